@@ -1,0 +1,15 @@
+package io.yizhan.contracts;
+
+import io.yizhan.contracts.station.StationRegistered;
+import io.yizhan.contracts.visit.VisitRecorded;
+import io.yizhan.contracts.visit.VisitReported;
+import java.util.List;
+
+/** Every event type of the platform, for documentation and contract tests. */
+public final class EventCatalog {
+
+  public static final List<EventType<?>> ALL =
+      List.of(StationRegistered.TYPE, VisitRecorded.TYPE, VisitReported.TYPE);
+
+  private EventCatalog() {}
+}

@@ -1,0 +1,83 @@
+package io.yizhan.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Pins each event's wire form. A change that alters what producers write fails here first: add
+ * an optional field and update the golden file and schema together, or make a new topic version.
+ */
+class GoldenEventsTest {
+
+  private static final Map<EventType<?>, Supplier<EventEnvelope<?>>> EXAMPLES =
+      Map.of(
+          io.yizhan.contracts.station.StationRegistered.TYPE, EventMother::stationRegistered,
+          io.yizhan.contracts.visit.VisitRecorded.TYPE, EventMother::visitRecorded,
+          io.yizhan.contracts.visit.VisitReported.TYPE, EventMother::visitReported);
+
+  @TestFactory
+  Iterable<DynamicTest> every_event_type_has_an_example() {
+    return EventCatalog.ALL.stream()
+        .map(type -> DynamicTest.dynamicTest(type.name(), () -> assertThat(EXAMPLES).containsKey(type)))
+        .toList();
+  }
+
+  @TestFactory
+  Iterable<DynamicTest> writing_an_event_gives_its_golden_json() {
+    return EXAMPLES.entrySet().stream()
+        .map(e -> DynamicTest.dynamicTest(e.getKey().name(), () -> {
+          JsonNode written = EventJson.mapper().readTree(EventJson.write(e.getValue().get()));
+          JsonNode golden = EventJson.mapper().readTree(golden(e.getKey()));
+          assertThat(written).isEqualTo(golden);
+        }))
+        .toList();
+  }
+
+  @TestFactory
+  Iterable<DynamicTest> reading_the_golden_json_gives_the_event_back() {
+    return EXAMPLES.entrySet().stream()
+        .map(e -> DynamicTest.dynamicTest(e.getKey().name(), () ->
+            assertThat((Object) EventJson.read(golden(e.getKey()), e.getKey()))
+                .isEqualTo(e.getValue().get())))
+        .toList();
+  }
+
+  @TestFactory
+  Iterable<DynamicTest> golden_json_conforms_to_the_published_schema() {
+    JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+    ObjectMapper jackson2 = new ObjectMapper();
+    return EXAMPLES.keySet().stream()
+        .map(type -> DynamicTest.dynamicTest(type.name(), () -> {
+          try (InputStream schema = GoldenEventsTest.class.getResourceAsStream(type.schemaResource())) {
+            assertThat(schema).as("schema " + type.schemaResource()).isNotNull();
+            Set<ValidationMessage> problems =
+                factory.getSchema(schema).validate(jackson2.readTree(golden(type)));
+            assertThat(problems).isEmpty();
+          }
+        }))
+        .toList();
+  }
+
+  static byte[] golden(EventType<?> type) {
+    String path = "/golden/" + type.name() + ".v" + type.version() + ".json";
+    try (InputStream in = GoldenEventsTest.class.getResourceAsStream(path)) {
+      assertThat(in).as("golden file " + path).isNotNull();
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
