@@ -1,0 +1,75 @@
+package io.yizhan.support;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.yizhan.support.inbox.Inbox;
+import io.yizhan.support.kafka.DeadLetters;
+import io.yizhan.support.kafka.KafkaTopicsProperties;
+import io.yizhan.support.outbox.Outbox;
+import io.yizhan.support.outbox.OutboxProperties;
+import io.yizhan.support.outbox.OutboxRelay;
+import io.yizhan.support.web.ProblemDetailsAdvice;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+/** Wires the outbox, the inbox, dead letters, topics and problem details into every service. */
+@AutoConfiguration(
+    afterName = {
+      "org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration",
+      "org.springframework.boot.data.r2dbc.autoconfigure.DataR2dbcAutoConfiguration",
+      "org.springframework.boot.r2dbc.autoconfigure.R2dbcTransactionManagerAutoConfiguration",
+      "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration"
+    })
+@EnableConfigurationProperties({OutboxProperties.class, KafkaTopicsProperties.class})
+public class ServiceSupportAutoConfiguration {
+
+  @Bean
+  @ConditionalOnMissingBean
+  TransactionalOperator transactionalOperator(ReactiveTransactionManager transactions) {
+    return TransactionalOperator.create(transactions);
+  }
+
+  @Bean
+  OutboxRelay outboxRelay(
+      DatabaseClient db,
+      TransactionalOperator transactional,
+      KafkaTemplate<String, byte[]> kafka,
+      OutboxProperties properties,
+      MeterRegistry meters) {
+    return new OutboxRelay(db, transactional, kafka, properties, meters);
+  }
+
+  @Bean
+  Outbox outbox(DatabaseClient db, OutboxRelay relay) {
+    return new Outbox(db, relay);
+  }
+
+  @Bean
+  Inbox inbox(DatabaseClient db, TransactionalOperator transactional) {
+    return new Inbox(db, transactional);
+  }
+
+  @Bean
+  DeadLetters deadLetters(KafkaTemplate<String, byte[]> kafka, MeterRegistry meters) {
+    return new DeadLetters(kafka, meters);
+  }
+
+  @Bean
+  KafkaAdmin.NewTopics yizhanTopics(KafkaTopicsProperties properties) {
+    return new KafkaAdmin.NewTopics(properties.topics().stream()
+        .map(name -> new NewTopic(name, properties.partitions(), properties.replicationFactor()))
+        .toArray(NewTopic[]::new));
+  }
+
+  @Bean
+  ProblemDetailsAdvice problemDetailsAdvice() {
+    return new ProblemDetailsAdvice();
+  }
+}

@@ -1,0 +1,104 @@
+package io.yizhan.support.web;
+
+import io.yizhan.support.problem.ConflictException;
+import io.yizhan.support.problem.InvalidRequestException;
+import io.yizhan.support.problem.InvalidRequestException.FieldProblem;
+import io.yizhan.support.problem.NotFoundException;
+import java.net.URI;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+import reactor.core.publisher.Mono;
+
+/**
+ * Every error a service answers is an RFC 9457 problem detail. Titles are Chinese, the users'
+ * language; {@code detail} says what to do; bad fields are listed under {@code errors}. Framework
+ * errors (unreadable JSON, wrong method) get the same shape from the base class.
+ */
+@RestControllerAdvice
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+  @ExceptionHandler(NotFoundException.class)
+  ProblemDetail notFound(NotFoundException e) {
+    return problem(HttpStatus.NOT_FOUND, "未找到 (not found)", e.getMessage(), "not-found");
+  }
+
+  @ExceptionHandler(InvalidRequestException.class)
+  ProblemDetail invalid(InvalidRequestException e) {
+    ProblemDetail problem = problem(
+        HttpStatus.BAD_REQUEST, "请求有误 (invalid request)", e.getMessage(), "invalid-request");
+    problem.setProperty("errors", e.problems());
+    return problem;
+  }
+
+  @ExceptionHandler(ConflictException.class)
+  ProblemDetail conflict(ConflictException e) {
+    return problem(HttpStatus.CONFLICT, "冲突 (conflict)", e.getMessage(), "conflict");
+  }
+
+  @ExceptionHandler(Exception.class)
+  ProblemDetail unexpected(Exception e) {
+    log.error("Unexpected error answering a request", e);
+    return problem(
+        HttpStatus.INTERNAL_SERVER_ERROR,
+        "服务内部错误 (internal error)",
+        "服务暂时出错，请稍后重试；若持续出现，请联系运维。Please retry later; if it persists, contact operations.",
+        "internal");
+  }
+
+  @Override
+  protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(
+      WebExchangeBindException e, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+    List<FieldProblem> problems = e.getFieldErrors().stream()
+        .map(error -> new FieldProblem(error.getField(), String.valueOf(error.getDefaultMessage())))
+        .toList();
+    ProblemDetail problem = problem(
+        HttpStatus.BAD_REQUEST,
+        "请求有误 (invalid request)",
+        "请修正以下字段后重试。Correct the fields listed under errors and retry.",
+        "invalid-request");
+    problem.setProperty("errors", problems);
+    return Mono.just(ResponseEntity.badRequest().body(problem));
+  }
+
+  @Override
+  protected Mono<ResponseEntity<Object>> handleServerWebInputException(
+      ServerWebInputException e, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+    ProblemDetail problem = problem(
+        HttpStatus.BAD_REQUEST,
+        "请求内容无法解析 (unreadable request)",
+        "请求体不是有效的 JSON，或字段类型不对：" + rootMessage(e)
+            + "。请对照接口文档 (/v3/api-docs) 修正后重试。",
+        "unreadable-request");
+    return Mono.just(ResponseEntity.badRequest().body(problem));
+  }
+
+  static ProblemDetail problem(HttpStatus status, String title, String detail, String type) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setTitle(title);
+    problem.setType(URI.create("urn:yizhan:problem:" + type));
+    return problem;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage();
+    return message == null ? root.getClass().getSimpleName() : message;
+  }
+}

@@ -1,0 +1,2 @@
+CREATE TABLE notes (id TEXT PRIMARY KEY, text TEXT NOT NULL);
+CREATE TABLE applied_notes (note_id TEXT NOT NULL, text TEXT NOT NULL);
