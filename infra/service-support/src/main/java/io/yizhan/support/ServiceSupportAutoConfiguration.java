@@ -3,6 +3,7 @@ package io.yizhan.support;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.yizhan.support.inbox.Inbox;
 import io.yizhan.support.kafka.DeadLetters;
+import io.yizhan.support.kafka.KafkaHealthIndicator;
 import io.yizhan.support.kafka.KafkaTopicsProperties;
 import io.yizhan.support.outbox.Outbox;
 import io.yizhan.support.outbox.OutboxProperties;
@@ -26,7 +27,9 @@ import org.springframework.transaction.reactive.TransactionalOperator;
       "org.springframework.boot.data.r2dbc.autoconfigure.DataR2dbcAutoConfiguration",
       "org.springframework.boot.r2dbc.autoconfigure.R2dbcTransactionManagerAutoConfiguration",
       "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration"
-    })
+    },
+    // Our problem-details advice must be in place before WebFlux decides whether to add its own.
+    beforeName = "org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration")
 @EnableConfigurationProperties({OutboxProperties.class, KafkaTopicsProperties.class})
 public class ServiceSupportAutoConfiguration {
 
@@ -66,6 +69,11 @@ public class ServiceSupportAutoConfiguration {
     return new KafkaAdmin.NewTopics(properties.topics().stream()
         .map(name -> new NewTopic(name, properties.partitions(), properties.replicationFactor()))
         .toArray(NewTopic[]::new));
+  }
+
+  @Bean
+  KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
+    return new KafkaHealthIndicator(kafkaAdmin);
   }
 
   @Bean

@@ -1,0 +1,26 @@
+package io.yizhan.station;
+
+import io.yizhan.station.registry.RegisteringStation;
+import io.yizhan.station.registry.Stations;
+import java.time.Clock;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+
+@SpringBootApplication
+public class StationServiceApplication {
+
+  public static void main(String[] args) {
+    SpringApplication.run(StationServiceApplication.class, args);
+  }
+
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean
+  RegisteringStation registeringStation(Stations stations, Clock clock) {
+    return new RegisteringStation(stations, clock);
+  }
+}

@@ -1,0 +1,5 @@
+/** The registry's messaging adapter. */
+@NullMarked
+package io.yizhan.station.registry.messaging;
+
+import org.jspecify.annotations.NullMarked;
