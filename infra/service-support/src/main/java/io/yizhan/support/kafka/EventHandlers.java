@@ -51,7 +51,15 @@ public final class EventHandlers {
 
   /** Handles events of this type with {@code handler}, whose effect commits with the inbox row. */
   public <T> EventHandlers on(EventType<T> type, Function<EventEnvelope<T>, Mono<?>> handler) {
-    handlers.put(type.name(), envelope -> handler.apply(EventJson.payload(envelope, type)));
+    handlers.put(type.name(), envelope -> {
+      EventEnvelope<T> event = EventJson.payload(envelope, type);
+      try {
+        return handler.apply(event);
+      } catch (IllegalArgumentException e) {
+        // Thrown while interpreting the payload (an id that is not a UUID, say): a bad event.
+        throw new MalformedEventException("invalid " + type.name() + " data: " + e.getMessage(), e);
+      }
+    });
     return this;
   }
 

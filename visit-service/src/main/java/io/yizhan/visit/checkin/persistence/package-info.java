@@ -1,0 +1,5 @@
+/** Adapter of checkin: persistence. */
+@NullMarked
+package io.yizhan.visit.checkin.persistence;
+
+import org.jspecify.annotations.NullMarked;

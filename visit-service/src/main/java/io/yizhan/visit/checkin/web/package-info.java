@@ -1,0 +1,5 @@
+/** Adapter of checkin: web. */
+@NullMarked
+package io.yizhan.visit.checkin.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,13 @@
+package io.yizhan.visit.stations;
+
+import java.util.UUID;
+import reactor.core.publisher.Mono;
+
+/** The replica of the station registry. */
+public interface KnownStations {
+
+  /** Adds or refreshes a station; applying the same fact twice changes nothing. */
+  Mono<Void> save(KnownStation station);
+
+  Mono<KnownStation> find(UUID id);
+}

@@ -1,0 +1,30 @@
+package io.yizhan.visit.stations.messaging;
+
+import io.yizhan.contracts.station.StationRegistered;
+import io.yizhan.support.inbox.Inbox;
+import io.yizhan.support.kafka.DeadLetters;
+import io.yizhan.support.kafka.EventHandlers;
+import io.yizhan.visit.stations.KnownStation;
+import io.yizhan.visit.stations.KnownStations;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+
+/** Keeps {@link KnownStations} in step with station.events.v1 (binding {@code stationEvents}). */
+@Configuration(proxyBeanMethods = false)
+class StationReplicaConsumer {
+
+  @Bean
+  Consumer<Message<byte[]>> stationEvents(KnownStations stations, Inbox inbox, DeadLetters deadLetters) {
+    return EventHandlers.consumer("station-replica", inbox, deadLetters)
+        .on(StationRegistered.TYPE, event -> {
+          StationRegistered s = event.data();
+          return stations.save(new KnownStation(
+              UUID.fromString(s.stationId()), s.name(), s.kind().name(), s.district(), s.capacity(),
+              event.occurredAt()));
+        })
+        .build();
+  }
+}

@@ -1,0 +1,142 @@
+package io.yizhan.visit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.yizhan.contracts.EventEnvelope;
+import io.yizhan.contracts.EventJson;
+import io.yizhan.contracts.Topics;
+import io.yizhan.contracts.station.Contact;
+import io.yizhan.contracts.station.StationKind;
+import io.yizhan.contracts.station.StationRegistered;
+import io.yizhan.contracts.visit.ServiceUsed;
+import io.yizhan.contracts.visit.VisitReported;
+import io.yizhan.contracts.visit.WorkerType;
+import io.yizhan.support.kafka.DeadLetters;
+import io.yizhan.testkit.TopicProbe;
+import io.yizhan.testkit.YizhanIntegrationTest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+@YizhanIntegrationTest
+class VisitFlowIntegrationTest {
+
+  @LocalServerPort int port;
+  WebTestClient http;
+  final TopicProbe kafka = TopicProbe.onTestBroker();
+
+  @BeforeEach
+  void client() {
+    http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+        .responseTimeout(Duration.ofSeconds(20)).build();
+  }
+
+  /** Announces a station the way station-service does, and waits until check-ins accept it. */
+  String registeredStation() {
+    String id = UUID.randomUUID().toString();
+    kafka.send(Topics.STATION_EVENTS, id, EventJson.write(EventEnvelope.of(StationRegistered.TYPE, "station-service",
+        id, Instant.now(), new StationRegistered(id, "莲湖区桃园路爱心驿站", StationKind.CARE_STATION, "莲湖区",
+            "桃园路 1 号", 34.27, 108.91, 8, new Contact("李强", "029-1234567")))));
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        http.get().uri("/api/utilization/stations/{id}", id).exchange().expectStatus().isOk());
+    return id;
+  }
+
+  long visitsToday(String stationId) {
+    Map<?, ?> body = http.get().uri("/api/utilization/stations/{id}", stationId).exchange()
+        .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+    return ((Number) body.get("visits")).longValue();
+  }
+
+  @Test
+  void a_check_in_is_recorded_once_whatever_the_retries_and_counted_once() {
+    String station = registeredStation();
+    Map<String, Object> checkIn = Map.of("stationId", station, "workerType", "FOOD_DELIVERY",
+        "services", List.of("WATER", "CHARGING"));
+    String key = UUID.randomUUID().toString();
+
+    http.post().uri("/api/visits").header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(checkIn).exchange()
+        .expectStatus().isCreated()
+        .expectBody().jsonPath("$.visitId").isEqualTo(key).jsonPath("$.duplicate").isEqualTo(false);
+    http.post().uri("/api/visits").header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(checkIn).exchange()
+        .expectStatus().isOk()
+        .expectBody().jsonPath("$.duplicate").isEqualTo(true);
+    http.get().uri("/api/visits/{id}", key).exchange().expectStatus().isOk()
+        .expectBody().jsonPath("$.workerType").isEqualTo("FOOD_DELIVERY");
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> visitsToday(station) == 1);
+    assertThat(kafka.recordsContaining(Topics.VISIT_EVENTS, key)).hasSize(1);
+  }
+
+  @Test
+  void a_redelivered_visit_event_is_counted_once() {
+    String station = registeredStation();
+    http.post().uri("/api/visits").contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(Map.of("stationId", station, "workerType", "SANITATION")).exchange()
+        .expectStatus().isCreated();
+    await().atMost(Duration.ofSeconds(30)).until(() -> visitsToday(station) == 1);
+
+    ConsumerRecord<String, byte[]> published = kafka.recordsContaining(Topics.VISIT_EVENTS, station).get(0);
+    kafka.send(Topics.VISIT_EVENTS, published.key(), published.value());
+    String marker = UUID.randomUUID().toString();
+    http.post().uri("/api/visits").contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(Map.of("visitId", marker, "stationId", station, "workerType", "TAXI_DRIVER")).exchange()
+        .expectStatus().isCreated();
+
+    // The later visit is counted, so the redelivery before it on the same partition was seen too.
+    await().atMost(Duration.ofSeconds(30)).until(() -> visitsToday(station) == 2);
+  }
+
+  @Test
+  void a_check_in_for_an_unknown_station_is_refused_with_a_problem_detail() {
+    http.post().uri("/api/visits").contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(Map.of("stationId", UUID.randomUUID().toString(), "workerType", "COURIER"))
+        .exchange()
+        .expectStatus().isBadRequest()
+        .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody().jsonPath("$.errors[0].field").isEqualTo("stationId");
+  }
+
+  @Test
+  void malformed_and_unknown_station_district_visits_are_dead_lettered_and_the_next_good_one_counts() {
+    String station = registeredStation();
+    String garbage = "{\"eventType\": \"visit.reported\", broken " + UUID.randomUUID();
+    kafka.send(Topics.VISIT_INBOUND, station, garbage.getBytes(StandardCharsets.UTF_8));
+    String unknownStation = UUID.randomUUID().toString();
+    kafka.send(Topics.VISIT_INBOUND, station, reported("feed-" + UUID.randomUUID(), unknownStation));
+    String good = "feed-" + UUID.randomUUID();
+    kafka.send(Topics.VISIT_INBOUND, station, reported(good, station));
+
+    String dlq = Topics.deadLetter(Topics.VISIT_INBOUND);
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+      assertThat(kafka.recordsContaining(dlq, garbage)).hasSize(1);
+      assertThat(kafka.recordsContaining(dlq, unknownStation)).hasSize(1);
+    });
+    assertThat(TopicProbe.header(kafka.recordsContaining(dlq, garbage).get(0), DeadLetters.EXCEPTION_MESSAGE))
+        .startsWith("not JSON");
+    assertThat(TopicProbe.header(kafka.recordsContaining(dlq, unknownStation).get(0), DeadLetters.EXCEPTION_MESSAGE))
+        .startsWith("stationId: 未找到编号为 " + unknownStation);
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> visitsToday(station) == 1);
+    http.get().uri("/api/visits/{id}", good).exchange().expectStatus().isOk()
+        .expectBody().jsonPath("$.channel").isEqualTo("DISTRICT_FEED");
+  }
+
+  static byte[] reported(String visitId, String stationId) {
+    return EventJson.write(EventEnvelope.of(VisitReported.TYPE, "district-system:莲湖区", stationId, Instant.now(),
+        new VisitReported(visitId, stationId, Instant.now().minusSeconds(60), WorkerType.SANITATION,
+            List.of(ServiceUsed.TOILET), null)));
+  }
+}

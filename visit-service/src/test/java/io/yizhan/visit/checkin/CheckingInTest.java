@@ -1,0 +1,130 @@
+package io.yizhan.visit.checkin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.yizhan.contracts.visit.ServiceUsed;
+import io.yizhan.contracts.visit.VisitChannel;
+import io.yizhan.contracts.visit.WorkerType;
+import io.yizhan.support.problem.InvalidRequestException;
+import io.yizhan.support.problem.InvalidRequestException.FieldProblem;
+import io.yizhan.visit.stations.KnownStation;
+import io.yizhan.visit.stations.KnownStations;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+
+class CheckingInTest {
+
+  static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
+  static final UUID STATION = UUID.fromString("0b7e2c1a-5d7f-4a55-9f51-3c2f7d1e9a10");
+  static final Set<VisitChannel> HTTP = Set.of(VisitChannel.QR_CHECK_IN, VisitChannel.MANAGER_REGISTER);
+
+  final Map<String, Visit> recorded = new HashMap<>();
+  final CheckingIn checkingIn = new CheckingIn(
+      new OneStation(), new VisitsInMap(recorded), Clock.fixed(NOW, ZoneOffset.UTC));
+
+  static CheckIn courierDrinkingWater() {
+    return new CheckIn("v-1", STATION.toString(), null, "COURIER", List.of("WATER"), null, "w-42");
+  }
+
+  @Test
+  void a_valid_check_in_is_recorded_now_by_qr_code() {
+    CheckInResult result = checkingIn.checkIn(courierDrinkingWater(), VisitChannel.QR_CHECK_IN, HTTP).block();
+
+    assertThat(result.duplicate()).isFalse();
+    assertThat(result.visit().visitedAt()).isEqualTo(NOW);
+    assertThat(result.visit().channel()).isEqualTo(VisitChannel.QR_CHECK_IN);
+    assertThat(result.visit().workerType()).isEqualTo(WorkerType.COURIER);
+    assertThat(result.visit().services()).containsExactly(ServiceUsed.WATER);
+  }
+
+  @Test
+  void the_same_visit_id_twice_is_recorded_once() {
+    checkingIn.checkIn(courierDrinkingWater(), VisitChannel.QR_CHECK_IN, HTTP).block();
+    CheckInResult again = checkingIn.checkIn(courierDrinkingWater(), VisitChannel.QR_CHECK_IN, HTTP).block();
+
+    assertThat(again.duplicate()).isTrue();
+    assertThat(recorded).hasSize(1);
+  }
+
+  @Test
+  void every_bad_field_is_named_at_once() {
+    CheckIn bad = new CheckIn(null, "not-a-uuid", "yesterday", "ASTRONAUT", List.of("SAUNA"), "DISTRICT_FEED", null);
+
+    InvalidRequestException refused = catchThrowableOfType(InvalidRequestException.class,
+        () -> checkingIn.checkIn(bad, VisitChannel.QR_CHECK_IN, HTTP).block());
+
+    assertThat(refused.problems()).extracting(FieldProblem::field)
+        .containsExactlyInAnyOrder("stationId", "visitedAt", "workerType", "services", "channel");
+    assertThat(recorded).isEmpty();
+  }
+
+  @Test
+  void a_visit_beyond_the_clock_skew_in_the_future_is_refused() {
+    CheckIn future = new CheckIn("v", STATION.toString(), NOW.plusSeconds(3600).toString(), "TAXI_DRIVER",
+        List.of(), null, null);
+
+    InvalidRequestException refused = catchThrowableOfType(InvalidRequestException.class,
+        () -> checkingIn.checkIn(future, VisitChannel.QR_CHECK_IN, HTTP).block());
+
+    assertThat(refused.problems()).extracting(FieldProblem::field).containsExactly("visitedAt");
+  }
+
+  @Test
+  void a_phone_number_is_never_accepted_as_a_worker_token() {
+    CheckIn withPhone = new CheckIn("v", STATION.toString(), null, "FOOD_DELIVERY", List.of(), null, "13912345678");
+
+    InvalidRequestException refused = catchThrowableOfType(InvalidRequestException.class,
+        () -> checkingIn.checkIn(withPhone, VisitChannel.QR_CHECK_IN, HTTP).block());
+
+    assertThat(refused.problems()).extracting(FieldProblem::field).containsExactly("workerToken");
+  }
+
+  @Test
+  void a_station_nobody_registered_is_refused_with_what_to_do() {
+    CheckIn unknown = new CheckIn("v", UUID.randomUUID().toString(), null, "SANITATION", List.of(), null, null);
+
+    InvalidRequestException refused = catchThrowableOfType(InvalidRequestException.class,
+        () -> checkingIn.checkIn(unknown, VisitChannel.QR_CHECK_IN, HTTP).block());
+
+    assertThat(refused.problems()).singleElement().satisfies(p -> {
+      assertThat(p.field()).isEqualTo("stationId");
+      assertThat(p.message()).contains("二维码");
+    });
+  }
+
+  private static final class OneStation implements KnownStations {
+    @Override
+    public Mono<Void> save(KnownStation station) {
+      return Mono.empty();
+    }
+
+    @Override
+    public Mono<KnownStation> find(UUID id) {
+      return STATION.equals(id)
+          ? Mono.just(new KnownStation(STATION, "碑林区光大银行爱心驿站", "CARE_STATION", "碑林区", 12, NOW))
+          : Mono.empty();
+    }
+  }
+
+  private record VisitsInMap(Map<String, Visit> visits) implements Visits {
+    @Override
+    public Mono<CheckInResult> record(Visit visit) {
+      Visit existing = visits.putIfAbsent(visit.id(), visit);
+      return Mono.just(existing == null ? new CheckInResult(visit, false) : new CheckInResult(existing, true));
+    }
+
+    @Override
+    public Mono<Visit> find(String id) {
+      return Mono.justOrEmpty(visits.get(id));
+    }
+  }
+}
