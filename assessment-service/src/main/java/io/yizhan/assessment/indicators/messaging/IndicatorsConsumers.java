@@ -1,0 +1,40 @@
+package io.yizhan.assessment.indicators.messaging;
+
+import io.yizhan.assessment.indicators.Indicators;
+import io.yizhan.contracts.station.StationRegistered;
+import io.yizhan.contracts.visit.VisitRecorded;
+import io.yizhan.support.inbox.Inbox;
+import io.yizhan.support.kafka.DeadLetters;
+import io.yizhan.support.kafka.EventHandlers;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+
+/** Feeds the indicators from station.events.v1 and visit.events.v1: events, never calls. */
+@Configuration(proxyBeanMethods = false)
+class IndicatorsConsumers {
+
+  @Bean
+  Consumer<Message<byte[]>> stationEvents(Indicators indicators, Inbox inbox, DeadLetters deadLetters) {
+    return EventHandlers.consumer("indicators-stations", inbox, deadLetters)
+        .on(StationRegistered.TYPE, event -> {
+          StationRegistered s = event.data();
+          return indicators.stationListed(
+              UUID.fromString(s.stationId()), s.name(), s.kind().name(), s.district(), event.occurredAt());
+        })
+        .build();
+  }
+
+  @Bean
+  Consumer<Message<byte[]>> visitEvents(Indicators indicators, Inbox inbox, DeadLetters deadLetters) {
+    return EventHandlers.consumer("indicators-visits", inbox, deadLetters)
+        .on(VisitRecorded.TYPE, event -> {
+          VisitRecorded v = event.data();
+          return indicators.visitObserved(
+              UUID.fromString(v.stationId()), v.visitedAt(), v.workerType().isNewEmploymentForm());
+        })
+        .build();
+  }
+}

@@ -1,0 +1,5 @@
+/** The indicators' messaging adapter. */
+@NullMarked
+package io.yizhan.assessment.indicators.messaging;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** The indicators' persistence adapter. */
+@NullMarked
+package io.yizhan.assessment.indicators.persistence;
+
+import org.jspecify.annotations.NullMarked;

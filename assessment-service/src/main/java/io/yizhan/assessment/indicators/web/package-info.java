@@ -1,0 +1,5 @@
+/** The indicators' web adapter. */
+@NullMarked
+package io.yizhan.assessment.indicators.web;
+
+import org.jspecify.annotations.NullMarked;
