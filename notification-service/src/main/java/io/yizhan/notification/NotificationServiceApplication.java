@@ -1,0 +1,26 @@
+package io.yizhan.notification;
+
+import io.yizhan.notification.notices.Notices;
+import io.yizhan.notification.notices.TellingManagerStationIsListed;
+import java.time.Clock;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+
+@SpringBootApplication
+public class NotificationServiceApplication {
+
+  public static void main(String[] args) {
+    SpringApplication.run(NotificationServiceApplication.class, args);
+  }
+
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean
+  TellingManagerStationIsListed tellingManagerStationIsListed(Notices notices, Clock clock) {
+    return new TellingManagerStationIsListed(notices, clock);
+  }
+}

@@ -1,0 +1,45 @@
+package io.yizhan.notification.notices;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One message to one person about one station.
+ *
+ * @param causeEventId the event that made us write it; one notice per event and recipient role
+ */
+public record Notice(
+    UUID id,
+    UUID stationId,
+    UUID causeEventId,
+    NoticeKind kind,
+    RecipientRole recipientRole,
+    String recipientName,
+    String recipientContact,
+    Channel channel,
+    String subject,
+    String body,
+    Status status,
+    Instant createdAt) {
+
+  public enum NoticeKind {
+    STATION_LISTED
+  }
+
+  /** The three tiers of responsibility (三级负责制). */
+  public enum RecipientRole {
+    STATION_MANAGER,
+    REGIONAL_HEAD,
+    DISTRICT_CHIEF
+  }
+
+  /** Where the notice is shown or sent. Only the platform inbox exists so far. */
+  public enum Channel {
+    PLATFORM_INBOX
+  }
+
+  public enum Status {
+    /** Written to the recipient's inbox on the platform. */
+    RECORDED
+  }
+}

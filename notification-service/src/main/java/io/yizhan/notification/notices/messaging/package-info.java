@@ -1,0 +1,5 @@
+/** The notices' messaging adapter. */
+@NullMarked
+package io.yizhan.notification.notices.messaging;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,67 @@
+package io.yizhan.notification.notices.persistence;
+
+import io.yizhan.notification.notices.Notice;
+import io.yizhan.notification.notices.Notices;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+@Repository
+class R2dbcNotices implements Notices {
+
+  private final DatabaseClient db;
+
+  R2dbcNotices(DatabaseClient db) {
+    this.db = db;
+  }
+
+  @Override
+  public Mono<Void> add(Notice n) {
+    return db.sql("""
+            INSERT INTO notices (id, station_id, cause_event_id, kind, recipient_role, recipient_name,
+                                 recipient_contact, channel, subject, body, status, created_at)
+            VALUES (:id, :stationId, :cause, :kind, :role, :name, :contact, :channel, :subject, :body, :status, :createdAt)
+            ON CONFLICT (cause_event_id, recipient_role) DO NOTHING""")
+        .bind("id", n.id())
+        .bind("stationId", n.stationId())
+        .bind("cause", n.causeEventId())
+        .bind("kind", n.kind().name())
+        .bind("role", n.recipientRole().name())
+        .bind("name", n.recipientName())
+        .bind("contact", n.recipientContact())
+        .bind("channel", n.channel().name())
+        .bind("subject", n.subject())
+        .bind("body", n.body())
+        .bind("status", n.status().name())
+        .bind("createdAt", n.createdAt().atOffset(ZoneOffset.UTC))
+        .then();
+  }
+
+  @Override
+  public Flux<Notice> forStation(UUID stationId, int limit) {
+    return db.sql("""
+            SELECT id, station_id, cause_event_id, kind, recipient_role, recipient_name, recipient_contact,
+                   channel, subject, body, status, created_at
+            FROM notices WHERE station_id = :stationId ORDER BY created_at DESC LIMIT :limit""")
+        .bind("stationId", stationId)
+        .bind("limit", limit)
+        .map(row -> new Notice(
+            row.get("id", UUID.class),
+            row.get("station_id", UUID.class),
+            row.get("cause_event_id", UUID.class),
+            Notice.NoticeKind.valueOf(row.get("kind", String.class)),
+            Notice.RecipientRole.valueOf(row.get("recipient_role", String.class)),
+            row.get("recipient_name", String.class),
+            row.get("recipient_contact", String.class),
+            Notice.Channel.valueOf(row.get("channel", String.class)),
+            row.get("subject", String.class),
+            row.get("body", String.class),
+            Notice.Status.valueOf(row.get("status", String.class)),
+            row.get("created_at", OffsetDateTime.class).toInstant()))
+        .all();
+  }
+}

@@ -1,0 +1,5 @@
+/** The notices' web adapter. */
+@NullMarked
+package io.yizhan.notification.notices.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,69 @@
+package io.yizhan.notification;
+
+import static org.awaitility.Awaitility.await;
+
+import io.yizhan.contracts.EventEnvelope;
+import io.yizhan.contracts.EventJson;
+import io.yizhan.contracts.Topics;
+import io.yizhan.contracts.station.Contact;
+import io.yizhan.contracts.station.StationKind;
+import io.yizhan.contracts.station.StationRegistered;
+import io.yizhan.testkit.TopicProbe;
+import io.yizhan.testkit.YizhanIntegrationTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+@YizhanIntegrationTest
+class StationListedNoticeIntegrationTest {
+
+  @LocalServerPort int port;
+  WebTestClient http;
+  final TopicProbe kafka = TopicProbe.onTestBroker();
+
+  @BeforeEach
+  void client() {
+    http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+        .responseTimeout(Duration.ofSeconds(20)).build();
+  }
+
+  @Test
+  void the_manager_of_a_listed_station_gets_one_notice_even_when_the_event_comes_twice() {
+    String station = UUID.randomUUID().toString();
+    byte[] registered = registered(station);
+    kafka.send(Topics.STATION_EVENTS, station, registered);
+    kafka.send(Topics.STATION_EVENTS, station, registered);
+    // A later event on the same partition: once its notice exists, the duplicate was handled too.
+    String later = UUID.randomUUID().toString();
+    kafka.send(Topics.STATION_EVENTS, station, registered(later));
+    await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() ->
+        http.get().uri("/api/notifications?stationId={id}", later).exchange()
+            .expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(1));
+
+    await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() ->
+        http.get().uri("/api/notifications?stationId={id}", station).exchange()
+            .expectStatus().isOk()
+            .expectBody()
+            .jsonPath("$.length()").isEqualTo(1)
+            .jsonPath("$[0].recipientRole").isEqualTo("STATION_MANAGER")
+            .jsonPath("$[0].recipientName").isEqualTo("王丽")
+            .jsonPath("$[0].subject").isEqualTo("站点已上线：碑林区光大银行爱心驿站"));
+  }
+
+  static byte[] registered(String station) {
+    return EventJson.write(EventEnvelope.of(StationRegistered.TYPE, "station-service", station,
+        Instant.now(), new StationRegistered(station, "碑林区光大银行爱心驿站", StationKind.CARE_STATION, "碑林区",
+            "东大街 1 号", 34.26, 108.95, 12, new Contact("王丽", "029-87654321"))));
+  }
+
+  @Test
+  void asking_without_a_station_says_what_to_send() {
+    http.get().uri("/api/notifications").exchange()
+        .expectStatus().isBadRequest()
+        .expectBody().jsonPath("$.errors[0].field").isEqualTo("stationId");
+  }
+}
