@@ -1,0 +1,112 @@
+package io.yizhan.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+
+/** The gateway in front of a real HTTP server standing in for station-service, and of nothing. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class GatewayRoutingTest {
+
+  static final DisposableServer stations = HttpServer.create()
+      .host("localhost")
+      .port(0)
+      .route(routes -> routes
+          .get("/api/stations/ok", (request, response) -> response
+              .header("Content-Type", "application/json")
+              .sendString(Mono.just("{\"name\":\"碑林区光大银行爱心驿站\"}")))
+          .get("/api/stations/missing", (request, response) -> response
+              .status(404)
+              .header("Content-Type", "application/problem+json")
+              .sendString(Mono.just("{\"status\":404,\"title\":\"未找到 (not found)\"}")))
+          .get("/api/stations/slow", (request, response) -> response
+              .sendString(Mono.delay(Duration.ofSeconds(5)).thenReturn("late"))))
+      .bindNow();
+
+  @DynamicPropertySource
+  static void routes(DynamicPropertyRegistry registry) {
+    registry.add("YIZHAN_STATION_URL", () -> "http://localhost:" + stations.port());
+    registry.add("YIZHAN_VISIT_URL", () -> "http://localhost:" + unusedPort());
+    registry.add("YIZHAN_GATEWAY_TIMEOUT", () -> "1s");
+  }
+
+  @AfterAll
+  static void stop() {
+    stations.disposeNow();
+  }
+
+  @LocalServerPort int port;
+  WebTestClient http;
+
+  @BeforeEach
+  void client() {
+    http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+        .responseTimeout(Duration.ofSeconds(20)).build();
+  }
+
+  @Test
+  void a_path_is_routed_to_the_service_that_owns_it() {
+    http.get().uri("/api/stations/ok").exchange()
+        .expectStatus().isOk()
+        .expectBody().jsonPath("$.name").isEqualTo("碑林区光大银行爱心驿站");
+  }
+
+  @Test
+  void a_service_problem_detail_passes_through_unchanged() {
+    http.get().uri("/api/stations/missing").exchange()
+        .expectStatus().isNotFound()
+        .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody().jsonPath("$.title").isEqualTo("未找到 (not found)");
+  }
+
+  @Test
+  void a_service_that_is_down_gets_a_problem_detail_saying_so() {
+    http.get().uri("/api/visits/anything").exchange()
+        .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+        .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectHeader().valueEquals("Retry-After", "10")
+        .expectBody()
+        .jsonPath("$.service").isEqualTo("visit-service")
+        .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("签到与使用统计"));
+  }
+
+  @Test
+  void a_service_slower_than_the_timeout_gets_a_gateway_timeout_problem() {
+    long start = System.nanoTime();
+    http.get().uri("/api/stations/slow").exchange()
+        .expectStatus().isEqualTo(HttpStatus.GATEWAY_TIMEOUT)
+        .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+  }
+
+  @Test
+  void circuit_breakers_and_metrics_are_visible_to_operations() {
+    http.get().uri("/actuator/health").exchange().expectStatus().isOk();
+    http.get().uri("/actuator/prometheus").exchange()
+        .expectStatus().isOk()
+        .expectBody(String.class).value(body -> assertThat(body).contains("resilience4j_circuitbreaker_state"));
+  }
+
+  static int unusedPort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
