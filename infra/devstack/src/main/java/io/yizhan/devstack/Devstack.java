@@ -1,0 +1,336 @@
+package io.yizhan.devstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Runs the platform on this machine. {@code ./yizhan up} calls {@link #main}; the end-to-end
+ * tests drive the same class against their own broker and database.
+ *
+ * <p>Kafka and PostgreSQL are started here unless {@code KAFKA_BOOTSTRAP_SERVERS} or
+ * {@code YIZHAN_DB_HOST} point at real ones. Each service runs as its own JVM with a capped heap,
+ * its log under {@code .yizhan/logs/}.
+ */
+public final class Devstack implements AutoCloseable {
+
+  /** Heap and metaspace caps that keep a service near 300 MB resident. */
+  static final List<String> SERVICE_JVM_OPTIONS = List.of(
+      "-Xms64m", "-Xmx192m", "-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=64m",
+      "-Xss512k", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8");
+
+  private final Path root;
+  private final Path home;
+  private final List<ServiceSpec> specs;
+  private final Map<String, String> infrastructure;
+  private final Map<String, ManagedProcess> services = new LinkedHashMap<>();
+  private @Nullable ManagedProcess kafka;
+  private @Nullable LocalPostgres postgres;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  /**
+   * @param root           the repository, where each service's runnable jar is built
+   * @param home           where data, logs and the pid file go ({@code .yizhan/})
+   * @param specs          the services and their ports
+   * @param infrastructure where Kafka and PostgreSQL are, as the services' environment variables
+   */
+  public Devstack(Path root, Path home, List<ServiceSpec> specs, Map<String, String> infrastructure) {
+    this.root = root;
+    this.home = home;
+    this.specs = List.copyOf(specs);
+    this.infrastructure = Map.copyOf(infrastructure);
+  }
+
+  public static void main(String[] args) throws Exception {
+    String command = args.length == 0 ? "up" : args[0];
+    Path root = Path.of(System.getProperty("yizhan.root", ".")).toAbsolutePath().normalize();
+    Path home = root.resolve(".yizhan");
+    switch (command) {
+      case "up" -> up(root, home);
+      case "status" -> System.exit(status(home) ? 0 : 1);
+      default -> {
+        System.err.println("usage: Devstack up|status");
+        System.exit(2);
+      }
+    }
+  }
+
+  private static void up(Path root, Path home) throws Exception {
+    long started = System.nanoTime();
+    Files.createDirectories(home.resolve("logs"));
+    Map<String, String> env = System.getenv();
+    Map<String, String> infrastructure = new HashMap<>();
+    LocalPostgres postgres = null;
+    ManagedProcess kafka = null;
+    if (blank(env.get("YIZHAN_DB_HOST"))) {
+      int port = Integer.parseInt(env.getOrDefault("YIZHAN_DB_PORT", "5433"));
+      say("PostgreSQL  starting on port " + port + ", data in " + home.resolve("postgres"));
+      postgres = LocalPostgres.start(home.resolve("postgres"), port, home.resolve("logs/postgres.log"));
+      postgres.createDatabases(ServiceSpec.defaults().stream()
+          .filter(s -> !s.isGateway()).map(ServiceSpec::database).toList());
+      infrastructure.put("YIZHAN_DB_HOST", "localhost");
+      infrastructure.put("YIZHAN_DB_PORT", String.valueOf(port));
+    }
+    if (blank(env.get("KAFKA_BOOTSTRAP_SERVERS"))) {
+      KafkaBroker broker = new KafkaBroker(home.resolve("kafka"), 9092, 9093);
+      say("Kafka       starting on " + broker.bootstrapServers() + ", data in " + home.resolve("kafka"));
+      kafka = broker.start(home.resolve("logs"));
+      waitForPort("Kafka", 9092, kafka, Duration.ofSeconds(60));
+      infrastructure.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+    }
+    Devstack devstack = new Devstack(root, home, ServiceSpec.defaults(), infrastructure);
+    devstack.kafka = kafka;
+    devstack.postgres = postgres;
+    Runtime.getRuntime().addShutdownHook(new Thread(devstack::close, "devstack-shutdown"));
+    Files.writeString(home.resolve("devstack.pid"), String.valueOf(ProcessHandle.current().pid()));
+    try {
+      devstack.startAll(Duration.ofSeconds(180));
+    } catch (RuntimeException e) {
+      System.err.println(e.getMessage());
+      System.exit(1);
+    }
+    devstack.writeProcessTable();
+    say("");
+    say("驿站 Yizhan is up in " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s.");
+    say("  Gateway (all APIs)   http://localhost:8080/api/...");
+    for (ServiceSpec spec : devstack.specs) {
+      say(String.format("  %-20s http://localhost:%d   (health /actuator/health, metrics /actuator/prometheus, API /v3/api-docs)",
+          spec.name(), spec.port()));
+    }
+    say("  Kafka                " + devstack.infrastructure.getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "?"));
+    say("  PostgreSQL           localhost:" + devstack.infrastructure.getOrDefault("YIZHAN_DB_PORT", "?")
+        + " (user yizhan, one database per service)");
+    say("  Logs                 " + home.resolve("logs"));
+    say("Stop with Ctrl-C here, or ./yizhan down from another terminal.");
+    devstack.superviseUntilStopped();
+  }
+
+  /** Starts every service, the gateway last, and waits until all report ready. */
+  public void startAll(Duration timeout) throws IOException, InterruptedException {
+    for (ServiceSpec spec : specs) {
+      if (!spec.isGateway()) {
+        start(spec, Map.of());
+      }
+    }
+    for (ServiceSpec spec : specs) {
+      if (spec.isGateway()) {
+        start(spec, Map.of());
+      }
+    }
+    awaitReady(specs, timeout);
+  }
+
+  /** Starts one service with extra environment (e.g. a switched-off outbox relay for a failure test). */
+  public void start(ServiceSpec spec, Map<String, String> extraEnvironment) throws IOException {
+    Path jar = runnableJar(spec.name());
+    List<String> command = new ArrayList<>();
+    command.add(javaExecutable());
+    command.addAll(SERVICE_JVM_OPTIONS);
+    command.addAll(List.of("-jar", jar.toString()));
+    Map<String, String> environment = new HashMap<>(infrastructure);
+    environment.put("PORT", String.valueOf(spec.port()));
+    if (spec.isGateway()) {
+      for (ServiceSpec other : specs) {
+        String key = switch (other.name()) {
+          case "station-service" -> "YIZHAN_STATION_URL";
+          case "visit-service" -> "YIZHAN_VISIT_URL";
+          case "assessment-service" -> "YIZHAN_ASSESSMENT_URL";
+          case "notification-service" -> "YIZHAN_NOTIFICATION_URL";
+          default -> null;
+        };
+        if (key != null) {
+          environment.put(key, other.baseUrl());
+        }
+      }
+    } else {
+      environment.put("YIZHAN_DB_NAME", spec.database());
+    }
+    environment.putAll(extraEnvironment);
+    say(String.format("%-20s starting on port %d", spec.name(), spec.port()));
+    services.put(spec.name(), ManagedProcess.start(spec.name(), command, environment,
+        home.resolve("logs").resolve(spec.name() + ".log")));
+  }
+
+  /** Stops one service as a crash would: SIGKILL, no shutdown hooks. */
+  public void kill(String name) {
+    Optional.ofNullable(services.remove(name)).ifPresent(ManagedProcess::kill);
+  }
+
+  public Optional<ManagedProcess> process(String name) {
+    return Optional.ofNullable(services.get(name));
+  }
+
+  /** Waits until each service answers UP on its readiness probe; fails fast if one exits. */
+  public void awaitReady(List<ServiceSpec> waitFor, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    List<ServiceSpec> pending = new ArrayList<>(waitFor);
+    while (!pending.isEmpty()) {
+      for (ServiceSpec spec : List.copyOf(pending)) {
+        ManagedProcess process = services.get(spec.name());
+        if (process == null || !process.isAlive()) {
+          throw new IllegalStateException(spec.name() + " exited while starting. Its log ends:\n"
+              + (process == null ? "" : process.logTail(40)));
+        }
+        if (isReady(spec)) {
+          say(String.format("%-20s ready", spec.name()));
+          pending.remove(spec);
+        }
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("Not ready after " + timeout.toSeconds() + " s: "
+            + pending.stream().map(ServiceSpec::name).collect(Collectors.joining(", "))
+            + ". See their logs in " + home.resolve("logs"));
+      }
+      if (!pending.isEmpty()) {
+        Thread.sleep(500);
+      }
+    }
+  }
+
+  boolean isReady(ServiceSpec spec) {
+    try {
+      HttpResponse<String> response = http.send(
+          HttpRequest.newBuilder(URI.create(spec.baseUrl() + "/actuator/health/readiness"))
+              .timeout(Duration.ofSeconds(3)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      return response.statusCode() == 200;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private void superviseUntilStopped() throws InterruptedException {
+    Map<String, Boolean> reported = new HashMap<>();
+    while (true) {
+      for (ManagedProcess process : services.values()) {
+        if (!process.isAlive() && reported.putIfAbsent(process.name(), true) == null) {
+          System.err.println(process.name() + " has stopped. Its log ends:\n" + process.logTail(20));
+        }
+      }
+      Thread.sleep(2000);
+    }
+  }
+
+  private void writeProcessTable() throws IOException {
+    StringBuilder table = new StringBuilder();
+    if (kafka != null) {
+      table.append("kafka ").append(kafka.pid()).append(" 9092\n");
+    }
+    for (ServiceSpec spec : specs) {
+      ManagedProcess process = services.get(spec.name());
+      if (process != null) {
+        table.append(spec.name()).append(' ').append(process.pid()).append(' ').append(spec.port()).append('\n');
+      }
+    }
+    Files.writeString(home.resolve("processes"), table.toString());
+  }
+
+  /** Prints what runs; true when everything listed is alive and ready. */
+  static boolean status(Path home) throws IOException {
+    Path pidFile = home.resolve("devstack.pid");
+    Path table = home.resolve("processes");
+    if (!Files.exists(pidFile) || !Files.exists(table)) {
+      say("Yizhan is not running (no " + pidFile + "). Start it with ./yizhan up");
+      return false;
+    }
+    long launcher = Long.parseLong(Files.readString(pidFile).strip());
+    boolean launcherAlive = ProcessHandle.of(launcher).map(ProcessHandle::isAlive).orElse(false);
+    say(String.format("%-20s %-8s %s", "devstack", launcher, launcherAlive ? "running" : "not running"));
+    boolean allUp = launcherAlive;
+    Devstack probe = new Devstack(home.getParent(), home, List.of(), Map.of());
+    for (String line : Files.readAllLines(table)) {
+      String[] parts = line.split(" ");
+      long pid = Long.parseLong(parts[1]);
+      int port = Integer.parseInt(parts[2]);
+      boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+      String state = !alive ? "not running"
+          : parts[0].equals("kafka") ? "running"
+          : probe.isReady(new ServiceSpec(parts[0], port, "")) ? "ready on :" + port : "running, not ready, on :" + port;
+      allUp &= alive;
+      say(String.format("%-20s %-8s %s", parts[0], pid, state));
+    }
+    return allUp;
+  }
+
+  /** Stops the gateway first, then the services, then Kafka, then PostgreSQL. */
+  @Override
+  public synchronized void close() {
+    List<ManagedProcess> running = new ArrayList<>(services.values());
+    java.util.Collections.reverse(running);
+    running.parallelStream().forEach(process -> process.stop(30));
+    services.clear();
+    if (kafka != null) {
+      kafka.stop(60);
+      kafka = null;
+    }
+    if (postgres != null) {
+      try {
+        postgres.close();
+      } catch (IOException e) {
+        System.err.println("PostgreSQL did not stop cleanly: " + e.getMessage());
+      }
+      postgres = null;
+    }
+    try {
+      Files.deleteIfExists(home.resolve("devstack.pid"));
+      Files.deleteIfExists(home.resolve("processes"));
+    } catch (IOException ignored) {
+      // nothing left to stop; a stale file only makes status say "not running"
+    }
+  }
+
+  private Path runnableJar(String module) {
+    Path target = root.resolve(module).resolve("target");
+    try (var files = Files.list(target)) {
+      return files.filter(p -> p.getFileName().toString().endsWith("-exec.jar")).findFirst()
+          .orElseThrow(() -> new IllegalStateException(
+              "No runnable jar in " + target + ": build first with ./mvnw -DskipTests package"));
+    } catch (IOException e) {
+      throw new IllegalStateException("No " + target + ": build first with ./mvnw -DskipTests package", e);
+    }
+  }
+
+  private static void waitForPort(String what, int port, ManagedProcess process, Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(what + " exited while starting. Its log ends:\n" + process.logTail(40));
+      }
+      try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+        return;
+      } catch (IOException notYet) {
+        Thread.sleep(200);
+      }
+    }
+    throw new IllegalStateException(what + " did not open port " + port + " within " + timeout.toSeconds() + " s");
+  }
+
+  static String javaExecutable() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  private static boolean blank(@Nullable String value) {
+    return value == null || value.isBlank();
+  }
+
+  private static void say(String line) {
+    System.out.println(line);
+  }
+}

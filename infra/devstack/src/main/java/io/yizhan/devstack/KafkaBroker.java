@@ -1,0 +1,99 @@
+package io.yizhan.devstack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One KRaft Kafka broker (broker and controller in one process) with its data under a folder, so
+ * a restart keeps every topic and offset. Runs as its own JVM from the devstack's classpath.
+ */
+final class KafkaBroker {
+
+  private final Path home;
+  private final int port;
+  private final int controllerPort;
+
+  KafkaBroker(Path home, int port, int controllerPort) {
+    this.home = home;
+    this.port = port;
+    this.controllerPort = controllerPort;
+  }
+
+  String bootstrapServers() {
+    return "localhost:" + port;
+  }
+
+  ManagedProcess start(Path logs) throws IOException, InterruptedException {
+    Path data = home.resolve("data");
+    Path config = writeConfig(data);
+    if (!Files.exists(data.resolve("meta.properties"))) {
+      format(config, logs);
+    }
+    return ManagedProcess.start("kafka", java("kafka.Kafka", config.toString()), Map.of(), logs.resolve("kafka.log"));
+  }
+
+  private Path writeConfig(Path data) throws IOException {
+    Files.createDirectories(data);
+    Path config = home.resolve("server.properties");
+    Files.writeString(config, String.join("\n",
+        "# Written by the devstack at every start: one node that is broker and controller.",
+        "process.roles=broker,controller",
+        "node.id=1",
+        "controller.quorum.voters=1@localhost:" + controllerPort,
+        "listeners=PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort,
+        "advertised.listeners=PLAINTEXT://localhost:" + port,
+        "controller.listener.names=CONTROLLER",
+        "inter.broker.listener.name=PLAINTEXT",
+        "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+        "log.dirs=" + data.toAbsolutePath(),
+        "num.partitions=12",
+        "auto.create.topics.enable=true",
+        "offsets.topic.replication.factor=1",
+        "transaction.state.log.replication.factor=1",
+        "transaction.state.log.min.isr=1",
+        "share.coordinator.state.topic.replication.factor=1",
+        "share.coordinator.state.topic.min.isr=1",
+        "group.initial.rebalance.delay.ms=0",
+        ""));
+    Files.writeString(home.resolve("logback.xml"), """
+        <configuration>
+          <appender name="STDOUT" class="ch.qos.logback.core.ConsoleAppender">
+            <encoder><pattern>%d{ISO8601} %-5level [%logger{0}] %msg%n</pattern></encoder>
+          </appender>
+          <logger name="kafka.server.KafkaRaftServer" level="INFO"/>
+          <root level="WARN"><appender-ref ref="STDOUT"/></root>
+        </configuration>
+        """);
+    return config;
+  }
+
+  private void format(Path config, Path logs) throws IOException, InterruptedException {
+    ManagedProcess format = ManagedProcess.start("kafka-format",
+        java("kafka.tools.StorageTool", "format", "-t", UUID.randomUUID().toString(), "-c", config.toString()),
+        Map.of(), logs.resolve("kafka-format.log"));
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (format.isAlive() && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    if (format.isAlive() || !Files.exists(home.resolve("data").resolve("meta.properties"))) {
+      format.kill();
+      throw new IllegalStateException("Could not format Kafka's storage:\n" + format.logTail(20));
+    }
+  }
+
+  private List<String> java(String mainClass, String... args) {
+    List<String> command = new ArrayList<>(List.of(
+        Devstack.javaExecutable(),
+        "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC",
+        "-Dlogback.configurationFile=" + home.resolve("logback.xml").toAbsolutePath(),
+        "-cp", System.getProperty("java.class.path"),
+        mainClass));
+    command.addAll(List.of(args));
+    return command;
+  }
+}

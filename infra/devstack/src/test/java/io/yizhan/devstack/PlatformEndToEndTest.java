@@ -1,0 +1,192 @@
+package io.yizhan.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.yizhan.contracts.Topics;
+import io.yizhan.testkit.Database;
+import io.yizhan.testkit.Infrastructure;
+import io.yizhan.testkit.TopicProbe;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The platform as it runs: every service its own JVM from its runnable jar, real Kafka and
+ * PostgreSQL, and every request through the gateway.
+ */
+class PlatformEndToEndTest {
+
+  static Devstack platform;
+  static List<ServiceSpec> specs;
+  static final Map<String, Database> databases = new HashMap<>();
+  static WebTestClient gateway;
+  static final TopicProbe kafka = TopicProbe.onTestBroker();
+
+  @BeforeAll
+  static void startPlatform() throws Exception {
+    Map<String, String> infrastructure = new HashMap<>();
+    infrastructure.put("KAFKA_BOOTSTRAP_SERVERS", Infrastructure.kafkaBootstrapServers());
+    specs = new ArrayList<>();
+    for (ServiceSpec spec : ServiceSpec.defaults()) {
+      ServiceSpec placed = spec.onPort(freePort());
+      if (!spec.isGateway()) {
+        Database database = Infrastructure.newDatabase(spec.database());
+        databases.put(spec.name(), database);
+        placed = placed.withDatabase(database.name());
+        infrastructure.put("YIZHAN_DB_HOST", database.host());
+        infrastructure.put("YIZHAN_DB_PORT", String.valueOf(database.port()));
+        infrastructure.put("YIZHAN_DB_USER", database.username());
+        infrastructure.put("YIZHAN_DB_PASSWORD", database.password());
+      }
+      specs.add(placed);
+    }
+    Path home = Files.createTempDirectory("yizhan-e2e");
+    platform = new Devstack(repositoryRoot(), home, specs, infrastructure);
+    platform.startAll(Duration.ofSeconds(240));
+    gateway = WebTestClient.bindToServer().baseUrl(spec("gateway").baseUrl())
+        .responseTimeout(Duration.ofSeconds(30)).build();
+  }
+
+  @AfterAll
+  static void stopPlatform() {
+    if (platform != null) {
+      platform.close();
+    }
+  }
+
+  @Test
+  void a_station_registered_through_the_gateway_flows_to_every_service() {
+    String station = register("碑林区光大银行爱心驿站");
+
+    // notification-service told the manager, from station.registered alone.
+    await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() ->
+        gateway.get().uri("/api/notifications?stationId={id}", station).exchange()
+            .expectStatus().isOk()
+            .expectBody().jsonPath("$.length()").isEqualTo(1)
+            .jsonPath("$[0].recipientName").isEqualTo("王丽"));
+
+    // visit-service accepts a check-in once its replica knows the station.
+    String visitId = UUID.randomUUID().toString();
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+        gateway.post().uri("/api/visits").contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(Map.of("visitId", visitId, "stationId", station, "workerType", "FOOD_DELIVERY",
+                "services", List.of("WATER", "CHARGING")))
+            .exchange()
+            .expectStatus().value(status -> assertThat(status).isIn(200, 201)));
+
+    // The day's count, derived from visit.events.v1.
+    await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() ->
+        gateway.get().uri("/api/utilization/stations/{id}", station).exchange()
+            .expectStatus().isOk()
+            .expectBody().jsonPath("$.visits").isEqualTo(1));
+
+    // assessment-service's indicators, fed by events, not calls.
+    await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() ->
+        gateway.get().uri("/api/assessments/stations/{id}/indicators", station).exchange()
+            .expectStatus().isOk()
+            .expectBody()
+            .jsonPath("$.name").isEqualTo("碑林区光大银行爱心驿站")
+            .jsonPath("$.visitsTotal").isEqualTo(1)
+            .jsonPath("$.newEmploymentShare").isEqualTo(1.0));
+
+    // A check-in for a station nobody registered is refused with a problem detail.
+    gateway.post().uri("/api/visits").contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(Map.of("stationId", UUID.randomUUID().toString(), "workerType", "COURIER"))
+        .exchange()
+        .expectStatus().isBadRequest()
+        .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody().jsonPath("$.errors[0].field").isEqualTo("stationId");
+  }
+
+  @Test
+  void a_station_service_killed_between_commit_and_publish_publishes_after_restart_and_it_is_applied_once()
+      throws Exception {
+    ServiceSpec stationService = spec("station-service");
+    // The relay switched off: a registration commits with its outbox row and goes no further,
+    // exactly the state a crash right after the commit leaves behind.
+    platform.kill(stationService.name());
+    platform.start(stationService, Map.of("YIZHAN_OUTBOX_RELAY_ENABLED", "false"));
+    platform.awaitReady(List.of(stationService), Duration.ofSeconds(120));
+
+    String station = register("莲湖区桃园路街道第一中心社区爱心驿站");
+    assertThat(unpublishedOutboxRows(station)).isEqualTo(1);
+    assertThat(kafka.recordsContaining(Topics.STATION_EVENTS, station)).isEmpty();
+
+    platform.kill(stationService.name());
+    platform.start(stationService, Map.of());
+    platform.awaitReady(List.of(stationService), Duration.ofSeconds(120));
+
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+      assertThat(unpublishedOutboxRows(station)).isZero();
+      assertThat(kafka.recordsContaining(Topics.STATION_EVENTS, station)).hasSize(1);
+    });
+    await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() ->
+        gateway.get().uri("/api/notifications?stationId={id}", station).exchange()
+            .expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(1));
+    gateway.get().uri("/api/stations/{id}", station).exchange().expectStatus().isOk();
+  }
+
+  static String register(String name) {
+    Map<?, ?> created = gateway.post().uri("/api/stations").contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(Map.of(
+            "name", name, "kind", "CARE_STATION", "district", "碑林区", "address", "东大街 1 号",
+            "latitude", 34.2596, "longitude", 108.9532, "capacity", 12,
+            "manager", Map.of("name", "王丽", "phone", "029-87654321")))
+        .exchange()
+        .expectStatus().isEqualTo(HttpStatus.CREATED)
+        .expectBody(Map.class).returnResult().getResponseBody();
+    return (String) created.get("id");
+  }
+
+  static long unpublishedOutboxRows(String stationId) throws Exception {
+    Database db = databases.get("station-service");
+    try (Connection connection = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
+        PreparedStatement query = connection.prepareStatement(
+            "SELECT count(*) FROM outbox WHERE message_key = ? AND published_at IS NULL")) {
+      query.setString(1, stationId);
+      try (ResultSet result = query.executeQuery()) {
+        result.next();
+        return result.getLong(1);
+      }
+    }
+  }
+
+  static ServiceSpec spec(String name) {
+    return specs.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+  }
+
+  static Path repositoryRoot() {
+    Path dir = Path.of("").toAbsolutePath();
+    while (dir != null && !Files.exists(dir.resolve("yizhan"))) {
+      dir = dir.getParent();
+    }
+    if (dir == null) {
+      throw new IllegalStateException("Run from inside the Yizhan repository");
+    }
+    return dir;
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
