@@ -37,6 +37,7 @@ public final class Devstack implements AutoCloseable {
   private final List<ServiceSpec> specs;
   private final Map<String, String> infrastructure;
   private final Map<String, ManagedProcess> services = new LinkedHashMap<>();
+  private volatile boolean stopping;
   private @Nullable ManagedProcess kafka;
   private @Nullable LocalPostgres postgres;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -217,8 +218,8 @@ public final class Devstack implements AutoCloseable {
 
   private void superviseUntilStopped() throws InterruptedException {
     Map<String, Boolean> reported = new HashMap<>();
-    while (true) {
-      for (ManagedProcess process : services.values()) {
+    while (!stopping) {
+      for (ManagedProcess process : List.copyOf(services.values())) {
         if (!process.isAlive() && reported.putIfAbsent(process.name(), true) == null) {
           System.err.println(process.name() + " has stopped. Its log ends:\n" + process.logTail(20));
         }
@@ -271,6 +272,7 @@ public final class Devstack implements AutoCloseable {
   /** Stops the gateway first, then the services, then Kafka, then PostgreSQL. */
   @Override
   public synchronized void close() {
+    stopping = true;
     List<ManagedProcess> running = new ArrayList<>(services.values());
     java.util.Collections.reverse(running);
     running.parallelStream().forEach(process -> process.stop(30));

@@ -103,6 +103,10 @@ class StationRegistryIntegrationTest {
     http.get().uri("/api/stations/{id}", "0b7e2c1a-5d7f-4a55-9f51-3c2f7d1e9a99").exchange()
         .expectStatus().isNotFound()
         .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    http.get().uri("/api/no-such-thing").exchange()
+        .expectStatus().isNotFound()
+        .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody().jsonPath("$.title").isEqualTo("未找到 (not found)");
     http.get().uri("/api/stations/{id}", "not-a-uuid").exchange()
         .expectStatus().isBadRequest()
         .expectBody().jsonPath("$.errors[0].field").isEqualTo("id");

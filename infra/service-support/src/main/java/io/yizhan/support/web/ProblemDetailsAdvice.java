@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
 
@@ -84,6 +85,20 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             + "。请对照接口文档 (/v3/api-docs) 修正后重试。",
         "unreadable-request");
     return Mono.just(ResponseEntity.badRequest().body(problem));
+  }
+
+  @Override
+  protected Mono<ResponseEntity<Object>> handleResponseStatusException(
+      ResponseStatusException e, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+    if (status.value() != HttpStatus.NOT_FOUND.value()) {
+      return super.handleResponseStatusException(e, headers, status, exchange);
+    }
+    ProblemDetail problem = problem(
+        HttpStatus.NOT_FOUND,
+        "未找到 (not found)",
+        "没有这个地址：" + exchange.getRequest().getPath() + "。请对照接口文档 (/v3/api-docs) 检查路径。",
+        "not-found");
+    return Mono.just(ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem));
   }
 
   static ProblemDetail problem(HttpStatus status, String title, String detail, String type) {
