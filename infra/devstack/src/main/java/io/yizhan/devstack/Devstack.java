@@ -242,7 +242,10 @@ public final class Devstack implements AutoCloseable {
     Files.writeString(home.resolve("processes"), table.toString());
   }
 
-  /** Prints what runs; true when everything listed is alive and ready. */
+  /**
+   * Prints what runs, with each process's resident memory; true when everything listed is alive
+   * and ready.
+   */
   static boolean status(Path home) throws IOException {
     Path pidFile = home.resolve("devstack.pid");
     Path table = home.resolve("processes");
@@ -251,9 +254,10 @@ public final class Devstack implements AutoCloseable {
       return false;
     }
     long launcher = Long.parseLong(Files.readString(pidFile).strip());
-    boolean launcherAlive = ProcessHandle.of(launcher).map(ProcessHandle::isAlive).orElse(false);
-    say(String.format("%-20s %-8s %s", "devstack", launcher, launcherAlive ? "running" : "not running"));
-    boolean allUp = launcherAlive;
+    boolean allUp = ProcessHandle.of(launcher).map(ProcessHandle::isAlive).orElse(false);
+    say(String.format("%-20s %-8s %-8s %s", "process", "pid", "RSS", "state"));
+    say(String.format("%-20s %-8s %-8s %s", "devstack", launcher, rss(launcher), allUp ? "running" : "not running"));
+    long total = residentKiB(launcher);
     Devstack probe = new Devstack(home.getParent(), home, List.of(), Map.of());
     for (String line : Files.readAllLines(table)) {
       String[] parts = line.split(" ");
@@ -261,12 +265,42 @@ public final class Devstack implements AutoCloseable {
       int port = Integer.parseInt(parts[2]);
       boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
       String state = !alive ? "not running"
-          : parts[0].equals("kafka") ? "running"
-          : probe.isReady(new ServiceSpec(parts[0], port, "")) ? "ready on :" + port : "running, not ready, on :" + port;
+          : parts[0].equals("kafka") ? "running on :" + port
+          : probe.isReady(new ServiceSpec(parts[0], port, "")) ? "ready on :" + port : "not ready, on :" + port;
       allUp &= alive;
-      say(String.format("%-20s %-8s %s", parts[0], pid, state));
+      total += residentKiB(pid);
+      say(String.format("%-20s %-8s %-8s %s", parts[0], pid, rss(pid), state));
     }
+    Path postmaster = home.resolve("postgres").resolve("postmaster.pid");
+    if (Files.exists(postmaster)) {
+      long pid = Long.parseLong(Files.readAllLines(postmaster).get(0).strip());
+      // PostgreSQL is a server process and its backends; their shared buffers count once per process here.
+      long postgresKiB = residentKiB(pid) + ProcessHandle.of(pid).stream()
+          .flatMap(ProcessHandle::children).mapToLong(child -> residentKiB(child.pid())).sum();
+      total += postgresKiB;
+      say(String.format("%-20s %-8s %-8s %s", "postgres", pid, postgresKiB / 1024 + " MB", "running"));
+    }
+    say(String.format("%-20s %-8s %-8s", "total", "", total / 1024 + " MB"));
     return allUp;
+  }
+
+  private static String rss(long pid) {
+    long kib = residentKiB(pid);
+    return kib == 0 ? "-" : kib / 1024 + " MB";
+  }
+
+  /** Resident set size from /proc (Linux); 0 where it cannot be read. */
+  static long residentKiB(long pid) {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", ""));
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // not Linux, or the process is gone
+    }
+    return 0;
   }
 
   /** Stops the gateway first, then the services, then Kafka, then PostgreSQL. */
