@@ -11,7 +11,15 @@ import io.yizhan.contracts.Topics;
 import io.yizhan.support.SupportTestApplication.NoteWriter;
 import io.yizhan.support.SupportTestApplication.NoteWritten;
 import io.yizhan.support.kafka.DeadLetters;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.yizhan.support.outbox.Outbox;
+import io.yizhan.support.outbox.OutboxProperties;
+import io.yizhan.support.outbox.OutboxRelay;
+import java.util.List;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import io.yizhan.testkit.TopicProbe;
 import io.yizhan.testkit.YizhanIntegrationTest;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +37,10 @@ class OutboxAndInboxTest {
   @Autowired NoteWriter notes;
   @Autowired Outbox outbox;
   @Autowired DatabaseClient db;
+  @Autowired TransactionalOperator transactional;
+  @Autowired KafkaTemplate<String, byte[]> kafkaTemplate;
+  @Autowired OutboxProperties outboxProperties;
+  @Autowired MeterRegistry meters;
 
   final TopicProbe topic = TopicProbe.onTestBroker();
 
@@ -100,6 +112,30 @@ class OutboxAndInboxTest {
       assertThat(count("SELECT count(*) FROM applied_notes WHERE note_id = '" + id + "'")).isEqualTo(1);
     } finally {
       db.sql("DROP TRIGGER fail_first_mark ON outbox").then().block();
+    }
+  }
+
+  @Test
+  void two_relays_on_one_database_publish_each_event_once_and_each_key_in_commit_order() {
+    // A second instance of the service, racing the first one's relay for the same rows.
+    OutboxRelay secondInstance = new OutboxRelay(db, transactional, kafkaTemplate, outboxProperties, meters);
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    List<String> keys = List.of("a-" + run, "b-" + run, "c-" + run);
+    Flux<Long> racing = Flux.range(0, 300)
+        .concatMap(i -> secondInstance.drain().delayElement(Duration.ofMillis(5)));
+    Mono<Void> writes = Flux.range(0, 60)
+        .concatMap(i -> notes.write(keys.get(i % 3), keys.get(i % 3) + "/" + String.format("%03d", i), "n", false))
+        .then();
+    Mono.when(writes, racing.then()).block(Duration.ofSeconds(60));
+
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        assertThat(count("SELECT count(*) FROM outbox WHERE published_at IS NULL")).isZero());
+    for (String key : keys) {
+      List<String> published = topic.records(TOPIC).stream()
+          .filter(r -> key.equals(r.key()))
+          .map(r -> new String(r.value(), StandardCharsets.UTF_8).replaceAll(".*\"noteId\":\"([^\"]+)\".*", "$1"))
+          .toList();
+      assertThat(published).hasSize(20).doesNotHaveDuplicates().isSorted();
     }
   }
 

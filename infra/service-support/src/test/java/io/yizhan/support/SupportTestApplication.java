@@ -28,15 +28,20 @@ class SupportTestApplication {
   /** Writes a note and its event in one transaction; {@code failAfter} rolls both back. */
   @Bean
   NoteWriter noteWriter(DatabaseClient db, Outbox outbox, TransactionalOperator tx) {
-    return (id, text, failAfter) -> tx.transactional(
+    return (key, id, text, failAfter) -> tx.transactional(
         db.sql("INSERT INTO notes (id, text) VALUES (:id, :text)").bind("id", id).bind("text", text).then()
             .then(outbox.append(NOTE_WRITTEN,
-                EventEnvelope.of(NOTE_WRITTEN, "support-test", id, Instant.now(), new NoteWritten(id, text))))
+                EventEnvelope.of(NOTE_WRITTEN, "support-test", key, Instant.now(), new NoteWritten(id, text))))
             .then(failAfter ? Mono.error(new IllegalStateException("boom")) : Mono.empty()));
   }
 
   interface NoteWriter {
-    Mono<Void> write(String id, String text, boolean failAfter);
+    /** @param key the event's subject, hence its Kafka key */
+    Mono<Void> write(String key, String id, String text, boolean failAfter);
+
+    default Mono<Void> write(String id, String text, boolean failAfter) {
+      return write(id, id, text, failAfter);
+    }
   }
 
   /** Applies each note event once; a note whose text is "reject" is refused for good. */

@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sendTimeout   how long a round waits for Kafka's acknowledgements before giving up
  * @param keepPublished how long published rows stay for inspection before they are purged
  * @param purgeInterval how often published rows are purged
+ * @param retryDelay    pause after a failed round (Kafka or the database unreachable)
  */
 @ConfigurationProperties("yizhan.outbox")
 public record OutboxProperties(
@@ -21,6 +22,7 @@ public record OutboxProperties(
     @DefaultValue("30s") Duration sendTimeout,
     @DefaultValue("7d") Duration keepPublished,
     @DefaultValue("1h") Duration purgeInterval,
+    @DefaultValue("2s") Duration retryDelay,
     @DefaultValue Relay relay) {
 
   /** @param enabled false leaves events unpublished; for operations and failure tests only */

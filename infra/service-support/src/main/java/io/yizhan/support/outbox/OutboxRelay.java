@@ -168,8 +168,10 @@ public class OutboxRelay implements SmartLifecycle {
             wakeUps.asFlux())
         .onBackpressureLatest()
         .concatMap(tick -> drain().onErrorResume(e -> {
-          log.warn("Outbox relay round failed, will retry: {}", e.toString());
-          return Mono.just(0L);
+          // Pause before the next round: a batch that was sent but not marked is sent again, so
+          // retrying at the poll rate against a broken database would flood consumers with copies.
+          log.warn("Outbox relay round failed, retrying in {}: {}", properties.retryDelay(), e.toString());
+          return Mono.delay(properties.retryDelay()).thenReturn(0L);
         }), 1);
     Flux<Long> purges = Flux.interval(properties.purgeInterval())
         .concatMap(tick -> purgePublished().onErrorResume(e -> Mono.just(0L)));
