@@ -2,21 +2,13 @@ package io.yizhan.assessment;
 
 import static org.awaitility.Awaitility.await;
 
-import io.yizhan.contracts.EventEnvelope;
-import io.yizhan.contracts.EventJson;
 import io.yizhan.contracts.Topics;
-import io.yizhan.contracts.station.Contact;
-import io.yizhan.contracts.station.StationKind;
-import io.yizhan.contracts.station.StationRegistered;
-import io.yizhan.contracts.visit.ServiceUsed;
-import io.yizhan.contracts.visit.VisitChannel;
-import io.yizhan.contracts.visit.VisitRecorded;
 import io.yizhan.contracts.visit.WorkerType;
+import io.yizhan.testkit.EventFixtures;
+import io.yizhan.testkit.TestHttp;
 import io.yizhan.testkit.TopicProbe;
 import io.yizhan.testkit.YizhanIntegrationTest;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,8 +24,7 @@ class IndicatorsIntegrationTest {
 
   @BeforeEach
   void client() {
-    http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
-        .responseTimeout(Duration.ofSeconds(20)).build();
+    http = TestHttp.client(port);
   }
 
   @Test
@@ -81,14 +72,12 @@ class IndicatorsIntegrationTest {
   }
 
   static byte[] registered(String station) {
-    return EventJson.write(EventEnvelope.of(StationRegistered.TYPE, "station-service", station, Instant.now(),
-        new StationRegistered(station, "新城区锦翔爱心驿站", StationKind.CARE_STATION, "新城区", "解放路 88 号",
-            34.27, 108.96, 20, new Contact("张敏", "029-7654321"))));
+    return EventFixtures.stationRegistered(station, "新城区锦翔爱心驿站", "新城区");
   }
 
+
   static byte[] visit(String station, WorkerType who) {
-    return EventJson.write(EventEnvelope.of(VisitRecorded.TYPE, "visit-service", station, Instant.now(),
-        new VisitRecorded(UUID.randomUUID().toString(), station, Instant.now(), who, List.of(ServiceUsed.REST),
-            VisitChannel.QR_CHECK_IN, null)));
+    return EventFixtures.visitRecorded(station, who);
   }
+
 }

@@ -1,5 +1,7 @@
 package io.yizhan.contracts;
 
+import java.time.Instant;
+import java.util.UUID;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -40,10 +42,10 @@ public final class EventJson {
     }
     try {
       return new EventEnvelope<>(
-          java.util.UUID.fromString(field(tree, "eventId").asString()),
+          UUID.fromString(field(tree, "eventId").asString()),
           field(tree, "eventType").asString(),
           field(tree, "eventVersion").asInt(),
-          java.time.Instant.parse(field(tree, "occurredAt").asString()),
+          Instant.parse(field(tree, "occurredAt").asString()),
           field(tree, "source").asString(),
           field(tree, "subject").asString(),
           field(tree, "data"));

@@ -2,16 +2,12 @@ package io.yizhan.notification;
 
 import static org.awaitility.Awaitility.await;
 
-import io.yizhan.contracts.EventEnvelope;
-import io.yizhan.contracts.EventJson;
 import io.yizhan.contracts.Topics;
-import io.yizhan.contracts.station.Contact;
-import io.yizhan.contracts.station.StationKind;
-import io.yizhan.contracts.station.StationRegistered;
+import io.yizhan.testkit.EventFixtures;
+import io.yizhan.testkit.TestHttp;
 import io.yizhan.testkit.TopicProbe;
 import io.yizhan.testkit.YizhanIntegrationTest;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,8 +23,7 @@ class StationListedNoticeIntegrationTest {
 
   @BeforeEach
   void client() {
-    http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
-        .responseTimeout(Duration.ofSeconds(20)).build();
+    http = TestHttp.client(port);
   }
 
   @Test
@@ -55,10 +50,9 @@ class StationListedNoticeIntegrationTest {
   }
 
   static byte[] registered(String station) {
-    return EventJson.write(EventEnvelope.of(StationRegistered.TYPE, "station-service", station,
-        Instant.now(), new StationRegistered(station, "碑林区光大银行爱心驿站", StationKind.CARE_STATION, "碑林区",
-            "东大街 1 号", 34.26, 108.95, 12, new Contact("王丽", "029-87654321"))));
+    return EventFixtures.stationRegistered(station, "碑林区光大银行爱心驿站", "碑林区");
   }
+
 
   @Test
   void asking_without_a_station_says_what_to_send() {

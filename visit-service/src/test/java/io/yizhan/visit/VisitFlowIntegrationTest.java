@@ -6,13 +6,12 @@ import static org.awaitility.Awaitility.await;
 import io.yizhan.contracts.EventEnvelope;
 import io.yizhan.contracts.EventJson;
 import io.yizhan.contracts.Topics;
-import io.yizhan.contracts.station.Contact;
-import io.yizhan.contracts.station.StationKind;
-import io.yizhan.contracts.station.StationRegistered;
 import io.yizhan.contracts.visit.ServiceUsed;
 import io.yizhan.contracts.visit.VisitReported;
 import io.yizhan.contracts.visit.WorkerType;
 import io.yizhan.support.kafka.DeadLetters;
+import io.yizhan.testkit.EventFixtures;
+import io.yizhan.testkit.TestHttp;
 import io.yizhan.testkit.TopicProbe;
 import io.yizhan.testkit.YizhanIntegrationTest;
 import java.nio.charset.StandardCharsets;
@@ -37,16 +36,13 @@ class VisitFlowIntegrationTest {
 
   @BeforeEach
   void client() {
-    http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
-        .responseTimeout(Duration.ofSeconds(20)).build();
+    http = TestHttp.client(port);
   }
 
   /** Announces a station the way station-service does, and waits until check-ins accept it. */
   String registeredStation() {
     String id = UUID.randomUUID().toString();
-    kafka.send(Topics.STATION_EVENTS, id, EventJson.write(EventEnvelope.of(StationRegistered.TYPE, "station-service",
-        id, Instant.now(), new StationRegistered(id, "莲湖区桃园路爱心驿站", StationKind.CARE_STATION, "莲湖区",
-            "桃园路 1 号", 34.27, 108.91, 8, new Contact("李强", "029-1234567")))));
+    kafka.send(Topics.STATION_EVENTS, id, EventFixtures.stationRegistered(id, "莲湖区桃园路爱心驿站", "莲湖区"));
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
         http.get().uri("/api/utilization/stations/{id}", id).exchange().expectStatus().isOk());
     return id;

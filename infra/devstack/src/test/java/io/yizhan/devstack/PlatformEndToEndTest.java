@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.yizhan.contracts.Topics;
 import io.yizhan.testkit.Database;
 import io.yizhan.testkit.Infrastructure;
+import io.yizhan.testkit.TestHttp;
 import io.yizhan.testkit.TopicProbe;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -61,8 +62,7 @@ class PlatformEndToEndTest {
     Path home = Files.createTempDirectory("yizhan-e2e");
     platform = new Devstack(repositoryRoot(), home, specs, infrastructure);
     platform.startAll(Duration.ofSeconds(240));
-    gateway = WebTestClient.bindToServer().baseUrl(spec("gateway").baseUrl())
-        .responseTimeout(Duration.ofSeconds(30)).build();
+    gateway = TestHttp.client(spec("gateway").baseUrl());
   }
 
   @AfterAll

@@ -3,6 +3,7 @@ package io.yizhan.support;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.yizhan.support.inbox.Inbox;
 import io.yizhan.support.kafka.DeadLetters;
+import io.yizhan.support.kafka.EventConsumers;
 import io.yizhan.support.kafka.KafkaHealthIndicator;
 import io.yizhan.support.kafka.KafkaTopicsProperties;
 import io.yizhan.support.outbox.Outbox;
@@ -62,6 +63,11 @@ public class ServiceSupportAutoConfiguration {
   @Bean
   DeadLetters deadLetters(KafkaTemplate<String, byte[]> kafka, MeterRegistry meters) {
     return new DeadLetters(kafka, meters);
+  }
+
+  @Bean
+  EventConsumers eventConsumers(Inbox inbox, DeadLetters deadLetters) {
+    return new EventConsumers(inbox, deadLetters);
   }
 
   @Bean

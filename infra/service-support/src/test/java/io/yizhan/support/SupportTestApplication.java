@@ -2,9 +2,7 @@ package io.yizhan.support;
 
 import io.yizhan.contracts.EventEnvelope;
 import io.yizhan.contracts.EventType;
-import io.yizhan.support.inbox.Inbox;
-import io.yizhan.support.kafka.DeadLetters;
-import io.yizhan.support.kafka.EventHandlers;
+import io.yizhan.support.kafka.EventConsumers;
 import io.yizhan.support.kafka.RejectedEventException;
 import io.yizhan.support.outbox.Outbox;
 import java.time.Instant;
@@ -46,8 +44,8 @@ class SupportTestApplication {
 
   /** Applies each note event once; a note whose text is "reject" is refused for good. */
   @Bean
-  Consumer<Message<byte[]>> notes(DatabaseClient db, Inbox inbox, DeadLetters deadLetters) {
-    return EventHandlers.consumer("notes", inbox, deadLetters)
+  Consumer<Message<byte[]>> notes(DatabaseClient db, EventConsumers consumers) {
+    return consumers.named("notes")
         .on(NOTE_WRITTEN, event -> "reject".equals(event.data().text())
             ? Mono.error(new RejectedEventException("note " + event.data().noteId() + " is refused"))
             : db.sql("INSERT INTO applied_notes (note_id, text) VALUES (:id, :text)")

@@ -8,6 +8,7 @@ import io.yizhan.contracts.EventJson;
 import io.yizhan.contracts.Topics;
 import io.yizhan.contracts.station.StationKind;
 import io.yizhan.contracts.station.StationRegistered;
+import io.yizhan.testkit.TestHttp;
 import io.yizhan.testkit.TopicProbe;
 import io.yizhan.testkit.YizhanIntegrationTest;
 import java.time.Duration;
@@ -29,7 +30,7 @@ class StationRegistryIntegrationTest {
 
   @BeforeEach
   void client() {
-    http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(20)).build();
+    http = TestHttp.client(port);
   }
 
   static Map<String, Object> beilinStation() {

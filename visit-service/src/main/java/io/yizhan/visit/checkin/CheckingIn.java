@@ -5,6 +5,7 @@ import io.yizhan.contracts.visit.VisitChannel;
 import io.yizhan.contracts.visit.WorkerType;
 import io.yizhan.support.problem.InvalidRequestException;
 import io.yizhan.support.problem.InvalidRequestException.FieldProblem;
+import io.yizhan.support.problem.StationIds;
 import io.yizhan.visit.stations.KnownStations;
 import java.time.Clock;
 import java.time.Duration;
@@ -77,9 +78,9 @@ public class CheckingIn {
       problems.add(new FieldProblem("stationId", "请提供站点编号（扫描站点门口的二维码即可获得）"));
     } else {
       try {
-        stationId = UUID.fromString(c.stationId().strip());
-      } catch (IllegalArgumentException e) {
-        problems.add(new FieldProblem("stationId", "站点编号格式不对，应为 UUID"));
+        stationId = StationIds.parse("stationId", c.stationId());
+      } catch (InvalidRequestException e) {
+        problems.addAll(e.problems());
       }
     }
 

@@ -3,9 +3,7 @@ package io.yizhan.assessment.indicators.messaging;
 import io.yizhan.assessment.indicators.Indicators;
 import io.yizhan.contracts.station.StationRegistered;
 import io.yizhan.contracts.visit.VisitRecorded;
-import io.yizhan.support.inbox.Inbox;
-import io.yizhan.support.kafka.DeadLetters;
-import io.yizhan.support.kafka.EventHandlers;
+import io.yizhan.support.kafka.EventConsumers;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
@@ -17,8 +15,8 @@ import org.springframework.messaging.Message;
 class IndicatorsConsumers {
 
   @Bean
-  Consumer<Message<byte[]>> stationEvents(Indicators indicators, Inbox inbox, DeadLetters deadLetters) {
-    return EventHandlers.consumer("indicators-stations", inbox, deadLetters)
+  Consumer<Message<byte[]>> stationEvents(Indicators indicators, EventConsumers consumers) {
+    return consumers.named("indicators-stations")
         .on(StationRegistered.TYPE, event -> {
           StationRegistered s = event.data();
           return indicators.stationListed(
@@ -28,8 +26,8 @@ class IndicatorsConsumers {
   }
 
   @Bean
-  Consumer<Message<byte[]>> visitEvents(Indicators indicators, Inbox inbox, DeadLetters deadLetters) {
-    return EventHandlers.consumer("indicators-visits", inbox, deadLetters)
+  Consumer<Message<byte[]>> visitEvents(Indicators indicators, EventConsumers consumers) {
+    return consumers.named("indicators-visits")
         .on(VisitRecorded.TYPE, event -> {
           VisitRecorded v = event.data();
           return indicators.visitObserved(

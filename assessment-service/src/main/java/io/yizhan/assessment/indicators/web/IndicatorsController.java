@@ -2,7 +2,7 @@ package io.yizhan.assessment.indicators.web;
 
 import io.yizhan.assessment.indicators.Indicators;
 import io.yizhan.assessment.indicators.StationIndicators;
-import io.yizhan.support.problem.InvalidRequestException;
+import io.yizhan.support.problem.StationIds;
 import io.yizhan.support.problem.NotFoundException;
 import java.time.Instant;
 import java.util.UUID;
@@ -25,12 +25,7 @@ class IndicatorsController {
 
   @GetMapping("/stations/{id}/indicators")
   Mono<IndicatorsView> indicators(@PathVariable String id) {
-    UUID stationId;
-    try {
-      stationId = UUID.fromString(id);
-    } catch (IllegalArgumentException e) {
-      throw new InvalidRequestException("id", "站点编号格式不对，应为 UUID");
-    }
+    UUID stationId = StationIds.parse("id", id);
     return indicators.of(stationId)
         .switchIfEmpty(Mono.error(() -> new NotFoundException(
             "尚无编号为 " + id + " 的站点的考核指标：站点登记后几秒内才会出现，请稍后再试或核对编号。")))

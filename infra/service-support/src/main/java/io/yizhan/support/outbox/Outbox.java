@@ -29,7 +29,7 @@ public class Outbox {
    * Appends the event. Must run inside a reactive transaction: without one the write could commit
    * without its event, so that is refused.
    */
-  public Mono<Void> append(EventType<?> type, EventEnvelope<?> event) {
+  public <T> Mono<Void> append(EventType<T> type, EventEnvelope<T> event) {
     return TransactionSynchronizationManager.forCurrentTransaction()
         .onErrorMap(NoTransactionException.class, e -> outsideTransaction())
         .flatMap(tx -> {

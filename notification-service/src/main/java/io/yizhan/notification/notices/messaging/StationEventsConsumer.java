@@ -3,9 +3,7 @@ package io.yizhan.notification.notices.messaging;
 import io.yizhan.contracts.station.StationRegistered;
 import io.yizhan.notification.notices.StationListing;
 import io.yizhan.notification.notices.TellingManagerStationIsListed;
-import io.yizhan.support.inbox.Inbox;
-import io.yizhan.support.kafka.DeadLetters;
-import io.yizhan.support.kafka.EventHandlers;
+import io.yizhan.support.kafka.EventConsumers;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
@@ -17,8 +15,8 @@ import org.springframework.messaging.Message;
 class StationEventsConsumer {
 
   @Bean
-  Consumer<Message<byte[]>> stationEvents(TellingManagerStationIsListed telling, Inbox inbox, DeadLetters deadLetters) {
-    return EventHandlers.consumer("station-notices", inbox, deadLetters)
+  Consumer<Message<byte[]>> stationEvents(TellingManagerStationIsListed telling, EventConsumers consumers) {
+    return consumers.named("station-notices")
         .on(StationRegistered.TYPE, event -> {
           StationRegistered s = event.data();
           return telling.tell(new StationListing(event.eventId(), UUID.fromString(s.stationId()), s.name(),

@@ -3,8 +3,8 @@ package io.yizhan.notification.notices.web;
 import io.yizhan.notification.notices.Notice;
 import io.yizhan.notification.notices.Notices;
 import io.yizhan.support.problem.InvalidRequestException;
+import io.yizhan.support.problem.StationIds;
 import java.time.Instant;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -31,13 +31,7 @@ class NoticeController {
     if (stationId == null || stationId.isBlank()) {
       throw new InvalidRequestException("stationId", "请提供站点编号 stationId，例如 ?stationId=0b7e2c1a-5d7f-4a55-9f51-3c2f7d1e9a10");
     }
-    UUID id;
-    try {
-      id = UUID.fromString(stationId);
-    } catch (IllegalArgumentException e) {
-      throw new InvalidRequestException("stationId", "站点编号格式不对，应为 UUID");
-    }
-    return notices.forStation(id, Math.max(1, Math.min(limit, MAX_LIST))).map(NoticeView::of);
+    return notices.forStation(StationIds.parse("stationId", stationId), Math.max(1, Math.min(limit, MAX_LIST))).map(NoticeView::of);
   }
 
   record NoticeView(String id, String stationId, String kind, String recipientRole, String recipientName,

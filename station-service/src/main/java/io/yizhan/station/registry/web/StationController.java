@@ -5,11 +5,10 @@ import io.yizhan.station.registry.RegisteringStation;
 import io.yizhan.station.registry.Station;
 import io.yizhan.station.registry.StationId;
 import io.yizhan.station.registry.Stations;
-import io.yizhan.support.problem.InvalidRequestException;
+import io.yizhan.support.problem.StationIds;
 import io.yizhan.support.problem.NotFoundException;
 import java.net.URI;
 import java.time.Instant;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,7 +46,7 @@ class StationController {
 
   @GetMapping("/{id}")
   Mono<ResponseEntity<StationView>> get(@PathVariable String id) {
-    StationId stationId = parse(id);
+    StationId stationId = new StationId(StationIds.parse("id", id));
     return stations.find(stationId)
         .switchIfEmpty(Mono.error(() -> new NotFoundException("未找到编号为 " + id + " 的站点，请核对站点编号。")))
         .map(station -> ResponseEntity.ok().eTag(String.valueOf(station.version())).body(StationView.of(station)));
@@ -63,13 +62,6 @@ class StationController {
     return found.map(StationView::of);
   }
 
-  static StationId parse(String id) {
-    try {
-      return new StationId(UUID.fromString(id));
-    } catch (IllegalArgumentException e) {
-      throw new InvalidRequestException("id", "站点编号格式不对，应为 UUID，例如 0b7e2c1a-5d7f-4a55-9f51-3c2f7d1e9a10。");
-    }
-  }
 
   /** The JSON a district union sends; absent fields are reported, not defaulted. */
   record StationRequest(

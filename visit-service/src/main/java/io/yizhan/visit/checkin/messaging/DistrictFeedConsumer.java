@@ -2,9 +2,7 @@ package io.yizhan.visit.checkin.messaging;
 
 import io.yizhan.contracts.visit.VisitChannel;
 import io.yizhan.contracts.visit.VisitReported;
-import io.yizhan.support.inbox.Inbox;
-import io.yizhan.support.kafka.DeadLetters;
-import io.yizhan.support.kafka.EventHandlers;
+import io.yizhan.support.kafka.EventConsumers;
 import io.yizhan.support.kafka.RejectedEventException;
 import io.yizhan.support.problem.InvalidRequestException;
 import io.yizhan.visit.checkin.CheckIn;
@@ -25,8 +23,8 @@ import org.springframework.messaging.Message;
 class DistrictFeedConsumer {
 
   @Bean
-  Consumer<Message<byte[]>> districtVisits(CheckingIn checkingIn, Inbox inbox, DeadLetters deadLetters) {
-    return EventHandlers.consumer("district-feed", inbox, deadLetters)
+  Consumer<Message<byte[]>> districtVisits(CheckingIn checkingIn, EventConsumers consumers) {
+    return consumers.named("district-feed")
         .on(VisitReported.TYPE, event -> {
           VisitReported v = event.data();
           CheckIn checkIn = new CheckIn(

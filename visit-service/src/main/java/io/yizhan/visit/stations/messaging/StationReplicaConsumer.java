@@ -1,9 +1,7 @@
 package io.yizhan.visit.stations.messaging;
 
 import io.yizhan.contracts.station.StationRegistered;
-import io.yizhan.support.inbox.Inbox;
-import io.yizhan.support.kafka.DeadLetters;
-import io.yizhan.support.kafka.EventHandlers;
+import io.yizhan.support.kafka.EventConsumers;
 import io.yizhan.visit.stations.KnownStation;
 import io.yizhan.visit.stations.KnownStations;
 import java.util.UUID;
@@ -17,8 +15,8 @@ import org.springframework.messaging.Message;
 class StationReplicaConsumer {
 
   @Bean
-  Consumer<Message<byte[]>> stationEvents(KnownStations stations, Inbox inbox, DeadLetters deadLetters) {
-    return EventHandlers.consumer("station-replica", inbox, deadLetters)
+  Consumer<Message<byte[]>> stationEvents(KnownStations stations, EventConsumers consumers) {
+    return consumers.named("station-replica")
         .on(StationRegistered.TYPE, event -> {
           StationRegistered s = event.data();
           return stations.save(new KnownStation(

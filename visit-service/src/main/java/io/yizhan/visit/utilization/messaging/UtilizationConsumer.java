@@ -1,9 +1,7 @@
 package io.yizhan.visit.utilization.messaging;
 
 import io.yizhan.contracts.visit.VisitRecorded;
-import io.yizhan.support.inbox.Inbox;
-import io.yizhan.support.kafka.DeadLetters;
-import io.yizhan.support.kafka.EventHandlers;
+import io.yizhan.support.kafka.EventConsumers;
 import io.yizhan.visit.utilization.CityTime;
 import io.yizhan.visit.utilization.VisitCounts;
 import java.util.UUID;
@@ -20,8 +18,8 @@ import org.springframework.messaging.Message;
 class UtilizationConsumer {
 
   @Bean
-  Consumer<Message<byte[]>> visitEvents(VisitCounts counts, Inbox inbox, DeadLetters deadLetters) {
-    return EventHandlers.consumer("utilization", inbox, deadLetters)
+  Consumer<Message<byte[]>> visitEvents(VisitCounts counts, EventConsumers consumers) {
+    return consumers.named("utilization")
         .on(VisitRecorded.TYPE, event -> counts.addOne(
             UUID.fromString(event.data().stationId()), CityTime.dayOf(event.data().visitedAt())))
         .build();

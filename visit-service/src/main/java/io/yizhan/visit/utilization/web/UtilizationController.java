@@ -2,6 +2,7 @@ package io.yizhan.visit.utilization.web;
 
 import io.yizhan.support.problem.InvalidRequestException;
 import io.yizhan.support.problem.NotFoundException;
+import io.yizhan.support.problem.StationIds;
 import io.yizhan.visit.stations.KnownStation;
 import io.yizhan.visit.stations.KnownStations;
 import io.yizhan.visit.utilization.CityTime;
@@ -38,7 +39,7 @@ class UtilizationController {
   /** @param date a day in Asia/Shanghai (yyyy-MM-dd); today when absent */
   @GetMapping("/stations/{id}")
   Mono<StationUtilization> station(@PathVariable String id, @RequestParam(required = false) @Nullable String date) {
-    UUID stationId = uuid(id);
+    UUID stationId = StationIds.parse("id", id);
     LocalDate day = day(date);
     return stations.find(stationId)
         .switchIfEmpty(Mono.error(() -> new NotFoundException("未找到编号为 " + id + " 的站点，请核对站点编号。")))
@@ -54,14 +55,6 @@ class UtilizationController {
       return LocalDate.parse(date);
     } catch (DateTimeParseException e) {
       throw new InvalidRequestException("date", "日期格式应为 yyyy-MM-dd，例如 2026-11-28");
-    }
-  }
-
-  private static UUID uuid(String id) {
-    try {
-      return UUID.fromString(id);
-    } catch (IllegalArgumentException e) {
-      throw new InvalidRequestException("id", "站点编号格式不对，应为 UUID");
     }
   }
 
