@@ -166,6 +166,22 @@ class OutboxAndInboxTest {
     assertThat(count("SELECT count(*) FROM applied_notes WHERE note_id = '" + rejected + "'")).isZero();
   }
 
+  @Test
+  void a_failure_that_outlasts_the_retries_goes_to_the_dead_letter_topic_and_the_next_is_applied() {
+    String failing = "note-" + UUID.randomUUID();
+    notes.write(failing, "database down", false).block();
+    String next = "note-" + UUID.randomUUID();
+    notes.write(failing, next, "fine", false).block();
+
+    String dlq = Topics.deadLetter(TOPIC);
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        assertThat(topic.recordsContaining(dlq, failing)).hasSize(1));
+    assertThat(TopicProbe.header(topic.recordsContaining(dlq, failing).get(0), DeadLetters.EXCEPTION_MESSAGE))
+        .contains("database down for note " + failing);
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+        assertThat(count("SELECT count(*) FROM applied_notes WHERE note_id = '" + next + "'")).isEqualTo(1));
+  }
+
   private long unpublished(String key) {
     return count("SELECT count(*) FROM outbox WHERE published_at IS NULL AND message_key = '" + key + "'");
   }

@@ -42,12 +42,17 @@ class SupportTestApplication {
     }
   }
 
-  /** Applies each note event once; a note whose text is "reject" is refused for good. */
+  /**
+   * Applies each note event once; a note whose text is "reject" is refused for good, one whose
+   * text is "database down" fails every time as a lasting transient failure would.
+   */
   @Bean
   Consumer<Message<byte[]>> notes(DatabaseClient db, EventConsumers consumers) {
     return consumers.named("notes")
         .on(NOTE_WRITTEN, event -> "reject".equals(event.data().text())
             ? Mono.error(new RejectedEventException("note " + event.data().noteId() + " is refused"))
+            : "database down".equals(event.data().text())
+            ? Mono.error(new IllegalStateException("database down for note " + event.data().noteId()))
             : db.sql("INSERT INTO applied_notes (note_id, text) VALUES (:id, :text)")
                 .bind("id", event.data().noteId())
                 .bind("text", event.data().text())
