@@ -1,6 +1,8 @@
 package io.yizhan.contracts;
 
+import io.yizhan.contracts.station.StationHoursChanged;
 import io.yizhan.contracts.station.StationRegistered;
+import io.yizhan.contracts.station.StationStatusChanged;
 import io.yizhan.contracts.visit.VisitRecorded;
 import io.yizhan.contracts.visit.VisitReported;
 import java.util.List;
@@ -9,7 +11,12 @@ import java.util.List;
 public final class EventCatalog {
 
   public static final List<EventType<?>> ALL =
-      List.of(StationRegistered.TYPE, VisitRecorded.TYPE, VisitReported.TYPE);
+      List.of(
+          StationRegistered.TYPE,
+          StationHoursChanged.TYPE,
+          StationStatusChanged.TYPE,
+          VisitRecorded.TYPE,
+          VisitReported.TYPE);
 
   private EventCatalog() {}
 }

@@ -1,5 +1,6 @@
 package io.yizhan.contracts;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.UUID;
 import tools.jackson.core.JacksonException;
@@ -19,6 +20,9 @@ public final class EventJson {
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           // A missing number is an error, not a silent zero.
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          // An absent optional field and a null one mean the same; writing neither keeps events
+          // small and lets fields added within a version be absent from older events.
+          .changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
           .build();
 
   public static JsonMapper mapper() {

@@ -25,6 +25,8 @@ class GoldenEventsTest {
   private static final Map<EventType<?>, Supplier<EventEnvelope<?>>> EXAMPLES =
       Map.of(
           io.yizhan.contracts.station.StationRegistered.TYPE, EventMother::stationRegistered,
+          io.yizhan.contracts.station.StationHoursChanged.TYPE, EventMother::stationHoursChanged,
+          io.yizhan.contracts.station.StationStatusChanged.TYPE, EventMother::stationStatusChanged,
           io.yizhan.contracts.visit.VisitRecorded.TYPE, EventMother::visitRecorded,
           io.yizhan.contracts.visit.VisitReported.TYPE, EventMother::visitReported);
 
@@ -71,8 +73,23 @@ class GoldenEventsTest {
         .toList();
   }
 
+  @org.junit.jupiter.api.Test
+  void a_registration_written_before_the_optional_fields_still_reads_and_conforms() throws IOException {
+    byte[] old = golden("/golden/station.registered.v1.before-additions.json");
+    assertThat(EventJson.read(old, io.yizhan.contracts.station.StationRegistered.TYPE))
+        .isEqualTo(EventMother.stationRegisteredBeforeAdditions());
+    try (InputStream schema = GoldenEventsTest.class.getResourceAsStream(
+        io.yizhan.contracts.station.StationRegistered.TYPE.schemaResource())) {
+      assertThat(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema)
+          .validate(new ObjectMapper().readTree(old))).isEmpty();
+    }
+  }
+
   static byte[] golden(EventType<?> type) {
-    String path = "/golden/" + type.name() + ".v" + type.version() + ".json";
+    return golden("/golden/" + type.name() + ".v" + type.version() + ".json");
+  }
+
+  static byte[] golden(String path) {
     try (InputStream in = GoldenEventsTest.class.getResourceAsStream(path)) {
       assertThat(in).as("golden file " + path).isNotNull();
       return in.readAllBytes();
