@@ -1,5 +1,8 @@
 package io.yizhan.station;
 
+import io.yizhan.station.registry.AmenityCatalog;
+import io.yizhan.station.registry.ChangingHours;
+import io.yizhan.station.registry.ChangingStatus;
 import io.yizhan.station.registry.RegisteringStation;
 import io.yizhan.station.registry.Stations;
 import java.time.Clock;
@@ -20,7 +23,17 @@ public class StationServiceApplication {
   }
 
   @Bean
-  RegisteringStation registeringStation(Stations stations, Clock clock) {
-    return new RegisteringStation(stations, clock);
+  RegisteringStation registeringStation(Stations stations, AmenityCatalog catalog, Clock clock) {
+    return new RegisteringStation(stations, catalog, clock);
+  }
+
+  @Bean
+  ChangingHours changingHours(Stations stations) {
+    return new ChangingHours(stations);
+  }
+
+  @Bean
+  ChangingStatus changingStatus(Stations stations, Clock clock) {
+    return new ChangingStatus(stations, clock);
   }
 }

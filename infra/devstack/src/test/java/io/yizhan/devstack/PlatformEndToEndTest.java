@@ -146,10 +146,12 @@ class PlatformEndToEndTest {
 
   static String register(String name) {
     Map<?, ?> created = gateway.post().uri("/api/stations").contentType(MediaType.APPLICATION_JSON)
-        .bodyValue(Map.of(
-            "name", name, "kind", "CARE_STATION", "district", "碑林区", "address", "东大街 1 号",
-            "latitude", 34.2596, "longitude", 108.9532, "capacity", 12,
-            "manager", Map.of("name", "王丽", "phone", "029-87654321")))
+        .bodyValue(Map.ofEntries(
+            Map.entry("name", name), Map.entry("kind", "CARE_STATION"), Map.entry("buildMode", "UNION_BUILT"),
+            Map.entry("district", "碑林区"), Map.entry("areaType", "MAIN_URBAN"), Map.entry("address", "东大街 1 号"),
+            Map.entry("latitude", 34.2596), Map.entry("longitude", 108.9532), Map.entry("capacity", 12),
+            Map.entry("hours", Map.of("alwaysOpen", true)),
+            Map.entry("manager", Map.of("name", "王丽", "phone", "029-87654321"))))
         .exchange()
         .expectStatus().isEqualTo(HttpStatus.CREATED)
         .expectBody(Map.class).returnResult().getResponseBody();

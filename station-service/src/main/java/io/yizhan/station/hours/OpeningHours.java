@@ -38,6 +38,11 @@ public record OpeningHours(boolean alwaysOpen, Map<DayOfWeek, List<TimeRange>> w
     return new OpeningHours(true, Map.of(), List.of());
   }
 
+  /** No hours recorded: never shown as open. Stations listed before hours were kept have these. */
+  public static OpeningHours unknown() {
+    return new OpeningHours(false, Map.of(), List.of());
+  }
+
   /** The same ranges on each of the given days. */
   public static OpeningHours weekly(List<DayOfWeek> days, TimeRange... ranges) {
     Map<DayOfWeek, List<TimeRange>> weekly = new EnumMap<>(DayOfWeek.class);

@@ -3,11 +3,19 @@ package io.yizhan.station.registry;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** All registered stations. */
+/** All registered stations. Every change stores the station and announces it, both or neither. */
 public interface Stations {
 
-  /** Stores a new station and announces it, both or neither. */
   Mono<Station> register(Station station);
+
+  /**
+   * Stores new hours, provided the stored station is still at {@code changed.version() - 1};
+   * otherwise fails with a conflict.
+   */
+  Mono<Station> changeHours(Station changed);
+
+  /** Stores a lifecycle move and its history row, on the same condition as {@link #changeHours}. */
+  Mono<Station> changeStatus(Station changed, StatusChange change);
 
   Mono<Station> find(StationId id);
 

@@ -8,10 +8,13 @@ import io.yizhan.contracts.EventJson;
 import io.yizhan.contracts.Topics;
 import io.yizhan.contracts.station.StationKind;
 import io.yizhan.contracts.station.StationRegistered;
+import io.yizhan.contracts.station.StationStatus;
+import io.yizhan.contracts.station.StationStatusChanged;
 import io.yizhan.testkit.TestHttp;
 import io.yizhan.testkit.TopicProbe;
 import io.yizhan.testkit.YizhanIntegrationTest;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,15 +37,27 @@ class StationRegistryIntegrationTest {
   }
 
   static Map<String, Object> beilinStation() {
-    return Map.of(
-        "name", "碑林区光大银行爱心驿站",
-        "kind", "CARE_STATION",
-        "district", "碑林区",
-        "address", "东大街 1 号",
-        "latitude", 34.2596,
-        "longitude", 108.9532,
-        "capacity", 12,
-        "manager", Map.of("name", "王丽", "phone", "029-87654321"));
+    return Map.ofEntries(
+        Map.entry("name", "碑林区光大银行爱心驿站"),
+        Map.entry("kind", "CARE_STATION"),
+        Map.entry("buildMode", "SOCIETY_ASSISTED"),
+        Map.entry("partner", "中国光大银行西安分行"),
+        Map.entry("district", "碑林区"),
+        Map.entry("areaType", "MAIN_URBAN"),
+        Map.entry("address", "东大街 1 号"),
+        Map.entry("latitude", 34.2596),
+        Map.entry("longitude", 108.9532),
+        Map.entry("capacity", 12),
+        Map.entry("hours", Map.of("alwaysOpen", true)),
+        Map.entry("amenities", List.of("SIGN", "SEATING", "DRINKING_WATER")),
+        Map.entry("manager", Map.of("name", "王丽", "phone", "029-87654321")),
+        Map.entry("regionalHead", Map.of("name", "李强", "phone", "029-87650000")));
+  }
+
+  String registered() {
+    return (String) http.post().uri("/api/stations").contentType(MediaType.APPLICATION_JSON).bodyValue(beilinStation())
+        .exchange().expectStatus().isCreated()
+        .expectBody(Map.class).returnResult().getResponseBody().get("id");
   }
 
   @Test
@@ -58,7 +73,13 @@ class StationRegistryIntegrationTest {
     http.get().uri("/api/stations/{id}", id).exchange()
         .expectStatus().isOk()
         .expectBody().jsonPath("$.name").isEqualTo("碑林区光大银行爱心驿站")
-        .jsonPath("$.manager.name").isEqualTo("王丽");
+        .jsonPath("$.manager.name").isEqualTo("王丽")
+        .jsonPath("$.regionalHead.name").isEqualTo("李强")
+        .jsonPath("$.status").isEqualTo("ACTIVE")
+        .jsonPath("$.openNow.open").isEqualTo(true)
+        .jsonPath("$.baseStandard.name").isEqualTo("八有")
+        .jsonPath("$.baseStandard.met").isEqualTo(false)
+        .jsonPath("$.baseStandard.missing[0]").isEqualTo("冷暖设备");
     http.get().uri("/api/stations?district=碑林区").exchange()
         .expectStatus().isOk()
         .expectBody().jsonPath("$[?(@.id == '" + id + "')]").exists();
@@ -73,12 +94,82 @@ class StationRegistryIntegrationTest {
     assertThat(event.data().kind()).isEqualTo(StationKind.CARE_STATION);
     assertThat(event.data().capacity()).isEqualTo(12);
     assertThat(event.data().manager().phone()).isEqualTo("029-87654321");
+    assertThat(event.data().partner()).isEqualTo("中国光大银行西安分行");
+    assertThat(event.data().hours().alwaysOpen()).isTrue();
+    assertThat(event.data().amenities()).containsExactly("SIGN", "SEATING", "DRINKING_WATER");
+  }
+
+  @Test
+  void hours_change_only_against_the_version_read_and_are_announced() {
+    String id = registered();
+    Map<String, Object> lateShift = Map.of("alwaysOpen", false, "weekly",
+        Map.of("FRIDAY", List.of(Map.of("opens", "18:00", "closes", "02:00"))));
+
+    http.put().uri("/api/stations/{id}/hours", id).contentType(MediaType.APPLICATION_JSON).bodyValue(lateShift)
+        .exchange().expectStatus().isEqualTo(HttpStatus.PRECONDITION_REQUIRED)
+        .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    http.put().uri("/api/stations/{id}/hours", id).header("If-Match", "\"7\"").contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(lateShift).exchange().expectStatus().isEqualTo(HttpStatus.CONFLICT);
+    http.put().uri("/api/stations/{id}/hours", id).header("If-Match", "\"1\"").contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(Map.of("alwaysOpen", false, "weekly", Map.of("MONDAY",
+            List.of(Map.of("opens", "09:00", "closes", "12:00"), Map.of("opens", "11:00", "closes", "13:00")))))
+        .exchange().expectStatus().isBadRequest()
+        .expectBody().jsonPath("$.errors[0].field").isEqualTo("hours.weekly.MONDAY");
+
+    http.put().uri("/api/stations/{id}/hours", id).header("If-Match", "\"1\"").contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(lateShift).exchange()
+        .expectStatus().isOk()
+        .expectHeader().valueEquals("ETag", "\"2\"")
+        .expectBody().jsonPath("$.hours.weekly.FRIDAY[0].closes").isEqualTo("02:00");
+
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+        kafka.recordsContaining(Topics.STATION_EVENTS, id).stream()
+            .map(r -> TopicProbe.header(r, "ce_type")).toList())
+        .containsExactly("station.registered", "station.hours-changed"));
+  }
+
+  @Test
+  void a_station_is_suspended_with_a_reason_then_cannot_be_suspended_again() {
+    String id = registered();
+
+    http.post().uri("/api/stations/{id}/status", id).contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(Map.of("action", "SUSPEND", "by", "区域站长 李强")).exchange()
+        .expectStatus().isBadRequest()
+        .expectBody().jsonPath("$.errors[0].field").isEqualTo("reason");
+    http.post().uri("/api/stations/{id}/status", id).contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(Map.of("action", "SUSPEND", "by", "区域站长 李强", "reason", "内部装修")).exchange()
+        .expectStatus().isOk()
+        .expectBody().jsonPath("$.status").isEqualTo("SUSPENDED").jsonPath("$.openNow.open").isEqualTo(false);
+    http.post().uri("/api/stations/{id}/status", id).contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(Map.of("action", "SUSPEND", "by", "区域站长 李强", "reason", "again")).exchange()
+        .expectStatus().isEqualTo(HttpStatus.CONFLICT)
+        .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("暂停中"));
+
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+        assertThat(kafka.recordsContaining(Topics.STATION_EVENTS, id)).hasSize(2));
+    ConsumerRecord<String, byte[]> suspended = kafka.recordsContaining(Topics.STATION_EVENTS, id).get(1);
+    StationStatusChanged change = EventJson.read(suspended.value(), StationStatusChanged.TYPE).data();
+    assertThat(change.to()).isEqualTo(StationStatus.SUSPENDED);
+    assertThat(change.reason()).isEqualTo("内部装修");
+    assertThat(change.version()).isEqualTo(2);
+  }
+
+  @Test
+  void the_amenity_catalogue_says_what_the_base_standards_are() {
+    http.get().uri("/api/stations/amenities").exchange()
+        .expectStatus().isOk()
+        .expectBody()
+        .jsonPath("$[?(@.baseForCareStation == true)].code").value(codes ->
+            assertThat((List<?>) codes).hasSize(8))
+        .jsonPath("$[?(@.baseForServicePoint == true)].code").value(codes ->
+            assertThat((List<?>) codes).hasSize(6));
   }
 
   @Test
   void a_station_with_bad_fields_gets_a_problem_detail_naming_each_and_nothing_is_stored() {
     http.post().uri("/api/stations").contentType(MediaType.APPLICATION_JSON)
-        .bodyValue(Map.of("name", "无名站", "kind", "KIOSK", "latitude", 0, "longitude", 0))
+        .bodyValue(Map.of("name", "无名站", "kind", "KIOSK", "latitude", 0, "longitude", 0,
+            "hours", Map.of("alwaysOpen", false, "weekly", Map.of("MONDAY", List.of(Map.of("opens", "9am", "closes", "5pm"))))))
         .exchange()
         .expectStatus().isBadRequest()
         .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -88,7 +179,8 @@ class StationRegistryIntegrationTest {
         .jsonPath("$.errors[?(@.field == 'kind')]").exists()
         .jsonPath("$.errors[?(@.field == 'capacity')]").exists()
         .jsonPath("$.errors[?(@.field == 'latitude')]").exists()
-        .jsonPath("$.errors[?(@.field == 'manager.name')]").exists();
+        .jsonPath("$.errors[?(@.field == 'manager.name')]").exists()
+        .jsonPath("$.errors[?(@.field == 'hours.weekly.MONDAY')]").exists();
 
     http.get().uri("/api/stations?limit=1000").exchange().expectStatus().isOk()
         .expectBody().jsonPath("$[?(@.name == '无名站')]").doesNotExist();

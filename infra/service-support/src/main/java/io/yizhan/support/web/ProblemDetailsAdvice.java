@@ -4,6 +4,7 @@ import io.yizhan.support.problem.ConflictException;
 import io.yizhan.support.problem.InvalidRequestException;
 import io.yizhan.support.problem.InvalidRequestException.FieldProblem;
 import io.yizhan.support.problem.NotFoundException;
+import io.yizhan.support.problem.PreconditionRequiredException;
 import java.net.URI;
 import java.util.List;
 import org.slf4j.Logger;
@@ -48,6 +49,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   @ExceptionHandler(ConflictException.class)
   ProblemDetail conflict(ConflictException e) {
     return problem(HttpStatus.CONFLICT, "冲突 (conflict)", e.getMessage(), "conflict");
+  }
+
+  @ExceptionHandler(PreconditionRequiredException.class)
+  ProblemDetail preconditionRequired(PreconditionRequiredException e) {
+    return problem(HttpStatus.PRECONDITION_REQUIRED, "缺少版本号 (precondition required)", e.getMessage(),
+        "precondition-required");
   }
 
   @ExceptionHandler(Exception.class)

@@ -1,8 +1,13 @@
 package io.yizhan.station.registry.messaging;
 
 import io.yizhan.contracts.EventEnvelope;
+import io.yizhan.contracts.station.StationHoursChanged;
 import io.yizhan.contracts.station.StationRegistered;
+import io.yizhan.contracts.station.StationStatusChanged;
+import io.yizhan.station.hours.HoursConversion;
 import io.yizhan.station.registry.Station;
+import io.yizhan.station.registry.StatusChange;
+import java.time.Instant;
 
 /** Translates registry facts into the published language of {@code station.events.v1}. */
 public final class StationEvents {
@@ -24,7 +29,26 @@ public final class StationEvents {
             station.location().latitude(),
             station.location().longitude(),
             station.capacity(),
-            station.manager()));
+            station.chain().manager(),
+            station.chain().regionalHead(),
+            station.chain().districtChief(),
+            station.buildMode(),
+            station.partner(),
+            station.areaType(),
+            station.status(),
+            HoursConversion.write(station.hours()),
+            station.amenities()));
+  }
+
+  public static EventEnvelope<StationHoursChanged> hoursChanged(Station station, Instant at) {
+    return EventEnvelope.of(StationHoursChanged.TYPE, SOURCE, station.id().toString(), at,
+        new StationHoursChanged(station.id().toString(), station.version(), HoursConversion.write(station.hours())));
+  }
+
+  public static EventEnvelope<StationStatusChanged> statusChanged(Station station, StatusChange change) {
+    return EventEnvelope.of(StationStatusChanged.TYPE, SOURCE, station.id().toString(), change.at(),
+        new StationStatusChanged(station.id().toString(), station.version(), change.from(), change.to(),
+            change.by(), change.reason()));
   }
 
   private StationEvents() {}

@@ -1,19 +1,37 @@
 package io.yizhan.station.registry.persistence;
 
+import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
+import io.yizhan.contracts.EventJson;
+import io.yizhan.contracts.station.AreaType;
+import io.yizhan.contracts.station.BuildMode;
 import io.yizhan.contracts.station.Contact;
+import io.yizhan.contracts.station.Hours;
+import io.yizhan.contracts.station.StationHoursChanged;
 import io.yizhan.contracts.station.StationKind;
 import io.yizhan.contracts.station.StationRegistered;
+import io.yizhan.contracts.station.StationStatus;
+import io.yizhan.contracts.station.StationStatusChanged;
+import io.yizhan.station.hours.HoursConversion;
+import io.yizhan.station.hours.OpeningHours;
 import io.yizhan.station.registry.GeoPoint;
+import io.yizhan.station.registry.ResponsibilityChain;
 import io.yizhan.station.registry.Station;
 import io.yizhan.station.registry.StationId;
 import io.yizhan.station.registry.Stations;
+import io.yizhan.station.registry.StatusChange;
 import io.yizhan.station.registry.messaging.StationEvents;
 import io.yizhan.support.outbox.Outbox;
+import io.yizhan.support.problem.ConflictException;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
@@ -23,24 +41,29 @@ import reactor.core.publisher.Mono;
 class R2dbcStations implements Stations {
 
   private static final String COLUMNS = """
-      id, name, kind, district, address, latitude, longitude, capacity,
-      manager_name, manager_phone, version, registered_at""";
+      id, name, kind, build_mode, partner, district, area_type, address, latitude, longitude, capacity,
+      contact_phone, photo_urls, hours, amenities, manager_name, manager_phone, regional_head_name,
+      regional_head_phone, district_chief_name, district_chief_phone, status, version, registered_at""";
 
   private final DatabaseClient db;
   private final Outbox outbox;
   private final TransactionalOperator transactional;
+  private final Clock clock;
 
-  R2dbcStations(DatabaseClient db, Outbox outbox, TransactionalOperator transactional) {
+  R2dbcStations(DatabaseClient db, Outbox outbox, TransactionalOperator transactional, Clock clock) {
     this.db = db;
     this.outbox = outbox;
     this.transactional = transactional;
+    this.clock = clock;
   }
 
   @Override
   public Mono<Station> register(Station s) {
-    Mono<Void> insert = db.sql("INSERT INTO stations (" + COLUMNS + """
-            ) VALUES (:id, :name, :kind, :district, :address, :latitude, :longitude, :capacity,
-                      :managerName, :managerPhone, :version, :registeredAt)""")
+    GenericExecuteSpec insert = db.sql("INSERT INTO stations (" + COLUMNS + """
+            ) VALUES (:id, :name, :kind, :buildMode, :partner, :district, :areaType, :address, :latitude,
+                      :longitude, :capacity, :contactPhone, :photoUrls, :hours, :amenities, :managerName,
+                      :managerPhone, :regionalHeadName, :regionalHeadPhone, :districtChiefName,
+                      :districtChiefPhone, :status, :version, :registeredAt)""")
         .bind("id", s.id().value())
         .bind("name", s.name())
         .bind("kind", s.kind().name())
@@ -49,13 +72,62 @@ class R2dbcStations implements Stations {
         .bind("latitude", s.location().latitude())
         .bind("longitude", s.location().longitude())
         .bind("capacity", s.capacity())
-        .bind("managerName", s.manager().name())
-        .bind("managerPhone", s.manager().phone())
+        .bind("photoUrls", s.photoUrls().toArray(String[]::new))
+        .bind("hours", json(s.hours()))
+        .bind("amenities", s.amenities().toArray(String[]::new))
+        .bind("managerName", s.chain().manager().name())
+        .bind("managerPhone", s.chain().manager().phone())
+        .bind("status", s.status().name())
         .bind("version", s.version())
-        .bind("registeredAt", s.registeredAt().atOffset(ZoneOffset.UTC))
+        .bind("registeredAt", s.registeredAt().atOffset(ZoneOffset.UTC));
+    insert = nullable(insert, "buildMode", s.buildMode() == null ? null : s.buildMode().name());
+    insert = nullable(insert, "areaType", s.areaType() == null ? null : s.areaType().name());
+    insert = nullable(insert, "partner", s.partner());
+    insert = nullable(insert, "contactPhone", s.contactPhone());
+    insert = contact(insert, "regionalHead", s.chain().regionalHead());
+    insert = contact(insert, "districtChief", s.chain().districtChief());
+    return transactional.transactional(insert.then()
+        .then(outbox.append(StationRegistered.TYPE, StationEvents.registered(s)))
+        .thenReturn(s));
+  }
+
+  @Override
+  public Mono<Station> changeHours(Station changed) {
+    Mono<Void> update = db.sql("UPDATE stations SET hours = :hours, version = :version WHERE id = :id AND version = :previous")
+        .bind("hours", json(changed.hours()))
+        .bind("version", changed.version())
+        .bind("id", changed.id().value())
+        .bind("previous", changed.version() - 1)
+        .fetch().rowsUpdated()
+        .flatMap(rows -> rows == 1 ? Mono.<Void>empty() : Mono.error(concurrentChange(changed)));
+    return transactional.transactional(update
+        .then(outbox.append(StationHoursChanged.TYPE, StationEvents.hoursChanged(changed, clock.instant())))
+        .thenReturn(changed));
+  }
+
+  @Override
+  public Mono<Station> changeStatus(Station changed, StatusChange change) {
+    Mono<Void> update = db.sql("UPDATE stations SET status = :status, version = :version WHERE id = :id AND version = :previous")
+        .bind("status", changed.status().name())
+        .bind("version", changed.version())
+        .bind("id", changed.id().value())
+        .bind("previous", changed.version() - 1)
+        .fetch().rowsUpdated()
+        .flatMap(rows -> rows == 1 ? Mono.<Void>empty() : Mono.error(concurrentChange(changed)));
+    Mono<Void> history = db.sql("""
+            INSERT INTO station_status_history (station_id, version, from_status, to_status, changed_by, reason, changed_at)
+            VALUES (:id, :version, :from, :to, :by, :reason, :at)""")
+        .bind("id", changed.id().value())
+        .bind("version", changed.version())
+        .bind("from", change.from().name())
+        .bind("to", change.to().name())
+        .bind("by", change.by())
+        .bind("reason", change.reason())
+        .bind("at", change.at().atOffset(ZoneOffset.UTC))
         .then();
-    return transactional.transactional(
-        insert.then(outbox.append(StationRegistered.TYPE, StationEvents.registered(s))).thenReturn(s));
+    return transactional.transactional(update.then(history)
+        .then(outbox.append(StationStatusChanged.TYPE, StationEvents.statusChanged(changed, change)))
+        .thenReturn(changed));
   }
 
   @Override
@@ -83,17 +155,57 @@ class R2dbcStations implements Stations {
         .all();
   }
 
+  private static ConflictException concurrentChange(Station changed) {
+    return new ConflictException("站点信息刚被他人修改。请重新读取站点，核对后再提交。");
+  }
+
+  private static Json json(OpeningHours hours) {
+    return Json.of(EventJson.mapper().writeValueAsString(HoursConversion.write(hours)));
+  }
+
+  private static GenericExecuteSpec nullable(GenericExecuteSpec spec, String name, @Nullable String value) {
+    return value == null ? spec.bindNull(name, String.class) : spec.bind(name, value);
+  }
+
+  private static GenericExecuteSpec contact(GenericExecuteSpec spec, String prefix, @Nullable Contact contact) {
+    return nullable(nullable(spec, prefix + "Name", contact == null ? null : contact.name()),
+        prefix + "Phone", contact == null ? null : contact.phone());
+  }
+
   private static Station station(Readable row) {
+    Json hours = row.get("hours", Json.class);
+    OpeningHours openingHours = hours == null
+        ? null
+        : HoursConversion.read(EventJson.mapper().readValue(hours.asString(), Hours.class), "hours", new ArrayList<>());
     return new Station(
         new StationId(row.get("id", UUID.class)),
         row.get("name", String.class),
         StationKind.valueOf(row.get("kind", String.class)),
+        enumOrNull(BuildMode.class, row.get("build_mode", String.class)),
+        row.get("partner", String.class),
         row.get("district", String.class),
+        enumOrNull(AreaType.class, row.get("area_type", String.class)),
         row.get("address", String.class),
         new GeoPoint(row.get("latitude", Double.class), row.get("longitude", Double.class)),
         row.get("capacity", Integer.class),
-        new Contact(row.get("manager_name", String.class), row.get("manager_phone", String.class)),
+        row.get("contact_phone", String.class),
+        Arrays.asList(row.get("photo_urls", String[].class)),
+        openingHours == null ? OpeningHours.unknown() : openingHours,
+        Arrays.asList(row.get("amenities", String[].class)),
+        new ResponsibilityChain(
+            new Contact(row.get("manager_name", String.class), row.get("manager_phone", String.class)),
+            contactOrNull(row.get("regional_head_name", String.class), row.get("regional_head_phone", String.class)),
+            contactOrNull(row.get("district_chief_name", String.class), row.get("district_chief_phone", String.class))),
+        StationStatus.valueOf(row.get("status", String.class)),
         row.get("version", Long.class),
         row.get("registered_at", OffsetDateTime.class).toInstant());
+  }
+
+  private static @Nullable Contact contactOrNull(@Nullable String name, @Nullable String phone) {
+    return name == null || phone == null ? null : new Contact(name, phone);
+  }
+
+  private static <E extends Enum<E>> @Nullable E enumOrNull(Class<E> type, @Nullable String value) {
+    return value == null ? null : Enum.valueOf(type, value);
   }
 }

@@ -1,27 +1,45 @@
 package io.yizhan.station.registry.web;
 
+import io.yizhan.contracts.station.Contact;
+import io.yizhan.contracts.station.Hours;
+import io.yizhan.station.hours.HoursConversion;
+import io.yizhan.station.hours.OpenState;
+import io.yizhan.station.hours.OpeningHours;
+import io.yizhan.station.registry.Amenity;
+import io.yizhan.station.registry.AmenityCatalog;
+import io.yizhan.station.registry.ChangingHours;
+import io.yizhan.station.registry.ChangingStatus;
 import io.yizhan.station.registry.RegisterStation;
 import io.yizhan.station.registry.RegisteringStation;
 import io.yizhan.station.registry.Station;
 import io.yizhan.station.registry.StationId;
 import io.yizhan.station.registry.Stations;
-import io.yizhan.support.problem.StationIds;
+import io.yizhan.support.problem.InvalidRequestException;
 import io.yizhan.support.problem.NotFoundException;
+import io.yizhan.support.problem.StationIds;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** District unions list stations; anyone may read them. */
+/**
+ * District unions list stations and keep them current; anyone may read them. Every station
+ * answer carries its version as ETag; changes send it back as If-Match.
+ */
 @RestController
 @RequestMapping("/api/stations")
 class StationController {
@@ -29,27 +47,50 @@ class StationController {
   private static final int MAX_LIST = 1000;
 
   private final RegisteringStation registering;
+  private final ChangingHours changingHours;
+  private final ChangingStatus changingStatus;
   private final Stations stations;
+  private final AmenityCatalog catalog;
+  private final Clock clock;
 
-  StationController(RegisteringStation registering, Stations stations) {
+  StationController(RegisteringStation registering, ChangingHours changingHours, ChangingStatus changingStatus,
+      Stations stations, AmenityCatalog catalog, Clock clock) {
     this.registering = registering;
+    this.changingHours = changingHours;
+    this.changingStatus = changingStatus;
     this.stations = stations;
+    this.catalog = catalog;
+    this.clock = clock;
   }
 
   @PostMapping
-  Mono<ResponseEntity<StationView>> register(@RequestBody StationRequest request) {
-    return registering.register(request.toCommand())
-        .map(station -> ResponseEntity.created(URI.create("/api/stations/" + station.id()))
+  Mono<ResponseEntity<StationView>> register(@RequestBody RegisterStation request) {
+    return registering.register(request).flatMap(station -> view(station)
+        .map(view -> ResponseEntity.created(URI.create("/api/stations/" + station.id()))
             .eTag(String.valueOf(station.version()))
-            .body(StationView.of(station)));
+            .body(view)));
   }
 
   @GetMapping("/{id}")
   Mono<ResponseEntity<StationView>> get(@PathVariable String id) {
-    StationId stationId = new StationId(StationIds.parse("id", id));
-    return stations.find(stationId)
-        .switchIfEmpty(Mono.error(() -> new NotFoundException("未找到编号为 " + id + " 的站点，请核对站点编号。")))
-        .map(station -> ResponseEntity.ok().eTag(String.valueOf(station.version())).body(StationView.of(station)));
+    return find(id).flatMap(this::answer);
+  }
+
+  /** Replaces the opening hours; If-Match must carry the version the change is based on. */
+  @PutMapping("/{id}/hours")
+  Mono<ResponseEntity<StationView>> changeHours(@PathVariable String id, @RequestBody @Nullable Hours hours,
+      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+    return changingHours.change(new StationId(StationIds.parse("id", id)), hours, version(ifMatch))
+        .flatMap(this::answer);
+  }
+
+  /** A lifecycle move: {@code {"action": "SUSPEND", "by": "区域站长 李强", "reason": "装修"}}. */
+  @PostMapping("/{id}/status")
+  Mono<ResponseEntity<StationView>> changeStatus(@PathVariable String id, @RequestBody StatusRequest request,
+      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+    return changingStatus.change(new StationId(StationIds.parse("id", id)), request.action(), request.by(),
+            request.reason(), version(ifMatch))
+        .flatMap(this::answer);
   }
 
   @GetMapping
@@ -59,47 +100,92 @@ class StationController {
     Flux<Station> found = district == null || district.isBlank()
         ? stations.all(bounded)
         : stations.inDistrict(district, bounded);
-    return found.map(StationView::of);
+    return catalog.all().flatMapMany(amenities -> found.map(station -> StationView.of(station, amenities, now())));
   }
 
+  /** The amenities a station may list, and which make up each kind's base standard. */
+  @GetMapping("/amenities")
+  Mono<List<Amenity>> amenities() {
+    return catalog.all();
+  }
 
-  /** The JSON a district union sends; absent fields are reported, not defaulted. */
-  record StationRequest(
-      @Nullable String name,
-      @Nullable String kind,
-      @Nullable String district,
-      @Nullable String address,
-      @Nullable Double latitude,
-      @Nullable Double longitude,
-      @Nullable Integer capacity,
-      @Nullable Person manager) {
+  record StatusRequest(@Nullable String action, @Nullable String by, @Nullable String reason) {}
 
-    RegisterStation toCommand() {
-      return new RegisterStation(name, kind, district, address, latitude, longitude, capacity,
-          manager == null ? null : manager.name(), manager == null ? null : manager.phone());
+  private Mono<Station> find(String id) {
+    return stations.find(new StationId(StationIds.parse("id", id)))
+        .switchIfEmpty(Mono.error(() -> new NotFoundException("未找到编号为 " + id + " 的站点，请核对站点编号。")));
+  }
+
+  private Mono<ResponseEntity<StationView>> answer(Station station) {
+    return view(station).map(view -> ResponseEntity.ok().eTag(String.valueOf(station.version())).body(view));
+  }
+
+  private Mono<StationView> view(Station station) {
+    return catalog.all().map(amenities -> StationView.of(station, amenities, now()));
+  }
+
+  private ZonedDateTime now() {
+    return clock.instant().atZone(OpeningHours.CITY);
+  }
+
+  /** The version in an If-Match header: {@code "3"}, {@code W/"3"} or {@code 3}. */
+  private static @Nullable Long version(@Nullable String ifMatch) {
+    if (ifMatch == null || ifMatch.isBlank()) {
+      return null;
+    }
+    try {
+      return Long.parseLong(ifMatch.strip().replaceFirst("^W/", "").replace("\"", ""));
+    } catch (NumberFormatException e) {
+      throw new InvalidRequestException("If-Match", "If-Match 应为读取站点时得到的 ETag，例如 \"3\"");
     }
   }
 
-  record Person(@Nullable String name, @Nullable String phone) {}
+  record BaseStandard(String name, boolean met, List<String> missing) {}
+
+  record OpenNow(boolean open, @Nullable ZonedDateTime until, @Nullable ZonedDateTime nextOpen) {}
 
   record StationView(
       String id,
       String name,
       String kind,
+      @Nullable String buildMode,
+      @Nullable String partner,
       String district,
+      @Nullable String areaType,
       String address,
       double latitude,
       double longitude,
       int capacity,
-      Person manager,
+      @Nullable String contactPhone,
+      List<String> photoUrls,
+      Hours hours,
+      OpenNow openNow,
+      List<String> amenities,
+      BaseStandard baseStandard,
+      Contact manager,
+      @Nullable Contact regionalHead,
+      @Nullable Contact districtChief,
+      String status,
       long version,
       Instant registeredAt) {
 
-    static StationView of(Station s) {
+    static StationView of(Station s, List<Amenity> catalog, ZonedDateTime now) {
+      List<String> missing = AmenityCatalog.missingBase(catalog, s.kind(), s.amenities()).stream()
+          .map(Amenity::nameZh).toList();
+      OpenState state = s.status() == io.yizhan.contracts.station.StationStatus.ACTIVE
+          ? s.hours().stateAt(now)
+          : new OpenState(false, null, null);
       return new StationView(
-          s.id().toString(), s.name(), s.kind().name(), s.district(), s.address(),
-          s.location().latitude(), s.location().longitude(), s.capacity(),
-          new Person(s.manager().name(), s.manager().phone()), s.version(), s.registeredAt());
+          s.id().toString(), s.name(), s.kind().name(),
+          s.buildMode() == null ? null : s.buildMode().name(), s.partner(), s.district(),
+          s.areaType() == null ? null : s.areaType().name(), s.address(),
+          s.location().latitude(), s.location().longitude(), s.capacity(), s.contactPhone(), s.photoUrls(),
+          HoursConversion.write(s.hours()), new OpenNow(state.open(), state.until(), state.nextOpen()),
+          s.amenities(),
+          new BaseStandard(s.kind() == io.yizhan.contracts.station.StationKind.CARE_STATION ? "八有" : "六有",
+              missing.isEmpty(), missing),
+          s.chain().manager(), s.chain().regionalHead(), s.chain().districtChief(),
+          s.status().name(), s.version(), s.registeredAt());
     }
   }
 }
