@@ -1,5 +1,6 @@
 package io.yizhan.station;
 
+import io.yizhan.station.finder.StationIndex;
 import io.yizhan.station.registry.AmenityCatalog;
 import io.yizhan.station.registry.ChangingHours;
 import io.yizhan.station.registry.ChangingStatus;
@@ -25,6 +26,11 @@ public class StationServiceApplication {
   @Bean
   RegisteringStation registeringStation(Stations stations, AmenityCatalog catalog, Clock clock) {
     return new RegisteringStation(stations, catalog, clock);
+  }
+
+  @Bean
+  StationIndex stationIndex() {
+    return new StationIndex();
   }
 
   @Bean

@@ -22,4 +22,7 @@ public interface Stations {
   Flux<Station> inDistrict(String district, int limit);
 
   Flux<Station> all(int limit);
+
+  /** Every station, for loading an in-memory index; streamed, not collected. */
+  Flux<Station> everything();
 }

@@ -147,6 +147,11 @@ class RegisteringStationTest {
     }
 
     @Override
+    public Flux<Station> everything() {
+      return Flux.fromIterable(stations);
+    }
+
+    @Override
     public Flux<Station> all(int limit) {
       return Flux.fromIterable(stations).take(limit);
     }

@@ -155,6 +155,11 @@ class R2dbcStations implements Stations {
         .all();
   }
 
+  @Override
+  public Flux<Station> everything() {
+    return db.sql("SELECT " + COLUMNS + " FROM stations").map(R2dbcStations::station).all();
+  }
+
   private static ConflictException concurrentChange(Station changed) {
     return new ConflictException("站点信息刚被他人修改。请重新读取站点，核对后再提交。");
   }

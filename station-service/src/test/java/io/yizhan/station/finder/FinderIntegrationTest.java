@@ -1,0 +1,72 @@
+package io.yizhan.station.finder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.yizhan.testkit.TestHttp;
+import io.yizhan.testkit.YizhanIntegrationTest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+@YizhanIntegrationTest
+class FinderIntegrationTest {
+
+  @LocalServerPort int port;
+  WebTestClient http;
+
+  @BeforeEach
+  void client() {
+    http = TestHttp.client(port);
+  }
+
+  String register(String name, double lat, double lon) {
+    return (String) http.post().uri("/api/stations").contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(Map.ofEntries(
+            Map.entry("name", name), Map.entry("kind", "SERVICE_POINT"), Map.entry("buildMode", "UNION_BUILT"),
+            Map.entry("district", "莲湖区"), Map.entry("areaType", "MAIN_URBAN"), Map.entry("address", "西大街"),
+            Map.entry("latitude", lat), Map.entry("longitude", lon), Map.entry("capacity", 6),
+            Map.entry("hours", Map.of("alwaysOpen", true)), Map.entry("amenities", List.of("CHARGING")),
+            Map.entry("manager", Map.of("name", "李强", "phone", "029-1"))))
+        .exchange().expectStatus().isCreated()
+        .expectBody(Map.class).returnResult().getResponseBody().get("id");
+  }
+
+  @Test
+  void a_registered_station_is_found_nearby_and_drops_out_when_suspended() {
+    String id = register("西大街爱心服务点", 34.2605, 108.9360);
+
+    await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() ->
+        http.get().uri("/api/finder/nearby?lat=34.2610&lon=108.9423&radius=2000&openNow=true&amenity=CHARGING")
+            .exchange().expectStatus().isOk()
+            .expectBody()
+            .jsonPath("$.results[?(@.id == '" + id + "')].walkingMinutes").isEqualTo(List.of(10))
+            .jsonPath("$.results[?(@.id == '" + id + "')].open").isEqualTo(List.of(true))
+            .jsonPath("$.results[?(@.id == '" + id + "')].publicUrl").isEqualTo(List.of("http://localhost:8080/s/" + id))
+            .jsonPath("$.results[?(@.id == '" + id + "')].navigation.geo").value(geo ->
+                assertThat((List<?>) geo).singleElement().asString().startsWith("geo:34.2605,108.936")));
+
+    http.post().uri("/api/stations/{id}/status", id).contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(Map.of("action", "SUSPEND", "by", "区域站长", "reason", "停电")).exchange().expectStatus().isOk();
+
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        http.get().uri("/api/finder/nearby?lat=34.2610&lon=108.9423&radius=2000").exchange()
+            .expectStatus().isOk()
+            .expectBody().jsonPath("$.results[?(@.id == '" + id + "')]").doesNotExist());
+  }
+
+  @Test
+  void a_position_outside_china_or_a_huge_radius_is_a_problem_naming_the_field() {
+    http.get().uri("/api/finder/nearby?lat=0&lon=0&radius=999999").exchange()
+        .expectStatus().isBadRequest()
+        .expectBody()
+        .jsonPath("$.errors[?(@.field == 'lat')]").exists()
+        .jsonPath("$.errors[?(@.field == 'lon')]").exists()
+        .jsonPath("$.errors[?(@.field == 'radius')]").exists();
+  }
+}
