@@ -60,7 +60,7 @@ public final class Devstack implements AutoCloseable {
     Path root = Path.of(System.getProperty("yizhan.root", ".")).toAbsolutePath().normalize();
     Path home = root.resolve(".yizhan");
     switch (command) {
-      case "up" -> up(root, home);
+      case "up" -> up(root, home, demoStations(args));
       case "status" -> System.exit(status(home) ? 0 : 1);
       default -> {
         System.err.println("usage: Devstack up|status");
@@ -69,7 +69,17 @@ public final class Devstack implements AutoCloseable {
     }
   }
 
-  private static void up(Path root, Path home) throws Exception {
+  /** {@code up --demo [N]}: how many demo stations to load (0 without --demo). */
+  static int demoStations(String[] args) {
+    for (int i = 1; i < args.length; i++) {
+      if ("--demo".equals(args[i])) {
+        return i + 1 < args.length && args[i + 1].matches("\\d+") ? Integer.parseInt(args[i + 1]) : 1500;
+      }
+    }
+    return 0;
+  }
+
+  private static void up(Path root, Path home, int demoStations) throws Exception {
     long started = System.nanoTime();
     Files.createDirectories(home.resolve("logs"));
     Map<String, String> env = System.getenv();
@@ -115,6 +125,11 @@ public final class Devstack implements AutoCloseable {
     say("  PostgreSQL           localhost:" + devstack.infrastructure.getOrDefault("YIZHAN_DB_PORT", "?")
         + " (user yizhan, one database per service)");
     say("  Logs                 " + home.resolve("logs"));
+    if (demoStations > 0) {
+      say("");
+      say("Loading the demo city (" + demoStations + " stations in Xi'an) through the gateway...");
+      io.yizhan.loadgen.Loadgen.loadDemo("http://localhost:8080", demoStations, 8, false);
+    }
     say("Stop with Ctrl-C here, or ./yizhan down from another terminal.");
     devstack.superviseUntilStopped();
   }
