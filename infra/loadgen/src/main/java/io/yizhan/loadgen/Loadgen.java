@@ -27,6 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <pre>
  *   java -cp ... io.yizhan.loadgen.Loadgen demo   [--base http://localhost:8080] [--stations 1500] [--concurrency 8]
  *   java -cp ... io.yizhan.loadgen.Loadgen finder [--base http://localhost:8080] [--clients 200] [--warmup 20] [--seconds 60]
+ *   java -cp ... io.yizhan.loadgen.Loadgen finder --rate 500 [--base ...] [--warmup 20] [--seconds 60]
  * </pre>
  */
 public final class Loadgen {
@@ -44,8 +45,15 @@ public final class Loadgen {
     switch (args[0]) {
       case "demo" -> System.exit(loadDemo(base, intOption(options, "stations", 1500),
           intOption(options, "concurrency", 8), options.containsKey("force")) ? 0 : 1);
-      case "finder" -> finderBenchmark(base, intOption(options, "clients", 200), intOption(options, "warmup", 20),
-          intOption(options, "seconds", 60));
+      case "finder" -> {
+        if (options.containsKey("rate")) {
+          finderAtRate(base, intOption(options, "rate", 500), intOption(options, "warmup", 20),
+              intOption(options, "seconds", 60));
+        } else {
+          finderBenchmark(base, intOption(options, "clients", 200), intOption(options, "warmup", 20),
+              intOption(options, "seconds", 60));
+        }
+      }
       default -> {
         System.err.println("unknown command " + args[0]);
         System.exit(2);
@@ -137,17 +145,71 @@ public final class Loadgen {
         ms(latencies.getValueAtPercentile(99)), ms(latencies.getValueAtPercentile(99.9)), ms(latencies.getMaxValue()));
   }
 
+  /**
+   * Open loop: requests start at a fixed rate whatever the answers do, as many independent
+   * phones would. Latency counts from when a request was due, so a stalled server is not
+   * hidden by the driver waiting for it (no coordinated omission).
+   */
+  public static void finderAtRate(String base, int perSecond, int warmupSeconds, int seconds) throws Exception {
+    ExecutorService executor = Executors.newFixedThreadPool(4);
+    HttpClient http = HttpClient.newBuilder().executor(executor).connectTimeout(Duration.ofSeconds(5)).build();
+    Histogram latencies = new ConcurrentHistogram(TimeUnit.SECONDS.toMicros(30), 3);
+    AtomicLong errors = new AtomicLong();
+    AtomicInteger inFlight = new AtomicInteger();
+    AtomicInteger maxInFlight = new AtomicInteger();
+    long start = System.nanoTime();
+    long warmupEnds = start + TimeUnit.SECONDS.toNanos(warmupSeconds);
+    long total = (long) perSecond * (warmupSeconds + seconds);
+    long interval = TimeUnit.SECONDS.toNanos(1) / perSecond;
+    List<CompletableFuture<?>> pending = new java.util.ArrayList<>();
+    for (long i = 0; i < total; i++) {
+      long due = start + i * interval;
+      long wait = due - System.nanoTime();
+      if (wait > 0) {
+        TimeUnit.NANOSECONDS.sleep(wait);
+      }
+      maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+      pending.add(http.sendAsync(randomFinderRequest(base), HttpResponse.BodyHandlers.ofString()).handle((r, e) -> {
+        inFlight.decrementAndGet();
+        if (due >= warmupEnds) {
+          if (e != null || r.statusCode() != 200) {
+            errors.incrementAndGet();
+          } else {
+            latencies.recordValue(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - due));
+          }
+        }
+        return null;
+      }));
+      if (pending.size() > 10_000) {
+        pending.removeIf(CompletableFuture::isDone);
+      }
+    }
+    CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+    executor.shutdownNow();
+    System.out.printf("finder nearby via %s: %d requests/s offered, %d s measured after %d s warm-up%n", base,
+        perSecond, seconds, warmupSeconds);
+    System.out.printf("  answered %d, errors %d, most in flight at once %d%n", latencies.getTotalCount(), errors.get(),
+        maxInFlight.get());
+    System.out.printf("  latency ms: p50 %.1f  p90 %.1f  p99 %.1f  p99.9 %.1f  max %.1f%n",
+        ms(latencies.getValueAtPercentile(50)), ms(latencies.getValueAtPercentile(90)),
+        ms(latencies.getValueAtPercentile(99)), ms(latencies.getValueAtPercentile(99.9)), ms(latencies.getMaxValue()));
+  }
+
+  private static HttpRequest randomFinderRequest(String base) {
+    District district = District.XIAN.get(ThreadLocalRandom.current().nextInt(7));
+    double lat = district.latitude() + ThreadLocalRandom.current().nextGaussian() * 0.02;
+    double lon = district.longitude() + ThreadLocalRandom.current().nextGaussian() * 0.02;
+    return HttpRequest.newBuilder(URI.create(
+            base + "/api/finder/nearby?lat=" + lat + "&lon=" + lon + "&radius=3000&limit=10"))
+        .timeout(Duration.ofSeconds(30)).build();
+  }
+
   private static CompletableFuture<Void> clientLoop(HttpClient http, String base, long warmupEnds, long ends,
       Histogram latencies, AtomicLong errors, AtomicLong resultsSeen) {
     if (System.nanoTime() >= ends) {
       return CompletableFuture.completedFuture(null);
     }
-    District district = District.XIAN.get(ThreadLocalRandom.current().nextInt(7));
-    double lat = district.latitude() + ThreadLocalRandom.current().nextGaussian() * 0.02;
-    double lon = district.longitude() + ThreadLocalRandom.current().nextGaussian() * 0.02;
-    HttpRequest request = HttpRequest.newBuilder(URI.create(
-            base + "/api/finder/nearby?lat=" + lat + "&lon=" + lon + "&radius=3000&limit=10"))
-        .timeout(Duration.ofSeconds(30)).build();
+    HttpRequest request = randomFinderRequest(base);
     long start = System.nanoTime();
     return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, error) -> {
       long now = System.nanoTime();

@@ -66,7 +66,8 @@ public class StationIndex {
     if ((rowTo - rowFrom + 1) * (colTo - colFrom + 1) > MAX_CELLS) {
       throw new IllegalArgumentException("radius too wide for the index");
     }
-    List<Nearby> found = new ArrayList<>();
+    // Distance first, cheap; opening state (which walks the calendar) only for the nearest few.
+    List<Candidate> candidates = new ArrayList<>();
     for (long row = rowFrom; row <= rowTo; row++) {
       for (long col = colFrom; col <= colTo; col++) {
         List<Station> stations = cells.get(key(row, col));
@@ -75,20 +76,28 @@ public class StationIndex {
         }
         for (Station s : stations) {
           double meters = Distances.meters(q.latitude(), q.longitude(), s.location().latitude(), s.location().longitude());
-          if (meters > q.radiusMeters() || !matches(s, q)) {
-            continue;
+          if (meters <= q.radiusMeters() && matches(s, q)) {
+            candidates.add(new Candidate(s, meters));
           }
-          var state = s.hours().stateAt(q.at());
-          if (q.openNow() && !state.open()) {
-            continue;
-          }
-          found.add(new Nearby(s, (int) Math.round(meters), Distances.walkingMinutes(meters), state));
         }
       }
     }
-    found.sort(Comparator.comparingInt(Nearby::distanceMeters));
-    return found.size() > q.limit() ? List.copyOf(found.subList(0, q.limit())) : found;
+    candidates.sort(Comparator.comparingDouble(Candidate::meters));
+    List<Nearby> found = new ArrayList<>(q.limit());
+    for (Candidate c : candidates) {
+      var state = c.station().hours().stateAt(q.at());
+      if (q.openNow() && !state.open()) {
+        continue;
+      }
+      found.add(new Nearby(c.station(), (int) Math.round(c.meters()), Distances.walkingMinutes(c.meters()), state));
+      if (found.size() == q.limit()) {
+        break;
+      }
+    }
+    return found;
   }
+
+  private record Candidate(Station station, double meters) {}
 
   private static boolean matches(Station s, NearbyQuery q) {
     return (q.kind() == null || s.kind() == q.kind()) && s.amenities().containsAll(q.amenities());
