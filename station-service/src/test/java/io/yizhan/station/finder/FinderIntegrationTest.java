@@ -61,6 +61,22 @@ class FinderIntegrationTest {
   }
 
   @Test
+  void the_qr_code_leads_to_a_chinese_public_page_with_a_check_in() {
+    String id = register("北大街爱心服务点", 34.2700, 108.9440);
+
+    String payload = (String) http.get().uri("/api/stations/{id}/qr", id).exchange()
+        .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("payload");
+    assertThat(payload).isEqualTo("http://localhost:8080/s/" + id);
+
+    http.get().uri("/s/{id}", id).exchange()
+        .expectStatus().isOk()
+        .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+        .expectBody(String.class).value(page -> assertThat(page)
+            .contains("<html lang=\"zh-CN\">", "北大街爱心服务点", "正在开放 · 24 小时", "充电设施", "外卖配送员",
+                "stationId: '" + id + "'"));
+  }
+
+  @Test
   void a_position_outside_china_or_a_huge_radius_is_a_problem_naming_the_field() {
     http.get().uri("/api/finder/nearby?lat=0&lon=0&radius=999999").exchange()
         .expectStatus().isBadRequest()

@@ -46,15 +46,14 @@ class IndexFeeder {
   @Bean
   Consumer<Message<byte[]>> finderIndex() {
     return message -> {
-      String subject;
+      StationId id;
       try {
-        subject = EventJson.readEnvelope(message.getPayload()).subject();
-      } catch (MalformedEventException e) {
-        // The registry's consumers dead-letter it; the index has nothing to learn from it.
+        id = new StationId(UUID.fromString(EventJson.readEnvelope(message.getPayload()).subject()));
+      } catch (MalformedEventException | IllegalArgumentException e) {
+        // Other consumers of the topic dead-letter it; the index has nothing to learn from it.
         log.warn("Finder index ignores an unreadable station event: {}", e.getMessage());
         return;
       }
-      StationId id = new StationId(UUID.fromString(subject));
       stations.find(id)
           .doOnNext(index::put)
           .switchIfEmpty(reactor.core.publisher.Mono.fromRunnable(() -> index.remove(id)))
