@@ -131,8 +131,11 @@ class PublicPageController {
               fetch('/api/visits', {method: 'POST', headers: {'Content-Type': 'application/json',
                   'Idempotency-Key': '%s-' + Date.now()},
                 body: JSON.stringify({stationId: '%s', workerType: b.dataset.type})})
-                .then(function (r) { document.getElementById('done').textContent =
-                  r.ok ? '签到成功，欢迎！' : '签到未成功，请稍后再试。'; });
+                .then(function (r) {
+                  document.getElementById('done').textContent = r.ok ? '签到成功，欢迎！' : '签到未成功，请稍后再试。';
+                  // One visit per tap: no second check-in from an impatient double tap.
+                  if (r.ok) { document.querySelectorAll('.workers button').forEach(function (x) { x.disabled = true; }); }
+                });
             };
           });
         </script>

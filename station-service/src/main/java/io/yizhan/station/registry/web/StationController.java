@@ -2,6 +2,8 @@ package io.yizhan.station.registry.web;
 
 import io.yizhan.contracts.station.Contact;
 import io.yizhan.contracts.station.Hours;
+import io.yizhan.contracts.station.StationKind;
+import io.yizhan.contracts.station.StationStatus;
 import io.yizhan.station.hours.HoursConversion;
 import io.yizhan.station.hours.OpenState;
 import io.yizhan.station.hours.OpeningHours;
@@ -172,7 +174,7 @@ class StationController {
     static StationView of(Station s, List<Amenity> catalog, ZonedDateTime now) {
       List<String> missing = AmenityCatalog.missingBase(catalog, s.kind(), s.amenities()).stream()
           .map(Amenity::nameZh).toList();
-      OpenState state = s.status() == io.yizhan.contracts.station.StationStatus.ACTIVE
+      OpenState state = s.status() == StationStatus.ACTIVE
           ? s.hours().stateAt(now)
           : new OpenState(false, null, null);
       return new StationView(
@@ -182,7 +184,7 @@ class StationController {
           s.location().latitude(), s.location().longitude(), s.capacity(), s.contactPhone(), s.photoUrls(),
           HoursConversion.write(s.hours()), new OpenNow(state.open(), state.until(), state.nextOpen()),
           s.amenities(),
-          new BaseStandard(s.kind() == io.yizhan.contracts.station.StationKind.CARE_STATION ? "八有" : "六有",
+          new BaseStandard(s.kind() == StationKind.CARE_STATION ? "八有" : "六有",
               missing.isEmpty(), missing),
           s.chain().manager(), s.chain().regionalHead(), s.chain().districtChief(),
           s.status().name(), s.version(), s.registeredAt());
