@@ -1,6 +1,7 @@
 package io.yizhan.station;
 
 import io.yizhan.station.finder.StationIndex;
+import io.yizhan.station.importing.ImportingStations;
 import io.yizhan.station.registry.AmenityCatalog;
 import io.yizhan.station.registry.ChangingHours;
 import io.yizhan.station.registry.ChangingStatus;
@@ -31,6 +32,11 @@ public class StationServiceApplication {
   @Bean
   StationIndex stationIndex() {
     return new StationIndex();
+  }
+
+  @Bean
+  ImportingStations importingStations(RegisteringStation registering, Stations stations, AmenityCatalog catalog) {
+    return new ImportingStations(registering, stations, catalog);
   }
 
   @Bean

@@ -43,8 +43,17 @@ public class RegisteringStation {
         .flatMap(stations::register);
   }
 
-  private Station validated(RegisterStation c, Set<String> knownAmenities) {
-    List<FieldProblem> problems = new ArrayList<>();
+  /**
+   * The station the command describes, or every problem with it.
+   *
+   * @throws InvalidRequestException naming each bad field
+   */
+  public Station validated(RegisterStation c, Set<String> knownAmenities) {
+    return validated(c, knownAmenities, new ArrayList<>());
+  }
+
+  /** As {@link #validated(RegisterStation, Set)}, adding to problems found before (while reading a file, say). */
+  public Station validated(RegisterStation c, Set<String> knownAmenities, List<FieldProblem> problems) {
     String name = text(c.name(), "name", "请填写站点名称", problems);
     StationKind kind = choice(StationKind.class, c.kind(), "kind", "站点类型（爱心驿站 / 爱心服务点）", problems);
     BuildMode buildMode = choice(BuildMode.class, c.buildMode(), "buildMode",
@@ -57,7 +66,7 @@ public class RegisteringStation {
     AreaType areaType = choice(AreaType.class, c.areaType(), "areaType", "区域类型（主城区 / 周边区县 / 开发区）", problems);
     String address = text(c.address(), "address", "请填写详细地址", problems);
     GeoPoint location = location(c.latitude(), c.longitude(), problems);
-    if (c.capacity() == null || c.capacity() < 1 || c.capacity() > MAX_CAPACITY) {
+    if ((c.capacity() == null || c.capacity() < 1 || c.capacity() > MAX_CAPACITY) && !hasProblem(problems, "capacity")) {
       problems.add(new FieldProblem("capacity", "请填写座位数，1 到 " + MAX_CAPACITY + " 之间"));
     }
     List<String> photos = photos(c.photoUrls(), problems);
@@ -81,6 +90,9 @@ public class RegisteringStation {
   }
 
   private static @Nullable GeoPoint location(@Nullable Double latitude, @Nullable Double longitude, List<FieldProblem> problems) {
+    if (hasProblem(problems, "latitude") || hasProblem(problems, "longitude")) {
+      return null;
+    }
     if (latitude == null) {
       problems.add(new FieldProblem("latitude", "请填写纬度（WGS-84）"));
     }
@@ -141,6 +153,11 @@ public class RegisteringStation {
     String name = text(person.name(), field + ".name", "请填写" + role + "姓名", problems);
     String phone = text(person.phone(), field + ".phone", "请填写" + role + "联系电话", problems);
     return name.isEmpty() || phone.isEmpty() ? null : new Contact(name, phone);
+  }
+
+  /** Whether a caller (reading a spreadsheet cell, say) already reported this field. */
+  private static boolean hasProblem(List<FieldProblem> problems, String field) {
+    return problems.stream().anyMatch(p -> p.field().equals(field));
   }
 
   private static String text(@Nullable String value, String field, String message, List<FieldProblem> problems) {

@@ -8,6 +8,9 @@ public interface Stations {
 
   Mono<Station> register(Station station);
 
+  /** Stores and announces all of them in one transaction: all or none. */
+  Mono<Void> registerAll(java.util.List<Station> stations);
+
   /**
    * Stores new hours, provided the stored station is still at {@code changed.version() - 1};
    * otherwise fails with a conflict.

@@ -127,6 +127,12 @@ class RegisteringStationTest {
     }
 
     @Override
+    public Mono<Void> registerAll(List<Station> all) {
+      stations.addAll(all);
+      return Mono.empty();
+    }
+
+    @Override
     public Mono<Station> changeHours(Station changed) {
       return Mono.just(changed);
     }

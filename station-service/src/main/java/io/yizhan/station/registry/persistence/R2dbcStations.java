@@ -59,6 +59,16 @@ class R2dbcStations implements Stations {
 
   @Override
   public Mono<Station> register(Station s) {
+    return transactional.transactional(insert(s));
+  }
+
+  @Override
+  public Mono<Void> registerAll(java.util.List<Station> stations) {
+    return transactional.transactional(Flux.fromIterable(stations).concatMap(this::insert).then());
+  }
+
+  /** The station's row and its registration event; the caller provides the transaction. */
+  private Mono<Station> insert(Station s) {
     GenericExecuteSpec insert = db.sql("INSERT INTO stations (" + COLUMNS + """
             ) VALUES (:id, :name, :kind, :buildMode, :partner, :district, :areaType, :address, :latitude,
                       :longitude, :capacity, :contactPhone, :photoUrls, :hours, :amenities, :managerName,
@@ -86,9 +96,9 @@ class R2dbcStations implements Stations {
     insert = nullable(insert, "contactPhone", s.contactPhone());
     insert = contact(insert, "regionalHead", s.chain().regionalHead());
     insert = contact(insert, "districtChief", s.chain().districtChief());
-    return transactional.transactional(insert.then()
+    return insert.then()
         .then(outbox.append(StationRegistered.TYPE, StationEvents.registered(s)))
-        .thenReturn(s));
+        .thenReturn(s);
   }
 
   @Override
