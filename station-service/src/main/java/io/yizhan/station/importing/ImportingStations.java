@@ -58,9 +58,15 @@ public class ImportingStations {
   }
 
   public Mono<ImportReport> importCsv(byte[] file) {
-    return Mono.fromCallable(() -> StationSheet.readCsv(file, MAX_ROWS))
-        .zipWith(catalog.all())
-        .flatMap(read -> importRows(read.getT1(), read.getT2()));
+    return importRows(Mono.fromCallable(() -> StationSheet.readCsv(file, MAX_ROWS)));
+  }
+
+  public Mono<ImportReport> importXlsx(byte[] file) {
+    return importRows(Mono.fromCallable(() -> StationSheet.readXlsx(file, MAX_ROWS)));
+  }
+
+  private Mono<ImportReport> importRows(Mono<List<StationSheet.Row>> rows) {
+    return rows.zipWith(catalog.all()).flatMap(read -> importRows(read.getT1(), read.getT2()));
   }
 
   private Mono<ImportReport> importRows(List<StationSheet.Row> rows, List<Amenity> amenities) {

@@ -1,5 +1,6 @@
 package io.yizhan.station.importing;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -10,12 +11,17 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
 import io.yizhan.support.problem.InvalidRequestException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The columns of the station spreadsheet, and reading a CSV file of it. Headers may be the
- * Chinese ones of the template or the API's field names.
+ * The columns of the station spreadsheet, and reading it from CSV or Excel. Headers may be the
+ * Chinese ones of the template or the API's field names; other columns are ignored.
  */
 public final class StationSheet {
 
@@ -65,36 +71,77 @@ public final class StationSheet {
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
     }
-    CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-        .setIgnoreEmptyLines(true).get();
+    CSVFormat format = CSVFormat.DEFAULT.builder().setTrim(true).setIgnoreEmptyLines(true).get();
     try (CSVParser parser = format.parse(new StringReader(text))) {
-      Map<String, String> fieldOfHeader = new LinkedHashMap<>();
-      for (String header : parser.getHeaderNames()) {
-        String field = field(header.strip());
-        if (field != null) {
-          fieldOfHeader.put(header, field);
-        }
-      }
-      if (!fieldOfHeader.containsValue("name")) {
-        throw new UnreadableSheetException("第一行应为表头（如「站点名称」），请使用模板 /api/stations/import/template.csv");
-      }
-      List<Row> rows = new ArrayList<>();
+      List<List<String>> records = new ArrayList<>();
       for (CSVRecord record : parser) {
-        if (rows.size() == maxRows) {
-          throw new UnreadableSheetException("一次最多导入 " + maxRows + " 个站点，请分批上传");
-        }
-        Map<String, String> cells = new LinkedHashMap<>();
-        fieldOfHeader.forEach((header, field) -> cells.put(field, record.isMapped(header) && record.isSet(header)
-            ? record.get(header) : ""));
-        rows.add(new Row((int) record.getRecordNumber() + 1, cells));
+        records.add(record.toList());
       }
-      if (rows.isEmpty()) {
-        throw new UnreadableSheetException("文件中没有站点数据");
-      }
-      return rows;
+      return rows(records, maxRows);
     } catch (IOException | IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
       throw new UnreadableSheetException("无法读取文件：请上传 UTF-8 编码的 CSV 文件（Excel 中「另存为 CSV UTF-8」）。" + e.getMessage());
     }
+  }
+
+  /** The data rows of the first sheet of an Excel workbook (.xlsx). */
+  public static List<Row> readXlsx(byte[] file, int maxRows) {
+    DataFormatter text = new DataFormatter(java.util.Locale.ROOT);
+    try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(file))) {
+      Sheet sheet = workbook.getSheetAt(0);
+      List<List<String>> records = new ArrayList<>();
+      for (org.apache.poi.ss.usermodel.Row row : sheet) {
+        if (records.size() > maxRows + 1) {
+          break;
+        }
+        List<String> cells = new ArrayList<>();
+        for (int column = 0; column < Math.max(0, row.getLastCellNum()); column++) {
+          Cell cell = row.getCell(column);
+          cells.add(cell == null ? "" : text.formatCellValue(cell).strip());
+        }
+        if (cells.stream().anyMatch(c -> !c.isEmpty())) {
+          records.add(cells);
+        }
+      }
+      return rows(records, maxRows);
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof UnreadableSheetException unreadable) {
+        throw unreadable;
+      }
+      throw new UnreadableSheetException("无法读取 Excel 文件：请上传 .xlsx 工作簿（第一个工作表为站点表，首行为表头），"
+          + "或使用模板 /api/stations/import/template.csv。");
+    }
+  }
+
+  /** Rows by field name from records whose first is the header; unknown columns are ignored. */
+  private static List<Row> rows(List<List<String>> records, int maxRows) {
+    if (records.isEmpty()) {
+      throw new UnreadableSheetException("文件是空的。请使用模板 /api/stations/import/template.csv");
+    }
+    List<String> headers = records.get(0);
+    Map<Integer, String> fieldOfColumn = new LinkedHashMap<>();
+    for (int column = 0; column < headers.size(); column++) {
+      String field = field(headers.get(column).replace("\uFEFF", "").strip());
+      if (field != null) {
+        fieldOfColumn.put(column, field);
+      }
+    }
+    if (!fieldOfColumn.containsValue("name")) {
+      throw new UnreadableSheetException("第一行应为表头（如「站点名称」），请使用模板 /api/stations/import/template.csv");
+    }
+    if (records.size() - 1 > maxRows) {
+      throw new UnreadableSheetException("一次最多导入 " + maxRows + " 个站点，请分批上传");
+    }
+    if (records.size() == 1) {
+      throw new UnreadableSheetException("文件中没有站点数据");
+    }
+    List<Row> rows = new ArrayList<>();
+    for (int i = 1; i < records.size(); i++) {
+      List<String> record = records.get(i);
+      Map<String, String> cells = new LinkedHashMap<>();
+      fieldOfColumn.forEach((column, field) -> cells.put(field, column < record.size() ? record.get(column) : ""));
+      rows.add(new Row(i + 1, cells));
+    }
+    return rows;
   }
 
   /** The template: the header and one example row. */

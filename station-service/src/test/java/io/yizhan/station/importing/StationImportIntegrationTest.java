@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.yizhan.testkit.TestHttp;
 import io.yizhan.testkit.YizhanIntegrationTest;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -17,6 +21,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class StationImportIntegrationTest {
 
   static final MediaType CSV = MediaType.parseMediaType("text/csv");
+  static final MediaType XLSX =
+      MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
   @LocalServerPort int port;
   WebTestClient http;
@@ -82,6 +88,46 @@ class StationImportIntegrationTest {
 
     http.get().uri("/api/stations?limit=1000").exchange().expectStatus().isOk()
         .expectBody().jsonPath("$[?(@.name == '莲湖区第一社区爱心驿站')]").doesNotExist();
+  }
+
+  @Test
+  void an_excel_workbook_imports_like_the_csv() throws Exception {
+    String[] lines = template().replace("\uFEFF", "").split("\n");
+    byte[] workbook;
+    try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      Sheet sheet = book.createSheet("站点");
+      String[] headers = lines[0].split(",");
+      String[] example = lines[1].replace("碑林区光大银行爱心驿站", "新城区解放路爱心驿站").split(",");
+      for (int r = 0; r < 2; r++) {
+        Row row = sheet.createRow(r);
+        String[] cells = r == 0 ? headers : example;
+        for (int c = 0; c < cells.length; c++) {
+          if (r == 1 && (headers[c].equals("纬度") || headers[c].equals("经度") || headers[c].equals("座位数"))) {
+            row.createCell(c).setCellValue(Double.parseDouble(cells[c]));
+          } else {
+            row.createCell(c).setCellValue(cells[c]);
+          }
+        }
+      }
+      book.write(out);
+      workbook = out.toByteArray();
+    }
+
+    http.post().uri("/api/stations/import").contentType(XLSX).bodyValue(workbook)
+        .exchange()
+        .expectStatus().isCreated()
+        .expectBody().jsonPath("$.rows[0].name").isEqualTo("新城区解放路爱心驿站");
+    http.get().uri("/api/stations?district=碑林区").exchange().expectStatus().isOk()
+        .expectBody().jsonPath("$[?(@.name == '新城区解放路爱心驿站')].capacity").isEqualTo(List.of(12));
+  }
+
+  @Test
+  void an_excel_upload_that_is_garbage_says_what_to_upload() {
+    http.post().uri("/api/stations/import").contentType(XLSX).bodyValue("not a workbook".getBytes(StandardCharsets.UTF_8))
+        .exchange()
+        .expectStatus().isBadRequest()
+        .expectBody().jsonPath("$.errors[0].field").isEqualTo("file")
+        .jsonPath("$.errors[0].message").value(m -> assertThat((String) m).contains(".xlsx"));
   }
 
   @Test

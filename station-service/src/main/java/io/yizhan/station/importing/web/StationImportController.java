@@ -28,14 +28,22 @@ class StationImportController {
     this.importing = importing;
   }
 
+  static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
   /**
    * Imports a CSV file (UTF-8) of stations: 201 with the row report when all rows were
    * registered; 400, a problem detail carrying the same report, when any row was bad, and then
    * nothing was stored.
    */
-  @PostMapping(consumes = {"text/csv", MediaType.APPLICATION_OCTET_STREAM_VALUE, MediaType.TEXT_PLAIN_VALUE})
+  @PostMapping(consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
   Mono<ResponseEntity<Object>> importCsv(@RequestBody byte[] file) {
     return importing.importCsv(file).map(StationImportController::answer);
+  }
+
+  /** The same for an Excel workbook (.xlsx): the first sheet, headers in the first row. */
+  @PostMapping(consumes = XLSX)
+  Mono<ResponseEntity<Object>> importXlsx(@RequestBody byte[] file) {
+    return importing.importXlsx(file).map(StationImportController::answer);
   }
 
   @GetMapping("/template.csv")
