@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The active stations on a grid of cells about a kilometre wide, for nearest-station questions
- * in microseconds. Safe for concurrent reads and writes: each cell holds an immutable list that
+ * in microseconds, each kept as a compact {@link FinderEntry}. Safe for concurrent reads and writes: each cell holds an immutable list that
  * a write replaces. Stations that are not active are not in it: the finder never sends a worker
  * to a closed-down station.
  */
@@ -22,7 +22,8 @@ public class StationIndex {
   /** Cells scanned at most for one query; bounds the work of a very wide radius. */
   static final int MAX_CELLS = 10_000;
 
-  private final Map<Long, List<Station>> cells = new ConcurrentHashMap<>();
+  private final Map<Long, List<FinderEntry>> cells = new ConcurrentHashMap<>();
+  private final Interner interner = new Interner();
   private final Map<StationId, Long> cellOf = new ConcurrentHashMap<>();
 
   /** Adds, moves or replaces a station; one that is no longer active is removed. */
@@ -31,10 +32,11 @@ public class StationIndex {
     if (station.status() != StationStatus.ACTIVE) {
       return;
     }
-    long cell = cell(station.location().latitude(), station.location().longitude());
+    FinderEntry entry = FinderEntry.of(station, interner);
+    long cell = cell(entry.latitude(), entry.longitude());
     cells.compute(cell, (key, list) -> {
-      List<Station> updated = list == null ? new ArrayList<>() : new ArrayList<>(list);
-      updated.add(station);
+      List<FinderEntry> updated = list == null ? new ArrayList<>() : new ArrayList<>(list);
+      updated.add(entry);
       return List.copyOf(updated);
     });
     cellOf.put(station.id(), cell);
@@ -44,7 +46,7 @@ public class StationIndex {
     Long cell = cellOf.remove(id);
     if (cell != null) {
       cells.computeIfPresent(cell, (key, list) -> {
-        List<Station> updated = list.stream().filter(s -> !s.id().equals(id)).toList();
+        List<FinderEntry> updated = list.stream().filter(e -> !e.id().equals(id)).toList();
         return updated.isEmpty() ? null : updated;
       });
     }
@@ -70,14 +72,14 @@ public class StationIndex {
     List<Candidate> candidates = new ArrayList<>();
     for (long row = rowFrom; row <= rowTo; row++) {
       for (long col = colFrom; col <= colTo; col++) {
-        List<Station> stations = cells.get(key(row, col));
-        if (stations == null) {
+        List<FinderEntry> entries = cells.get(key(row, col));
+        if (entries == null) {
           continue;
         }
-        for (Station s : stations) {
-          double meters = Distances.meters(q.latitude(), q.longitude(), s.location().latitude(), s.location().longitude());
-          if (meters <= q.radiusMeters() && matches(s, q)) {
-            candidates.add(new Candidate(s, meters));
+        for (FinderEntry e : entries) {
+          double meters = Distances.meters(q.latitude(), q.longitude(), e.latitude(), e.longitude());
+          if (meters <= q.radiusMeters() && matches(e, q)) {
+            candidates.add(new Candidate(e, meters));
           }
         }
       }
@@ -85,11 +87,11 @@ public class StationIndex {
     candidates.sort(Comparator.comparingDouble(Candidate::meters));
     List<Nearby> found = new ArrayList<>(q.limit());
     for (Candidate c : candidates) {
-      var state = c.station().hours().stateAt(q.at());
+      var state = c.entry().hours().stateAt(q.at());
       if (q.openNow() && !state.open()) {
         continue;
       }
-      found.add(new Nearby(c.station(), (int) Math.round(c.meters()), Distances.walkingMinutes(c.meters()), state));
+      found.add(new Nearby(c.entry(), (int) Math.round(c.meters()), Distances.walkingMinutes(c.meters()), state));
       if (found.size() == q.limit()) {
         break;
       }
@@ -97,10 +99,10 @@ public class StationIndex {
     return found;
   }
 
-  private record Candidate(Station station, double meters) {}
+  private record Candidate(FinderEntry entry, double meters) {}
 
-  private static boolean matches(Station s, NearbyQuery q) {
-    return (q.kind() == null || s.kind() == q.kind()) && s.amenities().containsAll(q.amenities());
+  private static boolean matches(FinderEntry e, NearbyQuery q) {
+    return (q.kind() == null || e.kind() == q.kind()) && e.amenities().containsAll(q.amenities());
   }
 
   private static long cell(double latitude, double longitude) {

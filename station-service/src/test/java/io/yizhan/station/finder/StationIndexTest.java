@@ -51,7 +51,7 @@ class StationIndexTest {
 
     List<Nearby> found = index.nearby(near(3000, false, Set.of()));
 
-    assertThat(found).extracting(n -> n.station().name()).containsExactly("鼓楼", "南门");
+    assertThat(found).extracting(n -> n.entry().name()).containsExactly("鼓楼", "南门");
     Nearby south = found.get(1);
     assertThat(south.distanceMeters()).isBetween(990, 1010);
     assertThat(south.walkingMinutes()).isEqualTo(17);
@@ -62,7 +62,7 @@ class StationIndexTest {
     index.put(station("办公时间", 34.2615, 108.9423, OFFICE_HOURS, List.of(), StationStatus.ACTIVE));
     index.put(station("全天", 34.2620, 108.9423, OpeningHours.twentyFourSeven(), List.of(), StationStatus.ACTIVE));
 
-    assertThat(index.nearby(near(3000, true, Set.of()))).extracting(n -> n.station().name()).containsExactly("全天");
+    assertThat(index.nearby(near(3000, true, Set.of()))).extracting(n -> n.entry().name()).containsExactly("全天");
     assertThat(index.nearby(near(3000, false, Set.of())).get(0).openState().nextOpen()).isNotNull();
   }
 
@@ -72,7 +72,7 @@ class StationIndexTest {
     index.put(station("只有水", 34.2612, 108.9423, OFFICE_HOURS, List.of("DRINKING_WATER"), StationStatus.ACTIVE));
 
     assertThat(index.nearby(near(3000, false, Set.of("CHARGING", "DRINKING_WATER"))))
-        .extracting(n -> n.station().name()).containsExactly("能充电");
+        .extracting(n -> n.entry().name()).containsExactly("能充电");
   }
 
   @Test

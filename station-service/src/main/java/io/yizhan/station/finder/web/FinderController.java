@@ -1,11 +1,11 @@
 package io.yizhan.station.finder.web;
 
 import io.yizhan.contracts.station.StationKind;
+import io.yizhan.station.finder.FinderEntry;
 import io.yizhan.station.finder.Nearby;
 import io.yizhan.station.finder.NearbyQuery;
 import io.yizhan.station.finder.StationIndex;
 import io.yizhan.station.hours.OpeningHours;
-import io.yizhan.station.registry.Station;
 import io.yizhan.support.problem.InvalidRequestException;
 import io.yizhan.support.problem.InvalidRequestException.FieldProblem;
 import java.net.URLEncoder;
@@ -88,10 +88,10 @@ class FinderController {
   }
 
   private NearbyStation result(Nearby n) {
-    Station s = n.station();
+    FinderEntry s = n.entry();
     String name = URLEncoder.encode(s.name(), StandardCharsets.UTF_8);
-    double lat = s.location().latitude();
-    double lon = s.location().longitude();
+    double lat = s.latitude();
+    double lon = s.longitude();
     return new NearbyStation(
         s.id().toString(), s.name(), s.kind().name(), s.address(), lat, lon,
         n.distanceMeters(), n.walkingMinutes(),
