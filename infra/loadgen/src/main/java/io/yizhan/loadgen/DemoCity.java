@@ -28,30 +28,39 @@ public final class DemoCity {
 
   private DemoCity() {}
 
-  /** {@code count} station registrations as the API takes them, in a fixed order. */
+  /** {@code count} station registrations in Xi'an as the API takes them, in a fixed order. */
   public static List<Map<String, Object>> stations(int count, long seed) {
+    return stations(count, seed, District.XIAN, "陕西省西安市");
+  }
+
+  /** The same across China's major cities: national scale for the finder benchmark. */
+  public static List<Map<String, Object>> nationalStations(int count, long seed) {
+    return stations(count, seed, District.CHINA, "");
+  }
+
+  private static List<Map<String, Object>> stations(int count, long seed, List<District> districts, String addressPrefix) {
     Random random = new Random(seed);
-    double totalWeight = District.XIAN.stream().mapToDouble(District::weight).sum();
+    double totalWeight = districts.stream().mapToDouble(District::weight).sum();
     List<Map<String, Object>> stations = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      District district = pick(random, totalWeight);
-      stations.add(station(random, district, i));
+      District district = pick(random, districts, totalWeight);
+      stations.add(station(random, district, i, addressPrefix));
     }
     return stations;
   }
 
-  private static District pick(Random random, double totalWeight) {
+  private static District pick(Random random, List<District> districts, double totalWeight) {
     double x = random.nextDouble() * totalWeight;
-    for (District d : District.XIAN) {
+    for (District d : districts) {
       x -= d.weight();
       if (x <= 0) {
         return d;
       }
     }
-    return District.XIAN.get(0);
+    return districts.get(0);
   }
 
-  private static Map<String, Object> station(Random random, District district, int number) {
+  private static Map<String, Object> station(Random random, District district, int number, String addressPrefix) {
     // Gaussian around the centre: most stations near it, a few at the edge.
     double north = random.nextGaussian() * district.spreadKm() / 2;
     double east = random.nextGaussian() * district.spreadKm() / 2;
@@ -72,7 +81,7 @@ public final class DemoCity {
     }
     station.put("district", district.name());
     station.put("areaType", district.areaType());
-    station.put("address", "陕西省西安市" + district.name() + road + (1 + random.nextInt(300)) + "号");
+    station.put("address", addressPrefix + district.name() + road + (1 + random.nextInt(300)) + "号");
     station.put("latitude", latitude);
     station.put("longitude", longitude);
     station.put("capacity", careStation ? 6 + random.nextInt(20) : 2 + random.nextInt(6));

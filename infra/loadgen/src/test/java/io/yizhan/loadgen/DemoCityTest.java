@@ -36,4 +36,22 @@ class DemoCityTest {
     assertThat(city).filteredOn(s -> !"UNION_BUILT".equals(s.get("buildMode"))).allSatisfy(s ->
         assertThat(s).containsKey("partner"));
   }
+
+  @Test
+  void national_scale_spreads_over_the_major_cities() {
+    List<Map<String, Object>> china = DemoCity.nationalStations(20_000, 3);
+    Map<Object, Long> byCity = china.stream().collect(Collectors.groupingBy(s -> s.get("district"), Collectors.counting()));
+    assertThat(byCity).hasSize(District.CHINA.size());
+    assertThat(byCity.get("上海市")).isGreaterThan(byCity.get("拉萨市") * 10);
+  }
+
+  @Test
+  void the_import_csv_has_a_header_and_one_line_per_station_with_readable_hours() {
+    String csv = StationCsv.write(city.subList(0, 3));
+    String[] lines = csv.split("\n");
+    assertThat(lines).hasSize(4);
+    assertThat(lines[0]).startsWith("name,kind,buildMode");
+    assertThat(csv).containsAnyOf("24小时", "MONDAY 09:00-17:00", "MONDAY 07:00-22:00", "MONDAY 10:00-02:00",
+        "MONDAY 06:00-09:00,11:00-20:00");
+  }
 }
