@@ -97,6 +97,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   @Override
   protected Mono<ResponseEntity<Object>> handleResponseStatusException(
       ResponseStatusException e, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+    if (status.value() == HttpStatus.CONTENT_TOO_LARGE.value()) {
+      return Mono.just(ResponseEntity.status(status).body(problem(HttpStatus.CONTENT_TOO_LARGE,
+          "请求内容过大 (content too large)", "上传的内容超过了允许的大小，请拆分成几个较小的文件分批上传。", "too-large")));
+    }
     if (status.value() != HttpStatus.NOT_FOUND.value()) {
       return super.handleResponseStatusException(e, headers, status, exchange);
     }
