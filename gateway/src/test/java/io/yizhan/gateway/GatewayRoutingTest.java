@@ -39,6 +39,9 @@ class GatewayRoutingTest {
               .sendString(Mono.just("{\"status\":404,\"title\":\"未找到 (not found)\"}")))
           .get("/api/stations/steady", (request, response) -> response
               .sendString(Mono.delay(Duration.ofMillis(300)).thenReturn("ok")))
+          .post("/api/stations/import", (request, response) -> response
+              .status(201)
+              .sendString(Mono.delay(Duration.ofSeconds(3)).thenReturn("{\"imported\":true}")))
           .get("/api/stations/slow", (request, response) -> response
               .sendString(Mono.delay(Duration.ofSeconds(5)).thenReturn("late"))))
       .bindNow();
@@ -98,6 +101,13 @@ class GatewayRoutingTest {
         .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
     // Our 2 s limit applies, not Resilience4j's default of 1 s.
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(1800), Duration.ofSeconds(4));
+  }
+
+  @Test
+  void a_bulk_import_may_take_longer_than_ordinary_requests() {
+    http.post().uri("/api/stations/import").bodyValue("name\n").exchange()
+        .expectStatus().isCreated()
+        .expectBody().jsonPath("$.imported").isEqualTo(true);
   }
 
   @Test
