@@ -8,12 +8,12 @@ import io.yizhan.contracts.station.StationStatus;
 import io.yizhan.station.hours.HoursConversion;
 import io.yizhan.station.hours.OpeningHours;
 import io.yizhan.station.registry.RegisterStation.Person;
+import io.yizhan.support.problem.Choices;
 import io.yizhan.support.problem.InvalidRequestException;
 import io.yizhan.support.problem.InvalidRequestException.FieldProblem;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -55,15 +55,15 @@ public class RegisteringStation {
   /** As {@link #validated(RegisterStation, Set)}, adding to problems found before (while reading a file, say). */
   public Station validated(RegisterStation c, Set<String> knownAmenities, List<FieldProblem> problems) {
     String name = text(c.name(), "name", "请填写站点名称", problems);
-    StationKind kind = choice(StationKind.class, c.kind(), "kind", "站点类型（爱心驿站 / 爱心服务点）", problems);
-    BuildMode buildMode = choice(BuildMode.class, c.buildMode(), "buildMode",
+    StationKind kind = Choices.parse(StationKind.class, c.kind(), "kind", "站点类型（爱心驿站 / 爱心服务点）", problems);
+    BuildMode buildMode = Choices.parse(BuildMode.class, c.buildMode(), "buildMode",
         "建设方式（工会自建 / 政府兴建 / 社会助建 / 集成共建）", problems);
     String partner = blankToNull(c.partner());
     if (buildMode != null && buildMode != BuildMode.UNION_BUILT && partner == null) {
       problems.add(new FieldProblem("partner", "共建站点请填写共建单位名称"));
     }
     String district = text(c.district(), "district", "请填写所属区县或开发区", problems);
-    AreaType areaType = choice(AreaType.class, c.areaType(), "areaType", "区域类型（主城区 / 周边区县 / 开发区）", problems);
+    AreaType areaType = Choices.parse(AreaType.class, c.areaType(), "areaType", "区域类型（主城区 / 周边区县 / 开发区）", problems);
     String address = text(c.address(), "address", "请填写详细地址", problems);
     GeoPoint location = location(c.latitude(), c.longitude(), problems);
     if ((c.capacity() == null || c.capacity() < 1 || c.capacity() > MAX_CAPACITY) && !hasProblem(problems, "capacity")) {
@@ -77,7 +77,7 @@ public class RegisteringStation {
     Contact districtChief = person(c.districtChief(), "districtChief", "总站长", false, problems);
     StationStatus status = c.status() == null || c.status().isBlank()
         ? StationStatus.ACTIVE
-        : choice(StationStatus.class, c.status(), "status", "初始状态", problems);
+        : Choices.parse(StationStatus.class, c.status(), "status", "初始状态", problems);
     if (status != null && status != StationStatus.ACTIVE && status != StationStatus.PLANNED) {
       problems.add(new FieldProblem("status", "新登记的站点只能是 PLANNED（筹建中）或 ACTIVE（运行中）"));
     }
@@ -170,20 +170,5 @@ public class RegisteringStation {
 
   private static @Nullable String blankToNull(@Nullable String value) {
     return value == null || value.isBlank() ? null : value.strip();
-  }
-
-  static <E extends Enum<E>> @Nullable E choice(Class<E> type, @Nullable String value, String field, String what,
-      List<FieldProblem> problems) {
-    String options = "可选值：" + Arrays.toString(type.getEnumConstants());
-    if (value == null || value.isBlank()) {
-      problems.add(new FieldProblem(field, "请选择" + what + "，" + options));
-      return null;
-    }
-    try {
-      return Enum.valueOf(type, value.strip());
-    } catch (IllegalArgumentException e) {
-      problems.add(new FieldProblem(field, "未知的" + what + " " + value + "，" + options));
-      return null;
-    }
   }
 }

@@ -3,6 +3,7 @@ package io.yizhan.visit.checkin;
 import io.yizhan.contracts.visit.ServiceUsed;
 import io.yizhan.contracts.visit.VisitChannel;
 import io.yizhan.contracts.visit.WorkerType;
+import io.yizhan.support.problem.Choices;
 import io.yizhan.support.problem.InvalidRequestException;
 import io.yizhan.support.problem.InvalidRequestException.FieldProblem;
 import io.yizhan.support.problem.StationIds;
@@ -12,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -98,11 +98,11 @@ public class CheckingIn {
       }
     }
 
-    WorkerType workerType = parse(WorkerType.class, c.workerType(), "workerType", "劳动者类型", problems);
+    WorkerType workerType = Choices.parse(WorkerType.class, c.workerType(), "workerType", "劳动者类型", problems);
 
     Set<ServiceUsed> services = new LinkedHashSet<>();
     for (String service : c.services() == null ? List.<String>of() : c.services()) {
-      ServiceUsed used = parse(ServiceUsed.class, service, "services", "服务项目", problems);
+      ServiceUsed used = Choices.parse(ServiceUsed.class, service, "services", "服务项目", problems);
       if (used != null) {
         services.add(used);
       }
@@ -110,7 +110,7 @@ public class CheckingIn {
 
     VisitChannel channel = c.channel() == null || c.channel().isBlank()
         ? defaultChannel
-        : parse(VisitChannel.class, c.channel(), "channel", "签到方式", problems);
+        : Choices.parse(VisitChannel.class, c.channel(), "channel", "签到方式", problems);
     if (channel != null && !allowedChannels.contains(channel)) {
       problems.add(new FieldProblem("channel", "此入口只接受 " + allowedChannels + " 方式的签到"));
     }
@@ -125,20 +125,5 @@ public class CheckingIn {
       return null;
     }
     return new Visit(id, stationId, visitedAt, workerType, List.copyOf(services), channel, token);
-  }
-
-  private static <E extends Enum<E>> @Nullable E parse(
-      Class<E> type, @Nullable String value, String field, String what, List<FieldProblem> problems) {
-    if (value == null || value.isBlank()) {
-      problems.add(new FieldProblem(field, what + "不能为空，可选值：" + Arrays.toString(type.getEnumConstants())));
-      return null;
-    }
-    try {
-      return Enum.valueOf(type, value.strip());
-    } catch (IllegalArgumentException e) {
-      problems.add(new FieldProblem(field,
-          "未知的" + what + " " + value + "，可选值：" + Arrays.toString(type.getEnumConstants())));
-      return null;
-    }
   }
 }
