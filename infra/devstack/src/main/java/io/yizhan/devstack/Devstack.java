@@ -27,10 +27,14 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Devstack implements AutoCloseable {
 
-  /** Heap and metaspace caps that keep a service near 300 MB resident. */
+  /**
+   * Heap and metaspace caps that keep a service near 300 MB resident. The heap can be raised with
+   * YIZHAN_SERVICE_HEAP (e.g. 384m): the finder's index needs it at national scale.
+   */
   static final List<String> SERVICE_JVM_OPTIONS = List.of(
-      "-Xms64m", "-Xmx192m", "-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=64m",
-      "-Xss512k", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8");
+      "-Xms64m", "-Xmx" + System.getenv().getOrDefault("YIZHAN_SERVICE_HEAP", "192m"), "-XX:MaxMetaspaceSize=160m",
+      "-XX:ReservedCodeCacheSize=64m", "-Xss512k", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError",
+      "-Dfile.encoding=UTF-8");
 
   private final Path root;
   private final Path home;
