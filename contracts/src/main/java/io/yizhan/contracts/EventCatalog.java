@@ -1,8 +1,12 @@
 package io.yizhan.contracts;
 
+import io.yizhan.contracts.maintenance.ActivityLogged;
+import io.yizhan.contracts.maintenance.MaintenanceOverdue;
+import io.yizhan.contracts.maintenance.MaintenanceRecorded;
 import io.yizhan.contracts.station.StationHoursChanged;
 import io.yizhan.contracts.station.StationRegistered;
 import io.yizhan.contracts.station.StationStatusChanged;
+import io.yizhan.contracts.station.StationUpdated;
 import io.yizhan.contracts.visit.VisitRecorded;
 import io.yizhan.contracts.visit.VisitReported;
 import java.util.List;
@@ -15,6 +19,10 @@ public final class EventCatalog {
           StationRegistered.TYPE,
           StationHoursChanged.TYPE,
           StationStatusChanged.TYPE,
+          StationUpdated.TYPE,
+          MaintenanceRecorded.TYPE,
+          MaintenanceOverdue.TYPE,
+          ActivityLogged.TYPE,
           VisitRecorded.TYPE,
           VisitReported.TYPE);
 

@@ -1,5 +1,8 @@
 package io.yizhan.contracts;
 
+import io.yizhan.contracts.maintenance.ActivityLogged;
+import io.yizhan.contracts.maintenance.MaintenanceOverdue;
+import io.yizhan.contracts.maintenance.MaintenanceRecorded;
 import io.yizhan.contracts.station.AreaType;
 import io.yizhan.contracts.station.BuildMode;
 import io.yizhan.contracts.station.Contact;
@@ -9,6 +12,7 @@ import io.yizhan.contracts.station.StationStatus;
 import io.yizhan.contracts.station.StationStatusChanged;
 import io.yizhan.contracts.station.StationKind;
 import io.yizhan.contracts.station.StationRegistered;
+import io.yizhan.contracts.station.StationUpdated;
 import io.yizhan.contracts.visit.ServiceUsed;
 import io.yizhan.contracts.visit.VisitChannel;
 import io.yizhan.contracts.visit.VisitRecorded;
@@ -132,6 +136,73 @@ final class EventMother {
             WorkerType.SANITATION,
             List.of(ServiceUsed.TOILET, ServiceUsed.REST),
             null));
+  }
+
+  static EventEnvelope<StationUpdated> stationUpdated() {
+    return new EventEnvelope<>(
+        UUID.fromString("3a1d9e6b-7c2f-4b8a-9e5d-1f0c6b2a8d47"),
+        StationUpdated.TYPE.name(),
+        1,
+        AT,
+        "station-service",
+        STATION_ID,
+        new StationUpdated(
+            STATION_ID,
+            4,
+            "碑林区光大银行爱心驿站",
+            StationKind.CARE_STATION,
+            "碑林区",
+            "陕西省西安市碑林区东大街 3 号",
+            34.2597,
+            108.9535,
+            16,
+            new Contact("赵静", "029-87654322"),
+            new Contact("李强", "029-87650000"),
+            new Contact("张敏", "029-87659999"),
+            BuildMode.SOCIETY_ASSISTED,
+            "中国光大银行西安分行",
+            AreaType.MAIN_URBAN,
+            "029-87654300",
+            List.of("https://img.example/yizhan/beilin-1.jpg"),
+            List.of("SIGN", "SEATING", "DRINKING_WATER", "CHARGING", "MICROWAVE"),
+            "碑林区总工会 刘洋"));
+  }
+
+  static EventEnvelope<MaintenanceRecorded> maintenanceRecorded() {
+    return new EventEnvelope<>(
+        UUID.fromString("6e2b8c4d-0a9f-4d1e-b7c3-5a8f2e1d9c60"),
+        MaintenanceRecorded.TYPE.name(),
+        1,
+        AT,
+        "station-service",
+        STATION_ID,
+        new MaintenanceRecorded("d4f1a7c2-8e3b-4a6d-9c0f-2b7e5a1d8c34", STATION_ID, "RESTOCKING",
+            Instant.parse("2026-11-28T01:40:00Z"), "站点管理员 王丽", "补充饮用水两箱、一次性纸杯"));
+  }
+
+  static EventEnvelope<MaintenanceOverdue> maintenanceOverdue() {
+    return new EventEnvelope<>(
+        UUID.fromString("b1c7e3a9-4f2d-4e8b-a6d0-7c9e1f3b5a82"),
+        MaintenanceOverdue.TYPE.name(),
+        1,
+        AT,
+        "station-service",
+        STATION_ID,
+        new MaintenanceOverdue(STATION_ID, "碑林区光大银行爱心驿站", "碑林区", "EQUIPMENT_UPKEEP", "设备维护",
+            Instant.parse("2026-11-18T02:00:00Z"), Instant.parse("2026-10-19T02:00:00Z"), 10,
+            MaintenanceOverdue.Tier.REGIONAL_HEAD, new Contact("李强", "029-87650000")));
+  }
+
+  static EventEnvelope<ActivityLogged> activityLogged() {
+    return new EventEnvelope<>(
+        UUID.fromString("f0a3d6c9-2b8e-4c1f-9d7a-3e6b0c8f1a25"),
+        ActivityLogged.TYPE.name(),
+        1,
+        AT,
+        "station-service",
+        STATION_ID,
+        new ActivityLogged("7b2e9d4f-1c6a-4f3e-8a0d-9e5c2b7f4d16", STATION_ID, "WINTER_WARMTH", "冬送温暖：姜茶与手套",
+            java.time.LocalDate.parse("2026-11-27"), 46, "站点管理员 王丽"));
   }
 
   private EventMother() {}

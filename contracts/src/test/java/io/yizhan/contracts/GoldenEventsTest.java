@@ -25,6 +25,10 @@ class GoldenEventsTest {
   private static final Map<EventType<?>, Supplier<EventEnvelope<?>>> EXAMPLES =
       Map.of(
           io.yizhan.contracts.station.StationRegistered.TYPE, EventMother::stationRegistered,
+          io.yizhan.contracts.station.StationUpdated.TYPE, EventMother::stationUpdated,
+          io.yizhan.contracts.maintenance.MaintenanceRecorded.TYPE, EventMother::maintenanceRecorded,
+          io.yizhan.contracts.maintenance.MaintenanceOverdue.TYPE, EventMother::maintenanceOverdue,
+          io.yizhan.contracts.maintenance.ActivityLogged.TYPE, EventMother::activityLogged,
           io.yizhan.contracts.station.StationHoursChanged.TYPE, EventMother::stationHoursChanged,
           io.yizhan.contracts.station.StationStatusChanged.TYPE, EventMother::stationStatusChanged,
           io.yizhan.contracts.visit.VisitRecorded.TYPE, EventMother::visitRecorded,

@@ -9,8 +9,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 /**
  * The layering every service keeps: the domain (each feature package itself) holds records,
  * rules and use cases with no Spring, R2DBC or Kafka types; adapters live in {@code web},
- * {@code persistence} and {@code messaging} sub-packages; wiring lives in the application's
- * root package.
+ * {@code persistence}, {@code messaging} and {@code schedule} (timers) sub-packages; wiring lives
+ * in the application's root package.
  */
 public final class ArchitectureRules {
 
@@ -21,7 +21,7 @@ public final class ArchitectureRules {
         .importPackages(basePackage);
     noClasses()
         .that().resideInAPackage(basePackage + ".*..")
-        .and().resideOutsideOfPackages("..web..", "..persistence..", "..messaging..")
+        .and().resideOutsideOfPackages("..web..", "..persistence..", "..messaging..", "..schedule..")
         .should().dependOnClassesThat().resideInAnyPackage(
             "org.springframework..", "io.r2dbc..", "org.apache.kafka..", "tools.jackson..")
         .as("the domain of " + basePackage + " has no framework types")

@@ -53,4 +53,11 @@ public record Station(
     return new Station(id, name, kind, buildMode, partner, district, areaType, address, location, capacity,
         contactPhone, photoUrls, hours, amenities, chain, newStatus, version + 1, registeredAt);
   }
+
+  /** This station with every detail of {@code edited} except identity, hours, status and registration. */
+  public Station withDetailsOf(Station edited) {
+    return new Station(id, edited.name, edited.kind, edited.buildMode, edited.partner, edited.district,
+        edited.areaType, edited.address, edited.location, edited.capacity, edited.contactPhone, edited.photoUrls,
+        hours, edited.amenities, edited.chain, status, version + 1, registeredAt);
+  }
 }

@@ -17,6 +17,9 @@ public interface Stations {
    */
   Mono<Station> changeHours(Station changed);
 
+  /** Stores edited details, on the same condition as {@link #changeHours}; {@code by} is who edited. */
+  Mono<Station> update(Station changed, String by);
+
   /** Stores a lifecycle move and its history row, on the same condition as {@link #changeHours}. */
   Mono<Station> changeStatus(Station changed, StatusChange change);
 

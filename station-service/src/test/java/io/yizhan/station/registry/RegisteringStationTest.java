@@ -138,6 +138,12 @@ class RegisteringStationTest {
     }
 
     @Override
+    public Mono<Station> update(Station changed, String by) {
+      stations.replaceAll(s -> s.id().equals(changed.id()) ? changed : s);
+      return Mono.just(changed);
+    }
+
+    @Override
     public Mono<Station> changeStatus(Station changed, StatusChange change) {
       return Mono.just(changed);
     }

@@ -25,7 +25,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 @YizhanIntegrationTest
-class StationRegistryIntegrationTest {
+public class StationRegistryIntegrationTest {
 
   @LocalServerPort int port;
   WebTestClient http;
@@ -36,7 +36,8 @@ class StationRegistryIntegrationTest {
     http = TestHttp.client(port);
   }
 
-  static Map<String, Object> beilinStation() {
+  /** A complete, valid registration; other tests start from it. */
+  public static Map<String, Object> beilinStation() {
     return Map.ofEntries(
         Map.entry("name", "碑林区光大银行爱心驿站"),
         Map.entry("kind", "CARE_STATION"),
@@ -129,6 +130,54 @@ class StationRegistryIntegrationTest {
   }
 
   @Test
+  void details_are_edited_as_a_whole_against_the_version_read_and_announced() {
+    String id = registered();
+    Map<String, Object> edited = new java.util.HashMap<>(beilinStation());
+    edited.remove("hours");
+    edited.put("address", "东大街 3 号");
+    edited.put("capacity", 16);
+    edited.put("manager", Map.of("name", "赵静", "phone", "029-87654322"));
+    edited.put("amenities", List.of("SIGN", "SEATING", "DRINKING_WATER", "MICROWAVE"));
+    edited.put("by", "碑林区总工会 刘洋");
+
+    http.put().uri("/api/stations/{id}", id).contentType(MediaType.APPLICATION_JSON).bodyValue(edited)
+        .exchange().expectStatus().isEqualTo(HttpStatus.PRECONDITION_REQUIRED);
+    http.put().uri("/api/stations/{id}", id).header("If-Match", "\"1\"").contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(Map.of("name", "", "by", "刘洋", "hours", Map.of("alwaysOpen", true)))
+        .exchange().expectStatus().isBadRequest()
+        .expectBody().jsonPath("$.errors[0].field").isEqualTo("hours");
+    Map<String, Object> broken = new java.util.HashMap<>(edited);
+    broken.put("capacity", 0);
+    broken.put("amenities", List.of("JACUZZI"));
+    broken.remove("by");
+    http.put().uri("/api/stations/{id}", id).header("If-Match", "\"1\"").contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(broken).exchange().expectStatus().isBadRequest()
+        .expectBody().jsonPath("$.errors[*].field").value(fields ->
+            assertThat((List<Object>) fields).contains("by", "capacity", "amenities"));
+
+    http.put().uri("/api/stations/{id}", id).header("If-Match", "\"1\"").contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(edited).exchange()
+        .expectStatus().isOk()
+        .expectHeader().valueEquals("ETag", "\"2\"")
+        .expectBody().jsonPath("$.address").isEqualTo("东大街 3 号")
+        .jsonPath("$.manager.name").isEqualTo("赵静")
+        .jsonPath("$.hours.alwaysOpen").isEqualTo(true)
+        .jsonPath("$.status").isEqualTo("ACTIVE");
+    // A second editor still holding version 1 is told, not silently overwritten.
+    http.put().uri("/api/stations/{id}", id).header("If-Match", "\"1\"").contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(edited).exchange().expectStatus().isEqualTo(HttpStatus.CONFLICT);
+
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+        assertThat(kafka.recordsContaining(Topics.STATION_EVENTS, id)).hasSize(2));
+    var update = EventJson.read(kafka.recordsContaining(Topics.STATION_EVENTS, id).get(1).value(),
+        io.yizhan.contracts.station.StationUpdated.TYPE);
+    assertThat(update.data().version()).isEqualTo(2);
+    assertThat(update.data().capacity()).isEqualTo(16);
+    assertThat(update.data().manager().name()).isEqualTo("赵静");
+    assertThat(update.data().by()).isEqualTo("碑林区总工会 刘洋");
+  }
+
+  @Test
   void a_station_is_suspended_with_a_reason_then_cannot_be_suspended_again() {
     String id = registered();
 
@@ -160,9 +209,9 @@ class StationRegistryIntegrationTest {
         .expectStatus().isOk()
         .expectBody()
         .jsonPath("$[?(@.baseForCareStation == true)].code").value(codes ->
-            assertThat((List<?>) codes).hasSize(8))
+            assertThat((List<Object>) codes).hasSize(8))
         .jsonPath("$[?(@.baseForServicePoint == true)].code").value(codes ->
-            assertThat((List<?>) codes).hasSize(6));
+            assertThat((List<Object>) codes).hasSize(6));
   }
 
   @Test

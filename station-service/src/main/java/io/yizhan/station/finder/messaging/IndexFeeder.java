@@ -2,10 +2,15 @@ package io.yizhan.station.finder.messaging;
 
 import io.yizhan.contracts.EventJson;
 import io.yizhan.contracts.MalformedEventException;
+import io.yizhan.contracts.station.StationHoursChanged;
+import io.yizhan.contracts.station.StationRegistered;
+import io.yizhan.contracts.station.StationStatusChanged;
+import io.yizhan.contracts.station.StationUpdated;
 import io.yizhan.station.finder.StationIndex;
 import io.yizhan.station.registry.StationId;
 import io.yizhan.station.registry.Stations;
 import java.time.Duration;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -26,6 +31,10 @@ import org.springframework.messaging.Message;
 class IndexFeeder {
 
   private static final Logger log = LoggerFactory.getLogger(IndexFeeder.class);
+
+  /** Events that change what the finder shows; upkeep and activities on the topic do not. */
+  private static final Set<String> CHANGES_STATION = Set.of(StationRegistered.TYPE.name(), StationUpdated.TYPE.name(),
+      StationHoursChanged.TYPE.name(), StationStatusChanged.TYPE.name());
 
   private final StationIndex index;
   private final Stations stations;
@@ -48,7 +57,11 @@ class IndexFeeder {
     return message -> {
       StationId id;
       try {
-        id = new StationId(UUID.fromString(EventJson.readEnvelope(message.getPayload()).subject()));
+        var envelope = EventJson.readEnvelope(message.getPayload());
+        if (!CHANGES_STATION.contains(envelope.eventType())) {
+          return;
+        }
+        id = new StationId(UUID.fromString(envelope.subject()));
       } catch (MalformedEventException | IllegalArgumentException e) {
         // Other consumers of the topic dead-letter it; the index has nothing to learn from it.
         log.warn("Finder index ignores an unreadable station event: {}", e.getMessage());

@@ -4,6 +4,7 @@ import io.yizhan.contracts.EventEnvelope;
 import io.yizhan.contracts.station.StationHoursChanged;
 import io.yizhan.contracts.station.StationRegistered;
 import io.yizhan.contracts.station.StationStatusChanged;
+import io.yizhan.contracts.station.StationUpdated;
 import io.yizhan.station.hours.HoursConversion;
 import io.yizhan.station.registry.Station;
 import io.yizhan.station.registry.StatusChange;
@@ -38,6 +39,14 @@ public final class StationEvents {
             station.status(),
             HoursConversion.write(station.hours()),
             station.amenities()));
+  }
+
+  public static EventEnvelope<StationUpdated> updated(Station s, String by, Instant at) {
+    return EventEnvelope.of(StationUpdated.TYPE, SOURCE, s.id().toString(), at,
+        new StationUpdated(s.id().toString(), s.version(), s.name(), s.kind(), s.district(), s.address(),
+            s.location().latitude(), s.location().longitude(), s.capacity(), s.chain().manager(),
+            s.chain().regionalHead(), s.chain().districtChief(), s.buildMode(), s.partner(), s.areaType(),
+            s.contactPhone(), s.photoUrls(), s.amenities(), by));
   }
 
   public static EventEnvelope<StationHoursChanged> hoursChanged(Station station, Instant at) {

@@ -12,6 +12,7 @@ import io.yizhan.contracts.station.StationKind;
 import io.yizhan.contracts.station.StationRegistered;
 import io.yizhan.contracts.station.StationStatus;
 import io.yizhan.contracts.station.StationStatusChanged;
+import io.yizhan.contracts.station.StationUpdated;
 import io.yizhan.station.hours.HoursConversion;
 import io.yizhan.station.hours.OpeningHours;
 import io.yizhan.station.registry.GeoPoint;
@@ -113,6 +114,44 @@ class R2dbcStations implements Stations {
     return transactional.transactional(update
         .then(outbox.append(StationHoursChanged.TYPE, StationEvents.hoursChanged(changed, clock.instant())))
         .thenReturn(changed));
+  }
+
+  @Override
+  public Mono<Station> update(Station s, String by) {
+    GenericExecuteSpec update = db.sql("""
+            UPDATE stations SET name = :name, kind = :kind, build_mode = :buildMode, partner = :partner,
+                   district = :district, area_type = :areaType, address = :address, latitude = :latitude,
+                   longitude = :longitude, capacity = :capacity, contact_phone = :contactPhone,
+                   photo_urls = :photoUrls, amenities = :amenities, manager_name = :managerName,
+                   manager_phone = :managerPhone, regional_head_name = :regionalHeadName,
+                   regional_head_phone = :regionalHeadPhone, district_chief_name = :districtChiefName,
+                   district_chief_phone = :districtChiefPhone, version = :version
+             WHERE id = :id AND version = :previous""")
+        .bind("id", s.id().value())
+        .bind("previous", s.version() - 1)
+        .bind("name", s.name())
+        .bind("kind", s.kind().name())
+        .bind("district", s.district())
+        .bind("address", s.address())
+        .bind("latitude", s.location().latitude())
+        .bind("longitude", s.location().longitude())
+        .bind("capacity", s.capacity())
+        .bind("photoUrls", s.photoUrls().toArray(String[]::new))
+        .bind("amenities", s.amenities().toArray(String[]::new))
+        .bind("managerName", s.chain().manager().name())
+        .bind("managerPhone", s.chain().manager().phone())
+        .bind("version", s.version());
+    update = nullable(update, "buildMode", s.buildMode() == null ? null : s.buildMode().name());
+    update = nullable(update, "areaType", s.areaType() == null ? null : s.areaType().name());
+    update = nullable(update, "partner", s.partner());
+    update = nullable(update, "contactPhone", s.contactPhone());
+    update = contact(update, "regionalHead", s.chain().regionalHead());
+    update = contact(update, "districtChief", s.chain().districtChief());
+    Mono<Void> stored = update.fetch().rowsUpdated()
+        .flatMap(rows -> rows == 1 ? Mono.<Void>empty() : Mono.error(concurrentChange(s)));
+    return transactional.transactional(stored
+        .then(outbox.append(StationUpdated.TYPE, StationEvents.updated(s, by, clock.instant())))
+        .thenReturn(s));
   }
 
   @Override

@@ -11,6 +11,8 @@ import io.yizhan.station.registry.Amenity;
 import io.yizhan.station.registry.AmenityCatalog;
 import io.yizhan.station.registry.ChangingHours;
 import io.yizhan.station.registry.ChangingStatus;
+import io.yizhan.station.registry.EditStation;
+import io.yizhan.station.registry.EditingStation;
 import io.yizhan.station.registry.RegisterStation;
 import io.yizhan.station.registry.RegisteringStation;
 import io.yizhan.station.registry.Station;
@@ -49,15 +51,17 @@ class StationController {
   private static final int MAX_LIST = 1000;
 
   private final RegisteringStation registering;
+  private final EditingStation editing;
   private final ChangingHours changingHours;
   private final ChangingStatus changingStatus;
   private final Stations stations;
   private final AmenityCatalog catalog;
   private final Clock clock;
 
-  StationController(RegisteringStation registering, ChangingHours changingHours, ChangingStatus changingStatus,
+  StationController(RegisteringStation registering, EditingStation editing, ChangingHours changingHours, ChangingStatus changingStatus,
       Stations stations, AmenityCatalog catalog, Clock clock) {
     this.registering = registering;
+    this.editing = editing;
     this.changingHours = changingHours;
     this.changingStatus = changingStatus;
     this.stations = stations;
@@ -76,6 +80,16 @@ class StationController {
   @GetMapping("/{id}")
   Mono<ResponseEntity<StationView>> get(@PathVariable String id) {
     return find(id).flatMap(this::answer);
+  }
+
+  /**
+   * Replaces the station's details (all but hours and status) as a whole; If-Match must carry the
+   * version the edit is based on.
+   */
+  @PutMapping("/{id}")
+  Mono<ResponseEntity<StationView>> edit(@PathVariable String id, @RequestBody EditStation edit,
+      @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+    return editing.edit(new StationId(StationIds.parse("id", id)), edit, version(ifMatch)).flatMap(this::answer);
   }
 
   /** Replaces the opening hours; If-Match must carry the version the change is based on. */

@@ -1,0 +1,5 @@
+/** Activities: the web adapter. */
+@NullMarked
+package io.yizhan.station.activities.web;
+
+import org.jspecify.annotations.NullMarked;

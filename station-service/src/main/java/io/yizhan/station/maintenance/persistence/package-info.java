@@ -1,0 +1,5 @@
+/** Maintenance: the persistence adapter. */
+@NullMarked
+package io.yizhan.station.maintenance.persistence;
+
+import org.jspecify.annotations.NullMarked;
