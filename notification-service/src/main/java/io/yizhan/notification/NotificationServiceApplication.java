@@ -1,6 +1,7 @@
 package io.yizhan.notification;
 
 import io.yizhan.notification.notices.Notices;
+import io.yizhan.notification.notices.TellingChainMaintenanceIsOverdue;
 import io.yizhan.notification.notices.TellingManagerStationIsListed;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
@@ -17,6 +18,11 @@ public class NotificationServiceApplication {
   @Bean
   Clock clock() {
     return Clock.systemUTC();
+  }
+
+  @Bean
+  TellingChainMaintenanceIsOverdue tellingChainMaintenanceIsOverdue(Notices notices, Clock clock) {
+    return new TellingChainMaintenanceIsOverdue(notices, clock);
   }
 
   @Bean

@@ -23,7 +23,8 @@ public record Notice(
     Instant createdAt) {
 
   public enum NoticeKind {
-    STATION_LISTED
+    STATION_LISTED,
+    MAINTENANCE_OVERDUE
   }
 
   /** The three tiers of responsibility (三级负责制). */

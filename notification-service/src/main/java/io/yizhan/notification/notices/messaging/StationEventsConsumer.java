@@ -1,7 +1,11 @@
 package io.yizhan.notification.notices.messaging;
 
 import io.yizhan.contracts.station.StationRegistered;
+import io.yizhan.contracts.maintenance.MaintenanceOverdue;
+import io.yizhan.notification.notices.MaintenanceLapse;
+import io.yizhan.notification.notices.Notice.RecipientRole;
 import io.yizhan.notification.notices.StationListing;
+import io.yizhan.notification.notices.TellingChainMaintenanceIsOverdue;
 import io.yizhan.notification.notices.TellingManagerStationIsListed;
 import io.yizhan.support.kafka.EventConsumers;
 import java.util.UUID;
@@ -15,12 +19,19 @@ import org.springframework.messaging.Message;
 class StationEventsConsumer {
 
   @Bean
-  Consumer<Message<byte[]>> stationEvents(TellingManagerStationIsListed telling, EventConsumers consumers) {
+  Consumer<Message<byte[]>> stationEvents(TellingManagerStationIsListed telling,
+      TellingChainMaintenanceIsOverdue tellingLapse, EventConsumers consumers) {
     return consumers.named("station-notices")
         .on(StationRegistered.TYPE, event -> {
           StationRegistered s = event.data();
           return telling.tell(new StationListing(event.eventId(), UUID.fromString(s.stationId()), s.name(),
               s.district(), s.manager().name(), s.manager().phone()));
+        })
+        .on(MaintenanceOverdue.TYPE, event -> {
+          MaintenanceOverdue o = event.data();
+          return tellingLapse.tell(new MaintenanceLapse(event.eventId(), UUID.fromString(o.stationId()),
+              o.stationName(), o.district(), o.taskName(), o.overdueDays(), o.lastDoneAt(),
+              RecipientRole.valueOf(o.escalatedTo().name()), o.contact().name(), o.contact().phone()));
         })
         .build();
   }

@@ -1,6 +1,7 @@
 package io.yizhan.visit.stations.messaging;
 
 import io.yizhan.contracts.station.StationRegistered;
+import io.yizhan.contracts.station.StationUpdated;
 import io.yizhan.support.kafka.EventConsumers;
 import io.yizhan.visit.stations.KnownStation;
 import io.yizhan.visit.stations.KnownStations;
@@ -22,6 +23,14 @@ class StationReplicaConsumer {
           return stations.save(new KnownStation(
               UUID.fromString(s.stationId()), s.name(), s.kind().name(), s.district(), s.capacity(),
               event.occurredAt()));
+        })
+        // Edits carry every detail; events of one station arrive in order on its partition.
+        .on(StationUpdated.TYPE, event -> {
+          StationUpdated s = event.data();
+          return stations.find(UUID.fromString(s.stationId()))
+              .map(known -> new KnownStation(known.id(), s.name(), s.kind().name(), s.district(), s.capacity(),
+                  known.registeredAt()))
+              .flatMap(stations::save);
         })
         .build();
   }
