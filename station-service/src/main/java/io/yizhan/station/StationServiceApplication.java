@@ -1,5 +1,7 @@
 package io.yizhan.station;
 
+import io.yizhan.station.coverage.ComputingCoverage;
+import io.yizhan.station.coverage.PlanningAreas;
 import io.yizhan.station.finder.StationIndex;
 import io.yizhan.station.importing.ImportingStations;
 import io.yizhan.station.registry.AmenityCatalog;
@@ -85,6 +87,11 @@ public class StationServiceApplication {
   @Bean
   LoggingActivity loggingActivity(Activities activities, Stations stations, Clock clock) {
     return new LoggingActivity(activities, stations, clock);
+  }
+
+  @Bean
+  ComputingCoverage computingCoverage(PlanningAreas areas, StationIndex index, Stations stations) {
+    return new ComputingCoverage(areas, index, stations);
   }
 
   @Bean

@@ -99,6 +99,36 @@ public class StationIndex {
     return found;
   }
 
+  /** Every station in the rectangle, in no particular order: for city-wide questions such as coverage. */
+  public List<FinderEntry> inBox(double minLatitude, double minLongitude, double maxLatitude, double maxLongitude) {
+    List<FinderEntry> found = new ArrayList<>();
+    long rowFrom = index(minLatitude);
+    long rowTo = index(maxLatitude);
+    long colFrom = index(minLongitude);
+    long colTo = index(maxLongitude);
+    if ((rowTo - rowFrom + 1) * (colTo - colFrom + 1) > 100 * MAX_CELLS) {
+      throw new IllegalArgumentException("box too wide for the index");
+    }
+    for (long row = rowFrom; row <= rowTo; row++) {
+      for (long col = colFrom; col <= colTo; col++) {
+        for (FinderEntry e : cells.getOrDefault(key(row, col), List.of())) {
+          if (e.latitude() >= minLatitude && e.latitude() <= maxLatitude
+              && e.longitude() >= minLongitude && e.longitude() <= maxLongitude) {
+            found.add(e);
+          }
+        }
+      }
+    }
+    return found;
+  }
+
+  /** Every station in the index; for a box around all of them. */
+  public List<FinderEntry> all() {
+    List<FinderEntry> all = new ArrayList<>(size());
+    cells.values().forEach(all::addAll);
+    return all;
+  }
+
   private record Candidate(FinderEntry entry, double meters) {}
 
   private static boolean matches(FinderEntry e, NearbyQuery q) {

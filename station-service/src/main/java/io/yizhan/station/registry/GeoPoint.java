@@ -10,7 +10,7 @@ public record GeoPoint(double latitude, double longitude) {
   static final double MIN_LONGITUDE = 73.5;
   static final double MAX_LONGITUDE = 135.1;
 
-  boolean isInChina() {
+  public boolean isInChina() {
     return latitude >= MIN_LATITUDE && latitude <= MAX_LATITUDE
         && longitude >= MIN_LONGITUDE && longitude <= MAX_LONGITUDE;
   }

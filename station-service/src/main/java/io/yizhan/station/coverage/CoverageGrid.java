@@ -1,0 +1,289 @@
+package io.yizhan.station.coverage;
+
+import io.yizhan.station.registry.GeoPoint;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.BiPredicate;
+
+/**
+ * The arithmetic of the service circle. Lays square cells of {@code cellMeters} over the box,
+ * keeps those whose centre lies in the area, marks a cell covered when an open station is within
+ * {@code radiusMeters} of its centre, then finds the connected (8-neighbour) clusters of
+ * uncovered cells and, for the largest, the cell where one new station would cover the most.
+ *
+ * <p>Work is proportional to cells plus stations × cells per circle, not cells × stations: each
+ * station marks the cells around it.
+ */
+public final class CoverageGrid {
+
+  /** Beyond this the answer would not come in seconds; ask for a coarser grid or a district. */
+  public static final int MAX_CELLS = 4_000_000;
+  /** Candidate cells evaluated per cluster; a huge rural cluster is sampled evenly. */
+  static final int MAX_CANDIDATES = 3_000;
+
+  private final Box box;
+  private final int cellMeters;
+  private final int rows;
+  private final int cols;
+  private final double dLat;
+  private final double dLon;
+  /** -1 outside the area, 0 uncovered, 1 covered. */
+  private final byte[] state;
+  private final double[] weight;
+
+  /**
+   * @param inArea whether a cell centre (latitude, longitude) belongs to the area
+   * @throws IllegalArgumentException when the grid would exceed {@link #MAX_CELLS}
+   */
+  public CoverageGrid(Box box, int cellMeters, BiPredicate<Double, Double> inArea) {
+    this.box = box;
+    this.cellMeters = cellMeters;
+    double midLatitude = (box.minLatitude() + box.maxLatitude()) / 2;
+    this.dLat = cellMeters / Geometry.METERS_PER_DEGREE;
+    this.dLon = cellMeters / (Geometry.METERS_PER_DEGREE * Math.cos(Math.toRadians(midLatitude)));
+    this.rows = Math.max(1, (int) Math.ceil((box.maxLatitude() - box.minLatitude()) / dLat));
+    this.cols = Math.max(1, (int) Math.ceil((box.maxLongitude() - box.minLongitude()) / dLon));
+    if ((long) rows * cols > MAX_CELLS) {
+      throw new IllegalArgumentException("grid of " + rows + " × " + cols + " cells is too fine");
+    }
+    this.state = new byte[rows * cols];
+    this.weight = new double[rows * cols];
+    for (int r = 0; r < rows; r++) {
+      for (int c = 0; c < cols; c++) {
+        state[r * cols + c] = (byte) (inArea.test(latitudeOf(r), longitudeOf(c)) ? 0 : -1);
+      }
+    }
+  }
+
+  public int rows() {
+    return rows;
+  }
+
+  public int cols() {
+    return cols;
+  }
+
+  /** Marks every in-area cell whose centre is within {@code radiusMeters} of the station. */
+  public void cover(GeoPoint station, double radiusMeters) {
+    int r0 = row(station.latitude());
+    int c0 = col(station.longitude());
+    int reach = (int) Math.ceil(radiusMeters / cellMeters) + 1;
+    for (int r = Math.max(0, r0 - reach); r <= Math.min(rows - 1, r0 + reach); r++) {
+      double dy = (latitudeOf(r) - station.latitude()) / dLat * cellMeters;
+      for (int c = Math.max(0, c0 - reach); c <= Math.min(cols - 1, c0 + reach); c++) {
+        double dx = (longitudeOf(c) - station.longitude()) / dLon * cellMeters;
+        int i = r * cols + c;
+        if (state[i] == 0 && dx * dx + dy * dy <= radiusMeters * radiusMeters) {
+          state[i] = 1;
+        }
+      }
+    }
+  }
+
+  /** Adds a demand point's weight to its cell, if the cell is in the area. */
+  public void addDemand(DemandPoint p) {
+    if (!box.contains(p.latitude(), p.longitude())) {
+      return;
+    }
+    int i = row(p.latitude()) * cols + col(p.longitude());
+    if (state[i] >= 0) {
+      weight[i] += p.weight();
+    }
+  }
+
+  public Totals totals() {
+    int cells = 0;
+    int covered = 0;
+    double demand = 0;
+    double coveredDemand = 0;
+    for (int i = 0; i < state.length; i++) {
+      if (state[i] < 0) {
+        continue;
+      }
+      cells++;
+      demand += weight[i];
+      if (state[i] == 1) {
+        covered++;
+        coveredDemand += weight[i];
+      }
+    }
+    return new Totals(cells, covered, demand, coveredDemand);
+  }
+
+  /** Cells in the area, covered cells and their demand. */
+  public record Totals(int cells, int coveredCells, double demand, double coveredDemand) {}
+
+  /**
+   * The largest clusters of uncovered cells, largest first: by demand when {@code byDemand}
+   * (clusters without demand are left out), else by area; each with the cell where one new station
+   * would cover the most of what is uncovered.
+   */
+  public List<Gap> largestGaps(int limit, double radiusMeters, boolean byDemand) {
+    int[] cluster = new int[state.length];
+    List<Gap> gaps = new ArrayList<>();
+    int[] offsets = circleOffsets(radiusMeters);
+    ArrayDeque<Integer> queue = new ArrayDeque<>();
+    List<Integer> members = new ArrayList<>();
+    int next = 0;
+    for (int start = 0; start < state.length; start++) {
+      if (state[start] != 0 || cluster[start] != 0) {
+        continue;
+      }
+      next++;
+      members.clear();
+      cluster[start] = next;
+      queue.add(start);
+      double sumLat = 0;
+      double sumLon = 0;
+      double demand = 0;
+      while (!queue.isEmpty()) {
+        int i = queue.poll();
+        members.add(i);
+        int r = i / cols;
+        int c = i % cols;
+        sumLat += latitudeOf(r);
+        sumLon += longitudeOf(c);
+        demand += weight[i];
+        for (int dr = -1; dr <= 1; dr++) {
+          for (int dc = -1; dc <= 1; dc++) {
+            int rr = r + dr;
+            int cc = c + dc;
+            if (rr >= 0 && rr < rows && cc >= 0 && cc < cols) {
+              int j = rr * cols + cc;
+              if (state[j] == 0 && cluster[j] == 0) {
+                cluster[j] = next;
+                queue.add(j);
+              }
+            }
+          }
+        }
+      }
+      if (byDemand && demand <= 0) {
+        continue;
+      }
+      gaps.add(new Gap(members.size(), demand, sumLat / members.size(), sumLon / members.size(),
+          bestSite(members, offsets, byDemand), 0, 0, 0));
+    }
+    gaps.sort(Comparator.comparingDouble((Gap g) -> byDemand ? g.demand() : g.cells()).reversed());
+    List<Gap> largest = new ArrayList<>();
+    for (Gap g : gaps.subList(0, Math.min(limit, gaps.size()))) {
+      int site = g.siteIndex();
+      double gainCells = 0;
+      double gainDemand = 0;
+      for (int offset : offsets) {
+        int j = shifted(site, offset);
+        if (j >= 0 && state[j] == 0) {
+          gainCells++;
+          gainDemand += weight[j];
+        }
+      }
+      largest.add(new Gap(g.cells(), g.demand(), g.centroidLatitude(), g.centroidLongitude(), site,
+          latitudeOf(site / cols), longitudeOf(site % cols), byDemand ? gainDemand : gainCells));
+    }
+    return largest;
+  }
+
+  /**
+   * An uncovered cluster.
+   *
+   * @param siteIndex  the cell chosen for a new station
+   * @param wouldCover cells (or demand, when ranked by demand) a station there would cover
+   */
+  public record Gap(int cells, double demand, double centroidLatitude, double centroidLongitude, int siteIndex,
+      double siteLatitude, double siteLongitude, double wouldCover) {}
+
+  /** Row-major states from the south-west corner: ' ' outside, '1' covered, '0' uncovered. */
+  public String picture() {
+    StringBuilder s = new StringBuilder(state.length);
+    for (byte b : state) {
+      s.append(b < 0 ? ' ' : b == 1 ? '1' : '0');
+    }
+    return s.toString();
+  }
+
+  public double originLatitude() {
+    return box.minLatitude();
+  }
+
+  public double originLongitude() {
+    return box.minLongitude();
+  }
+
+  public double cellLatitudeDegrees() {
+    return dLat;
+  }
+
+  public double cellLongitudeDegrees() {
+    return dLon;
+  }
+
+  private int bestSite(List<Integer> members, int[] offsets, boolean byDemand) {
+    int step = Math.max(1, members.size() / MAX_CANDIDATES);
+    int best = members.get(0);
+    double bestGain = -1;
+    for (int k = 0; k < members.size(); k += step) {
+      int candidate = members.get(k);
+      double gain = 0;
+      for (int offset : offsets) {
+        int j = shifted(candidate, offset);
+        if (j >= 0 && state[j] == 0) {
+          gain += byDemand ? weight[j] : 1;
+        }
+      }
+      if (gain > bestGain) {
+        bestGain = gain;
+        best = candidate;
+      }
+    }
+    return best;
+  }
+
+  /** Cell offsets (packed row and column) whose centres lie within the radius of a cell's centre. */
+  private int[] circleOffsets(double radiusMeters) {
+    int reach = (int) Math.floor(radiusMeters / cellMeters);
+    List<Integer> offsets = new ArrayList<>();
+    for (int dr = -reach; dr <= reach; dr++) {
+      for (int dc = -reach; dc <= reach; dc++) {
+        if ((double) (dr * dr + dc * dc) * cellMeters * cellMeters <= radiusMeters * radiusMeters) {
+          offsets.add(pack(dr, dc));
+        }
+      }
+    }
+    return offsets.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  private static int pack(int dr, int dc) {
+    return (dr << 16) | (dc & 0xFFFF);
+  }
+
+  /** The cell at a packed offset from {@code index}, or -1 off the grid. */
+  private int shifted(int index, int offset) {
+    int dr = offset >> 16;
+    int dc = (short) (offset & 0xFFFF);
+    int r = index / cols + dr;
+    int c = index % cols + dc;
+    return r < 0 || r >= rows || c < 0 || c >= cols ? -1 : r * cols + c;
+  }
+
+  private double latitudeOf(int row) {
+    return box.minLatitude() + (row + 0.5) * dLat;
+  }
+
+  private double longitudeOf(int col) {
+    return box.minLongitude() + (col + 0.5) * dLon;
+  }
+
+  private int row(double latitude) {
+    return clamp((int) Math.floor((latitude - box.minLatitude()) / dLat), rows);
+  }
+
+  private int col(double longitude) {
+    return clamp((int) Math.floor((longitude - box.minLongitude()) / dLon), cols);
+  }
+
+  private static int clamp(int i, int n) {
+    return Math.max(0, Math.min(n - 1, i));
+  }
+}

@@ -1,0 +1,57 @@
+package io.yizhan.station.coverage;
+
+import java.time.ZonedDateTime;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The answer to "how much of the district is within N minutes of an open station".
+ *
+ * @param extent           where the grid's boundary came from
+ * @param coveredShare     covered cells / cells in the area
+ * @param coveredDemandShare covered demand / all demand; null unless weighted by demand
+ * @param gaps             the largest uncovered clusters, largest first, each with a suggested site
+ * @param grid             the cells, for drawing; null unless asked for
+ */
+public record CoverageReport(
+    String district,
+    int minutes,
+    int radiusMeters,
+    ZonedDateTime at,
+    int cellMeters,
+    Extent extent,
+    String extentNote,
+    int openStations,
+    int cells,
+    int coveredCells,
+    double coveredShare,
+    @Nullable Double demand,
+    @Nullable Double coveredDemand,
+    @Nullable Double coveredDemandShare,
+    List<GapView> gaps,
+    @Nullable GridView grid,
+    long computeMillis) {
+
+  public enum Extent {
+    /** The district's (or every district's) uploaded boundary. */
+    BOUNDARY,
+    /** No boundary uploaded: the rectangle around the stations, widened by the walking radius. */
+    STATIONS
+  }
+
+  /**
+   * @param wouldCover cells (or demand, when weighted) one new station at the suggested site would
+   *                   bring within reach
+   */
+  public record GapView(int rank, int cells, double areaKm2, double demand, Point centroid, Point suggestedSite,
+      double wouldCover) {}
+
+  public record Point(double latitude, double longitude) {}
+
+  /**
+   * @param cells row-major from the south-west corner, one character per cell: ' ' outside the
+   *              area, '1' covered, '0' uncovered
+   */
+  public record GridView(double originLatitude, double originLongitude, double cellLatitudeDegrees,
+      double cellLongitudeDegrees, int rows, int cols, String cells) {}
+}

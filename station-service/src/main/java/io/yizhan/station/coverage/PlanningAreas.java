@@ -1,0 +1,20 @@
+package io.yizhan.station.coverage;
+
+import java.util.List;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** District boundaries and demand points, as planners uploaded them. */
+public interface PlanningAreas {
+
+  /** Replaces the district's boundary. */
+  Mono<Void> saveArea(PlanningArea area);
+
+  Flux<PlanningArea> areas();
+
+  /** Replaces every demand point of the district with these. */
+  Mono<Void> replaceDemand(String district, List<DemandPoint> points);
+
+  /** Demand points of one district, or of all when {@code district} is null. */
+  Flux<DemandPoint> demand(@org.jspecify.annotations.Nullable String district);
+}

@@ -1,0 +1,5 @@
+/** Coverage: the persistence adapter. */
+@NullMarked
+package io.yizhan.station.coverage.persistence;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,187 @@
+package io.yizhan.station.coverage.web;
+
+import io.yizhan.station.coverage.ComputingCoverage;
+import io.yizhan.station.coverage.ComputingCoverage.Question;
+import io.yizhan.station.coverage.CoverageReport;
+import io.yizhan.station.coverage.DemandPoint;
+import io.yizhan.station.coverage.PlanningArea;
+import io.yizhan.station.coverage.PlanningAreas;
+import io.yizhan.station.hours.OpeningHours;
+import io.yizhan.station.registry.GeoPoint;
+import io.yizhan.support.problem.InvalidRequestException;
+import io.yizhan.support.problem.InvalidRequestException.FieldProblem;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** Planners: the 15-minute service circle, and the boundaries and demand it is computed over. */
+@RestController
+class CoverageController {
+
+  static final int MAX_DEMAND_POINTS = 50_000;
+  static final int MAX_RING_POINTS = 20_000;
+
+  private final ComputingCoverage computing;
+  private final PlanningAreas areas;
+  private final Clock clock;
+
+  CoverageController(ComputingCoverage computing, PlanningAreas areas, Clock clock) {
+    this.computing = computing;
+    this.areas = areas;
+    this.clock = clock;
+  }
+
+  /**
+   * Share of the district (or city) within {@code minutes} on foot of a station open at
+   * {@code at} (Asia/Shanghai wall-clock time such as {@code 2026-11-28T21:00}, or with an
+   * offset; default now), on a grid of {@code cellMeters}; weighted by uploaded demand points when
+   * {@code weighted}; with the {@code gaps} largest uncovered clusters; {@code grid=true} adds the
+   * cells for drawing.
+   */
+  @GetMapping("/api/coverage")
+  Mono<CoverageReport> coverage(@RequestParam(required = false) @Nullable String district,
+      @RequestParam(defaultValue = "15") int minutes,
+      @RequestParam(required = false) @Nullable String at,
+      @RequestParam(defaultValue = "250") int cellMeters,
+      @RequestParam(defaultValue = "false") boolean weighted,
+      @RequestParam(defaultValue = "10") int gaps,
+      @RequestParam(defaultValue = "false") boolean grid) {
+    return computing.compute(new Question(district == null || district.isBlank() ? null : district.strip(), minutes,
+        at(at), cellMeters, weighted, gaps, grid));
+  }
+
+  /** A district's boundary as a GeoJSON Polygon geometry ([longitude, latitude] pairs, WGS-84). */
+  @PutMapping("/api/coverage/areas/{district}")
+  Mono<ResponseEntity<Void>> saveArea(@PathVariable String district, @RequestBody @Nullable Polygon polygon) {
+    return Mono.defer(() -> areas.saveArea(new PlanningArea(district.strip(), ring(polygon))))
+        .thenReturn(ResponseEntity.noContent().build());
+  }
+
+  /** Every uploaded boundary as a GeoJSON FeatureCollection, for maps. */
+  @GetMapping("/api/coverage/areas")
+  Mono<Map<String, Object>> areas() {
+    return areas.areas()
+        .map(a -> Map.<String, Object>of(
+            "type", "Feature",
+            "properties", Map.of("district", a.district()),
+            "geometry", Map.of("type", "Polygon", "coordinates",
+                List.of(a.ring().stream().map(p -> List.of(p.longitude(), p.latitude())).toList()))))
+        .collectList()
+        .map(features -> Map.of("type", "FeatureCollection", "features", features));
+  }
+
+  /** Replaces the district's demand points: {@code [{"latitude":…, "longitude":…, "weight":…, "label":"…"}]}. */
+  @PutMapping("/api/coverage/demand")
+  Mono<ResponseEntity<Map<String, Object>>> replaceDemand(@RequestParam String district,
+      @RequestBody @Nullable List<DemandRequest> points) {
+    return Mono.defer(() -> {
+      List<DemandPoint> checked = demand(points);
+      return areas.replaceDemand(district.strip(), checked)
+          .thenReturn(ResponseEntity.ok(Map.<String, Object>of("district", district.strip(), "points", checked.size())));
+    });
+  }
+
+  /** How many demand points a district (or the city) has, and their total weight. */
+  @GetMapping("/api/coverage/demand")
+  Mono<Map<String, Object>> demandSummary(@RequestParam(required = false) @Nullable String district) {
+    String d = district == null || district.isBlank() ? null : district.strip();
+    return areas.demand(d)
+        .reduce(new double[2], (sum, p) -> {
+          sum[0]++;
+          sum[1] += p.weight();
+          return sum;
+        })
+        .map(sum -> Map.of("district", d == null ? "全市" : d, "points", (int) sum[0], "totalWeight", sum[1]));
+  }
+
+  record Polygon(@Nullable String type, @Nullable List<List<List<Double>>> coordinates) {}
+
+  record DemandRequest(@Nullable Double latitude, @Nullable Double longitude, @Nullable Double weight,
+      @Nullable String label) {}
+
+  private ZonedDateTime at(@Nullable String at) {
+    if (at == null || at.isBlank()) {
+      return clock.instant().atZone(OpeningHours.CITY);
+    }
+    try {
+      return OffsetDateTime.parse(at).atZoneSameInstant(OpeningHours.CITY);
+    } catch (DateTimeParseException withoutOffset) {
+      try {
+        return LocalDateTime.parse(at).atZone(OpeningHours.CITY);
+      } catch (DateTimeParseException e) {
+        throw new InvalidRequestException("at", "时间格式应为 2026-11-28T21:00（北京时间）");
+      }
+    }
+  }
+
+  private static List<GeoPoint> ring(@Nullable Polygon polygon) {
+    if (polygon == null || !"Polygon".equals(polygon.type()) || polygon.coordinates() == null
+        || polygon.coordinates().isEmpty()) {
+      throw new InvalidRequestException("type", "请上传 GeoJSON 多边形：{\"type\":\"Polygon\",\"coordinates\":[[[经度,纬度],…]]}");
+    }
+    List<List<Double>> outer = polygon.coordinates().get(0);
+    List<FieldProblem> problems = new ArrayList<>();
+    if (outer == null || outer.size() < 4 || outer.size() > MAX_RING_POINTS) {
+      throw new InvalidRequestException("coordinates", "边界应为闭合环，4 到 " + MAX_RING_POINTS + " 个点（首尾相同）");
+    }
+    List<GeoPoint> ring = new ArrayList<>();
+    for (int i = 0; i < outer.size(); i++) {
+      List<Double> p = outer.get(i);
+      if (p == null || p.size() < 2 || p.get(0) == null || p.get(1) == null) {
+        problems.add(new FieldProblem("coordinates[0][" + i + "]", "每个点应为 [经度, 纬度]"));
+        continue;
+      }
+      GeoPoint point = new GeoPoint(p.get(1), p.get(0));
+      if (!point.isInChina()) {
+        problems.add(new FieldProblem("coordinates[0][" + i + "]", "点不在中国境内：GeoJSON 的顺序是 [经度, 纬度]，请检查是否填反"));
+      }
+      ring.add(point);
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException("边界有误。", problems);
+    }
+    return ring;
+  }
+
+  private static List<DemandPoint> demand(@Nullable List<DemandRequest> points) {
+    if (points == null || points.isEmpty() || points.size() > MAX_DEMAND_POINTS) {
+      throw new InvalidRequestException("points", "请上传 1 到 " + MAX_DEMAND_POINTS + " 个需求点");
+    }
+    List<FieldProblem> problems = new ArrayList<>();
+    List<DemandPoint> checked = new ArrayList<>(points.size());
+    for (int i = 0; i < points.size(); i++) {
+      DemandRequest p = points.get(i);
+      String at = "[" + i + "]";
+      if (p == null || p.latitude() == null || p.longitude() == null
+          || !new GeoPoint(p.latitude(), p.longitude()).isInChina()) {
+        problems.add(new FieldProblem(at + ".latitude", "请填写中国境内的经纬度（WGS-84）"));
+      } else if (p.weight() == null || !(p.weight() > 0) || p.weight().isInfinite()) {
+        problems.add(new FieldProblem(at + ".weight", "权重应为正数，例如该处每天的户外劳动者人数"));
+      } else {
+        checked.add(new DemandPoint(p.latitude(), p.longitude(), p.weight(),
+            p.label() == null || p.label().isBlank() ? "需求点" : p.label().strip()));
+      }
+      if (problems.size() >= 100) {
+        break;
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException("需求点有误（最多列出 100 处）。", problems);
+    }
+    return checked;
+  }
+}

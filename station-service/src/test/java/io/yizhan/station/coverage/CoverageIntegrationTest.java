@@ -1,0 +1,107 @@
+package io.yizhan.station.coverage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.yizhan.station.registry.StationRegistryIntegrationTest;
+import io.yizhan.testkit.TestHttp;
+import io.yizhan.testkit.YizhanIntegrationTest;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+@YizhanIntegrationTest
+class CoverageIntegrationTest {
+
+  /** Roughly 碑林区: 4.6 km × 3.3 km around the Bell Tower's south-east. */
+  static final List<List<Double>> BEILIN = List.of(List.of(108.925, 34.235), List.of(108.975, 34.235),
+      List.of(108.975, 34.265), List.of(108.925, 34.265), List.of(108.925, 34.235));
+
+  @LocalServerPort int port;
+
+  @Test
+  void coverage_follows_opening_hours_boundaries_and_demand() {
+    WebTestClient http = TestHttp.client(port);
+    register(http, "碑林区钟楼全天爱心驿站", 34.2596, 108.9532, Map.of("alwaysOpen", true));
+    register(http, "碑林区南门办公时间服务点", 34.2445, 108.9360, Map.of("alwaysOpen", false, "weekly",
+        Map.of("MONDAY", List.of(Map.of("opens", "09:00", "closes", "17:00")))));
+    http.put().uri("/api/coverage/areas/碑林区").contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(Map.of("type", "Polygon", "coordinates", List.of(BEILIN)))
+        .exchange().expectStatus().isNoContent();
+
+    // Monday 10:00 both are open; Saturday night only the 24/7 one.
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(report(http, "2026-11-30T10:00", false)
+        .get("openStations")).isEqualTo(2));
+    Map<String, Object> monday = report(http, "2026-11-30T10:00", false);
+    Map<String, Object> saturdayNight = report(http, "2026-11-28T21:00", false);
+    assertThat(saturdayNight.get("openStations")).isEqualTo(1);
+    assertThat((Integer) saturdayNight.get("coveredCells")).isLessThan((Integer) monday.get("coveredCells"));
+    assertThat(monday.get("extent")).isEqualTo("BOUNDARY");
+    assertThat(monday.get("radiusMeters")).isEqualTo(923);
+    assertThat((Double) monday.get("coveredShare")).isBetween(0.2, 0.8);
+    List<?> gaps = (List<?>) monday.get("gaps");
+    assertThat(gaps).isNotEmpty();
+    @SuppressWarnings("unchecked")
+    Map<String, Object> site = (Map<String, Object>) ((Map<String, Object>) gaps.get(0)).get("suggestedSite");
+    assertThat((Double) site.get("latitude")).isBetween(34.235, 34.265);
+
+    // Weighted: a busy depot out of reach counts more than the empty cells.
+    http.get().uri("/api/coverage?district=碑林区&weighted=true").exchange().expectStatus().isBadRequest()
+        .expectBody().jsonPath("$.errors[0].field").isEqualTo("weighted");
+    http.put().uri("/api/coverage/demand?district=碑林区").contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(List.of(
+            Map.of("latitude", 34.2596, "longitude", 108.9540, "weight", 30, "label", "钟楼商圈"),
+            Map.of("latitude", 34.2380, "longitude", 108.9720, "weight", 90, "label", "环卫所")))
+        .exchange().expectStatus().isOk().expectBody().jsonPath("$.points").isEqualTo(2);
+    Map<String, Object> weighted = http.get()
+        .uri("/api/coverage?district=碑林区&weighted=true&at=2026-11-28T21:00&grid=true")
+        .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+    assertThat(weighted.get("demand")).isEqualTo(120.0);
+    assertThat(weighted.get("coveredDemandShare")).isEqualTo(0.25);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> grid = (Map<String, Object>) weighted.get("grid");
+    assertThat(((String) grid.get("cells")).length()).isEqualTo((Integer) grid.get("rows") * (Integer) grid.get("cols"));
+  }
+
+  @Test
+  void bad_questions_and_uploads_get_problem_details() {
+    WebTestClient http = TestHttp.client(port);
+    http.get().uri("/api/coverage?minutes=0&cellMeters=10").exchange().expectStatus().isBadRequest()
+        .expectBody().jsonPath("$.errors[*].field").value(fields ->
+            assertThat((List<Object>) fields).containsExactlyInAnyOrder("minutes", "cellMeters"));
+    http.get().uri("/api/coverage?at=星期六晚上").exchange().expectStatus().isBadRequest()
+        .expectBody().jsonPath("$.errors[0].field").isEqualTo("at");
+    http.get().uri("/api/coverage?district=不存在区").exchange().expectStatus().isNotFound();
+    // Latitude and longitude swapped: the classic mistake, named.
+    http.put().uri("/api/coverage/areas/碑林区").contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(Map.of("type", "Polygon", "coordinates", List.of(List.of(List.of(34.235, 108.925),
+            List.of(34.235, 108.975), List.of(34.265, 108.975), List.of(34.235, 108.925)))))
+        .exchange().expectStatus().isBadRequest()
+        .expectBody().jsonPath("$.errors[0].message").value(d -> assertThat((String) d).contains("填反"));
+    http.put().uri("/api/coverage/demand?district=碑林区").contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(List.of(Map.of("latitude", 34.25, "longitude", 108.95, "weight", -3)))
+        .exchange().expectStatus().isBadRequest()
+        .expectBody().jsonPath("$.errors[0].field").isEqualTo("[0].weight");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> report(WebTestClient http, String at, boolean weighted) {
+    return http.get().uri("/api/coverage?district=碑林区&at={at}&weighted={w}", at, weighted)
+        .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+  }
+
+  private static void register(WebTestClient http, String name, double lat, double lon, Map<String, Object> hours) {
+    Map<String, Object> station = new HashMap<>(StationRegistryIntegrationTest.beilinStation());
+    station.put("name", name);
+    station.put("latitude", lat);
+    station.put("longitude", lon);
+    station.put("hours", hours);
+    http.post().uri("/api/stations").contentType(MediaType.APPLICATION_JSON).bodyValue(station)
+        .exchange().expectStatus().isCreated();
+  }
+}
