@@ -77,6 +77,17 @@ class GoldenEventsTest {
         .toList();
   }
 
+  @TestFactory
+  Iterable<DynamicTest> every_event_type_is_documented_for_integrators_in_the_asyncapi_document() throws IOException {
+    String asyncapi = java.nio.file.Files.readString(java.nio.file.Path.of("asyncapi.yaml"));
+    return EventCatalog.ALL.stream()
+        .map(type -> DynamicTest.dynamicTest(type.name(), () -> {
+          assertThat(asyncapi).contains("name: " + type.name() + "\n");
+          assertThat(asyncapi).contains("src/main/resources" + type.schemaResource());
+        }))
+        .toList();
+  }
+
   @org.junit.jupiter.api.Test
   void a_registration_written_before_the_optional_fields_still_reads_and_conforms() throws IOException {
     byte[] old = golden("/golden/station.registered.v1.before-additions.json");

@@ -175,6 +175,11 @@ public final class Devstack implements AutoCloseable {
           environment.put(key, other.baseUrl());
         }
       }
+      // No ingress here: let the load generator pose as many phones (X-Forwarded-For) so the
+      // public rate limit sees them as the city would. Set it to false to try the limit itself.
+      if (System.getenv("YIZHAN_TRUST_FORWARDED_FOR") == null) {
+        environment.put("YIZHAN_TRUST_FORWARDED_FOR", "true");
+      }
     } else {
       environment.put("YIZHAN_DB_NAME", spec.database());
     }

@@ -22,13 +22,16 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code loadgen demo} fills a running platform with the demo city; {@code loadgen finder}
- * measures the public finder under many concurrent clients. Both speak only HTTP.
+ * measures the public finder under many concurrent clients; {@code loadgen coverage} times the
+ * planners' coverage question. All speak only HTTP.
  *
  * <pre>
  *   java -cp ... io.yizhan.loadgen.Loadgen demo   [--base http://localhost:8080] [--stations 1500] [--concurrency 8]
  *   java -cp ... io.yizhan.loadgen.Loadgen finder [--base http://localhost:8080] [--clients 200] [--warmup 20] [--seconds 60]
  *   java -cp ... io.yizhan.loadgen.Loadgen finder --rate 500 [--base ...] [--warmup 20] [--seconds 60]
  *   java -cp ... io.yizhan.loadgen.Loadgen bulk [--national] [--stations 150000] [--batch 5000] [--base ...]
+ *   java -cp ... io.yizhan.loadgen.Loadgen planning [--base ...]     (district boundaries and demand points)
+ *   java -cp ... io.yizhan.loadgen.Loadgen coverage [--base ...] [--rounds 20] [--warmup 5] [--cell 250]
  * </pre>
  */
 public final class Loadgen {
@@ -53,6 +56,9 @@ public final class Loadgen {
           intOption(options, "concurrency", 8), options.containsKey("force")) ? 0 : 1);
       case "bulk" -> System.exit(bulkImport(base, intOption(options, "stations", 150_000),
           intOption(options, "batch", 5_000), options.containsKey("national")) ? 0 : 1);
+      case "planning" -> System.exit(loadPlanning(base) ? 0 : 1);
+      case "coverage" -> coverageBenchmark(base, intOption(options, "rounds", 20), intOption(options, "warmup", 5),
+          intOption(options, "cell", 250));
       case "finder" -> {
         if (options.containsKey("rate")) {
           finderAtRate(base, intOption(options, "rate", 500), intOption(options, "warmup", 20),
@@ -77,7 +83,7 @@ public final class Loadgen {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     if (!force && alreadyHasStations(http, base)) {
       System.out.println("演示数据已存在，跳过（--force 可再加一批）。Demo data is already there.");
-      return true;
+      return loadPlanning(base);
     }
     List<Map<String, Object>> stations = DemoCity.stations(count, SEED + (force ? System.nanoTime() : 0));
     Semaphore inFlight = new Semaphore(concurrency);
@@ -110,7 +116,85 @@ public final class Loadgen {
     double seconds = (System.nanoTime() - started) / 1e9;
     System.out.printf("Registered %d stations in %.1f s (%.0f/s), %d rejected.%n",
         count - rejected.get(), seconds, (count - rejected.get()) / seconds, rejected.get());
-    return rejected.get() == 0;
+    return loadPlanning(base) && rejected.get() == 0;
+  }
+
+  /** Uploads every demo district's boundary and demand points (replacing what was there). */
+  public static boolean loadPlanning(String base) {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    int points = 0;
+    for (District d : District.XIAN) {
+      String district = java.net.URLEncoder.encode(d.name(), java.nio.charset.StandardCharsets.UTF_8);
+      List<Map<String, Object>> demand = DemoPlanning.demand(d, 20, SEED);
+      points += demand.size();
+      if (!put(http, base + "/api/coverage/areas/" + district, DemoPlanning.boundary(d))
+          || !put(http, base + "/api/coverage/demand?district=" + district, demand)) {
+        return false;
+      }
+    }
+    System.out.printf("演示规划数据 planning data: %d district boundaries, %d demand points.%n", District.XIAN.size(),
+        points);
+    return true;
+  }
+
+  private static boolean put(HttpClient http, String url, Object body) {
+    try {
+      HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+              .timeout(Duration.ofSeconds(60))
+              .header("Content-Type", "application/json")
+              .PUT(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
+              .build(),
+          HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() / 100 != 2) {
+        System.err.println("上传失败 upload failed " + url + ": " + response.statusCode() + " " + response.body());
+        return false;
+      }
+      return true;
+    } catch (Exception e) {
+      System.err.println("上传失败 upload failed " + url + ": " + e);
+      return false;
+    }
+  }
+
+  /**
+   * Times the coverage question one at a time (a planner's click, not a crowd): the whole city
+   * and every district, plain and weighted by demand, after a warm-up.
+   */
+  public static void coverageBenchmark(String base, int rounds, int warmup, int cellMeters) throws Exception {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    List<String> questions = new java.util.ArrayList<>();
+    questions.add("");
+    District.XIAN.forEach(d -> questions.add(d.name()));
+    Histogram city = new Histogram(TimeUnit.MINUTES.toMicros(5), 3);
+    Histogram districts = new Histogram(TimeUnit.MINUTES.toMicros(5), 3);
+    String sample = "";
+    for (int round = 0; round < warmup + rounds; round++) {
+      for (String district : questions) {
+        for (boolean weighted : new boolean[] {false, true}) {
+          String url = base + "/api/coverage?minutes=15&cellMeters=" + cellMeters + "&weighted=" + weighted
+              + (district.isEmpty() ? "" : "&district=" + java.net.URLEncoder.encode(district, java.nio.charset.StandardCharsets.UTF_8));
+          long start = System.nanoTime();
+          HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+              .timeout(Duration.ofMinutes(2)).build(), HttpResponse.BodyHandlers.ofString());
+          long micros = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - start);
+          if (response.statusCode() != 200) {
+            throw new IllegalStateException(url + " → " + response.statusCode() + " " + response.body());
+          }
+          if (round >= warmup) {
+            (district.isEmpty() ? city : districts).recordValue(micros);
+            if (district.isEmpty() && !weighted) {
+              sample = response.body().substring(0, Math.min(400, response.body().length()));
+            }
+          }
+        }
+      }
+    }
+    System.out.printf("coverage via %s, %d m cells, %d rounds after %d warm-up%n", base, cellMeters, rounds, warmup);
+    System.out.printf("  whole city (%d answers): p50 %.0f ms  p99 %.0f ms  max %.0f ms%n", city.getTotalCount(),
+        ms(city.getValueAtPercentile(50)), ms(city.getValueAtPercentile(99)), ms(city.getMaxValue()));
+    System.out.printf("  one district (%d answers): p50 %.0f ms  p99 %.0f ms  max %.0f ms%n", districts.getTotalCount(),
+        ms(districts.getValueAtPercentile(50)), ms(districts.getValueAtPercentile(99)), ms(districts.getMaxValue()));
+    System.out.println("  city answer begins: " + sample);
   }
 
   /**
@@ -239,8 +323,12 @@ public final class Loadgen {
     District district = queryArea.get(ThreadLocalRandom.current().nextInt(queryArea.size()));
     double lat = district.latitude() + ThreadLocalRandom.current().nextGaussian() * 0.02;
     double lon = district.longitude() + ThreadLocalRandom.current().nextGaussian() * 0.02;
+    int phone = ThreadLocalRandom.current().nextInt(20_000);
     return HttpRequest.newBuilder(URI.create(
             base + "/api/finder/nearby?lat=" + lat + "&lon=" + lon + "&radius=3000&limit=10"))
+        // Each query from one of 20,000 phones, as the gateway's per-client rate limit would see
+        // the city (the devstack's gateway trusts this header; see ADR 9).
+        .header("X-Forwarded-For", "10." + phone / 256 + "." + phone % 256 + ".7")
         .timeout(Duration.ofSeconds(30)).build();
   }
 

@@ -123,8 +123,9 @@ public class ComputingCoverage {
     double cellKm2 = q.cellMeters() * (double) q.cellMeters() / 1_000_000;
     List<GapView> gaps = new ArrayList<>();
     for (CoverageGrid.Gap g : grid.largestGaps(q.gaps(), radius, q.weighted())) {
-      gaps.add(new GapView(gaps.size() + 1, g.cells(), round(g.cells() * cellKm2), round(g.demand()),
-          new Point(round6(g.centroidLatitude()), round6(g.centroidLongitude())),
+      GeoPoint centre = grid.centroidOf(g);
+      gaps.add(new GapView(gaps.size() + 1, g.cells(), round(g.cells() * cellKm2), q.weighted() ? round(g.demand()) : null,
+          new Point(round6(centre.latitude()), round6(centre.longitude())),
           new Point(round6(g.siteLatitude()), round6(g.siteLongitude())), round(g.wouldCover())));
     }
     GridView picture = q.picture()

@@ -5,7 +5,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.BiPredicate;
 
 /**
  * The arithmetic of the service circle. Lays square cells of {@code cellMeters} over the box,
@@ -34,10 +33,10 @@ public final class CoverageGrid {
   private final double[] weight;
 
   /**
-   * @param inArea whether a cell centre (latitude, longitude) belongs to the area
+   * @param inArea whether a cell centre belongs to the area
    * @throws IllegalArgumentException when the grid would exceed {@link #MAX_CELLS}
    */
-  public CoverageGrid(Box box, int cellMeters, BiPredicate<Double, Double> inArea) {
+  public CoverageGrid(Box box, int cellMeters, Inside inArea) {
     this.box = box;
     this.cellMeters = cellMeters;
     double midLatitude = (box.minLatitude() + box.maxLatitude()) / 2;
@@ -55,6 +54,12 @@ public final class CoverageGrid {
         state[r * cols + c] = (byte) (inArea.test(latitudeOf(r), longitudeOf(c)) ? 0 : -1);
       }
     }
+  }
+
+  /** Whether a point belongs to the area; primitive, as it is asked once per cell. */
+  @FunctionalInterface
+  public interface Inside {
+    boolean test(double latitude, double longitude);
   }
 
   public int rows() {
@@ -123,28 +128,25 @@ public final class CoverageGrid {
   public List<Gap> largestGaps(int limit, double radiusMeters, boolean byDemand) {
     int[] cluster = new int[state.length];
     List<Gap> gaps = new ArrayList<>();
-    int[] offsets = circleOffsets(radiusMeters);
     ArrayDeque<Integer> queue = new ArrayDeque<>();
-    List<Integer> members = new ArrayList<>();
-    int next = 0;
     for (int start = 0; start < state.length; start++) {
       if (state[start] != 0 || cluster[start] != 0) {
         continue;
       }
-      next++;
-      members.clear();
-      cluster[start] = next;
+      int id = gaps.size() + 1;
+      cluster[start] = id;
       queue.add(start);
-      double sumLat = 0;
-      double sumLon = 0;
+      int cells = 0;
+      double sumRow = 0;
+      double sumCol = 0;
       double demand = 0;
       while (!queue.isEmpty()) {
         int i = queue.poll();
-        members.add(i);
         int r = i / cols;
         int c = i % cols;
-        sumLat += latitudeOf(r);
-        sumLon += longitudeOf(c);
+        cells++;
+        sumRow += r;
+        sumCol += c;
         demand += weight[i];
         for (int dr = -1; dr <= 1; dr++) {
           for (int dc = -1; dc <= 1; dc++) {
@@ -153,46 +155,52 @@ public final class CoverageGrid {
             if (rr >= 0 && rr < rows && cc >= 0 && cc < cols) {
               int j = rr * cols + cc;
               if (state[j] == 0 && cluster[j] == 0) {
-                cluster[j] = next;
+                cluster[j] = id;
                 queue.add(j);
               }
             }
           }
         }
       }
-      if (byDemand && demand <= 0) {
-        continue;
-      }
-      gaps.add(new Gap(members.size(), demand, sumLat / members.size(), sumLon / members.size(),
-          bestSite(members, offsets, byDemand), 0, 0, 0));
+      gaps.add(new Gap(id, cells, demand, sumRow / cells, sumCol / cells, 0, 0, 0, 0));
     }
-    gaps.sort(Comparator.comparingDouble((Gap g) -> byDemand ? g.demand() : g.cells()).reversed());
-    List<Gap> largest = new ArrayList<>();
-    for (Gap g : gaps.subList(0, Math.min(limit, gaps.size()))) {
-      int site = g.siteIndex();
-      double gainCells = 0;
-      double gainDemand = 0;
-      for (int offset : offsets) {
-        int j = shifted(site, offset);
-        if (j >= 0 && state[j] == 0) {
-          gainCells++;
-          gainDemand += weight[j];
+    // Sites only for the clusters reported: the search is the costly part.
+    List<Gap> largest = gaps.stream()
+        .filter(g -> !byDemand || g.demand() > 0)
+        .sorted(Comparator.comparingDouble((Gap g) -> byDemand ? g.demand() : g.cells()).reversed())
+        .limit(limit)
+        .toList();
+    int[] offsets = circleOffsets(radiusMeters);
+    List<Gap> answered = new ArrayList<>(largest.size());
+    for (Gap g : largest) {
+      List<Integer> members = new ArrayList<>(g.cells());
+      for (int i = 0; i < cluster.length; i++) {
+        if (cluster[i] == g.id()) {
+          members.add(i);
         }
       }
-      largest.add(new Gap(g.cells(), g.demand(), g.centroidLatitude(), g.centroidLongitude(), site,
-          latitudeOf(site / cols), longitudeOf(site % cols), byDemand ? gainDemand : gainCells));
+      int site = bestSite(members, offsets, byDemand, g.centroidRow(), g.centroidCol());
+      answered.add(new Gap(g.id(), g.cells(), g.demand(), g.centroidRow(), g.centroidCol(), site,
+          latitudeOf(site / cols), longitudeOf(site % cols), gain(site, offsets, byDemand)));
     }
-    return largest;
+    return answered;
   }
 
   /**
    * An uncovered cluster.
    *
-   * @param siteIndex  the cell chosen for a new station
-   * @param wouldCover cells (or demand, when ranked by demand) a station there would cover
+   * @param centroidRow fractional grid row of its centre of area
+   * @param siteIndex   the cell chosen for a new station
+   * @param wouldCover  cells (or demand, when ranked by demand) a station there would cover
    */
-  public record Gap(int cells, double demand, double centroidLatitude, double centroidLongitude, int siteIndex,
+  public record Gap(int id, int cells, double demand, double centroidRow, double centroidCol, int siteIndex,
       double siteLatitude, double siteLongitude, double wouldCover) {}
+
+  /** The centre of area of a gap, as latitude and longitude. */
+  public GeoPoint centroidOf(Gap gap) {
+    return new GeoPoint(box.minLatitude() + (gap.centroidRow() + 0.5) * dLat,
+        box.minLongitude() + (gap.centroidCol() + 0.5) * dLon);
+  }
 
   /** Row-major states from the south-west corner: ' ' outside, '1' covered, '0' uncovered. */
   public String picture() {
@@ -219,25 +227,40 @@ public final class CoverageGrid {
     return dLon;
   }
 
-  private int bestSite(List<Integer> members, int[] offsets, boolean byDemand) {
+  /**
+   * The member cell where a station would cover the most that is uncovered; among equals, the
+   * one nearest the cluster's centre, where a planner would look first.
+   */
+  private int bestSite(List<Integer> members, int[] offsets, boolean byDemand, double centroidRow, double centroidCol) {
     int step = Math.max(1, members.size() / MAX_CANDIDATES);
     int best = members.get(0);
     double bestGain = -1;
+    double bestDistance = Double.MAX_VALUE;
     for (int k = 0; k < members.size(); k += step) {
       int candidate = members.get(k);
-      double gain = 0;
-      for (int offset : offsets) {
-        int j = shifted(candidate, offset);
-        if (j >= 0 && state[j] == 0) {
-          gain += byDemand ? weight[j] : 1;
-        }
-      }
-      if (gain > bestGain) {
+      double gain = gain(candidate, offsets, byDemand);
+      double dr = candidate / cols - centroidRow;
+      double dc = candidate % cols - centroidCol;
+      double distance = dr * dr + dc * dc;
+      if (gain > bestGain || (gain == bestGain && distance < bestDistance)) {
         bestGain = gain;
+        bestDistance = distance;
         best = candidate;
       }
     }
     return best;
+  }
+
+  /** Uncovered cells (or their demand) within reach of a station at {@code site}. */
+  private double gain(int site, int[] offsets, boolean byDemand) {
+    double gain = 0;
+    for (int offset : offsets) {
+      int j = shifted(site, offset);
+      if (j >= 0 && state[j] == 0) {
+        gain += byDemand ? weight[j] : 1;
+      }
+    }
+    return gain;
   }
 
   /** Cell offsets (packed row and column) whose centres lie within the radius of a cell's centre. */

@@ -40,10 +40,11 @@ public record CoverageReport(
   }
 
   /**
+   * @param demand     the cluster's demand; null unless weighted
    * @param wouldCover cells (or demand, when weighted) one new station at the suggested site would
    *                   bring within reach
    */
-  public record GapView(int rank, int cells, double areaKm2, double demand, Point centroid, Point suggestedSite,
+  public record GapView(int rank, int cells, double areaKm2, @Nullable Double demand, Point centroid, Point suggestedSite,
       double wouldCover) {}
 
   public record Point(double latitude, double longitude) {}

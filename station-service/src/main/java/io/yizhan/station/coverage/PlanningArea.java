@@ -8,7 +8,11 @@ import java.util.List;
  * points, without holes or separate parts (enough for Xi'an's districts). Boundaries are data
  * the union uploads, not guessed by the platform.
  */
-public record PlanningArea(String district, List<GeoPoint> ring) {
+public record PlanningArea(String district, List<GeoPoint> ring, Box box) {
+
+  public PlanningArea(String district, List<GeoPoint> ring) {
+    this(district, ring, boxAround(ring));
+  }
 
   public PlanningArea {
     ring = List.copyOf(ring);
@@ -19,6 +23,9 @@ public record PlanningArea(String district, List<GeoPoint> ring) {
 
   /** Whether a point lies inside the ring (even–odd rule; points on the edge may go either way). */
   public boolean contains(double latitude, double longitude) {
+    if (!box.contains(latitude, longitude)) {
+      return false;
+    }
     boolean inside = false;
     for (int i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
       GeoPoint a = ring.get(i);
@@ -32,7 +39,7 @@ public record PlanningArea(String district, List<GeoPoint> ring) {
     return inside;
   }
 
-  public Box box() {
+  private static Box boxAround(List<GeoPoint> ring) {
     Box box = Box.around(ring.get(0));
     for (GeoPoint p : ring) {
       box = box.including(p.latitude(), p.longitude());

@@ -66,6 +66,10 @@ class CoverageIntegrationTest {
     @SuppressWarnings("unchecked")
     Map<String, Object> grid = (Map<String, Object>) weighted.get("grid");
     assertThat(((String) grid.get("cells")).length()).isEqualTo((Integer) grid.get("rows") * (Integer) grid.get("cols"));
+
+    // The planners' map draws the same answer.
+    http.get().uri("/maps/coverage.html").exchange().expectStatus().isOk()
+        .expectBody(String.class).value(page -> assertThat(page).contains("15 分钟服务圈", "/api/coverage?"));
   }
 
   @Test

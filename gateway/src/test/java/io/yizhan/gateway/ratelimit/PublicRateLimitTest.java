@@ -1,0 +1,67 @@
+package io.yizhan.gateway.ratelimit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+
+/** The gateway's public limit in front of a real HTTP server standing in for station-service. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"yizhan.gateway.public-rate-limit.burst=3", "yizhan.gateway.public-rate-limit.per-second=0.5",
+        "yizhan.gateway.public-rate-limit.trust-forwarded-for=true"})
+class PublicRateLimitTest {
+
+  static final DisposableServer stations = HttpServer.create()
+      .host("localhost")
+      .port(0)
+      .route(routes -> routes
+          .get("/api/finder/nearby", (request, response) -> response
+              .header("Content-Type", "application/json").sendString(Mono.just("[]")))
+          .get("/api/stations", (request, response) -> response
+              .header("Content-Type", "application/json").sendString(Mono.just("[]"))))
+      .bindNow();
+
+  @DynamicPropertySource
+  static void routes(DynamicPropertyRegistry registry) {
+    registry.add("YIZHAN_STATION_URL", () -> "http://localhost:" + stations.port());
+  }
+
+  @AfterAll
+  static void stop() {
+    stations.disposeNow();
+  }
+
+  @LocalServerPort int port;
+
+  @Test
+  void a_client_over_its_rate_gets_429_in_chinese_while_others_and_private_endpoints_go_on() {
+    WebTestClient http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+    for (int i = 0; i < 3; i++) {
+      http.get().uri("/api/finder/nearby?lat=34.26&lon=108.95").header("X-Forwarded-For", "203.0.113.7")
+          .exchange().expectStatus().isOk().expectHeader().exists("RateLimit-Remaining");
+    }
+    http.get().uri("/api/finder/nearby?lat=34.26&lon=108.95").header("X-Forwarded-For", "203.0.113.7, 10.0.0.1")
+        .exchange()
+        .expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
+        .expectHeader().valueEquals("Retry-After", "2")
+        .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody().jsonPath("$.title").isEqualTo("请求过于频繁 (too many requests)");
+
+    http.get().uri("/api/finder/nearby?lat=34.26&lon=108.95").header("X-Forwarded-For", "198.51.100.4")
+        .exchange().expectStatus().isOk();
+    for (int i = 0; i < 5; i++) {
+      http.get().uri("/api/stations").header("X-Forwarded-For", "203.0.113.7").exchange().expectStatus().isOk();
+    }
+    http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+        .expectBody(String.class).value(metrics -> org.assertj.core.api.Assertions.assertThat(metrics)
+            .contains("yizhan_gateway_rate_limited_total{application=\"gateway\"} 1.0"));
+  }
+}

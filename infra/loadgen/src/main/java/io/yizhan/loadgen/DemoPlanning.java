@@ -1,0 +1,58 @@
+package io.yizhan.loadgen;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Planning data for the demo city: a boundary per district and the places outdoor workers
+ * gather (demand points). The boundaries are circles about each district's centre, sized to its
+ * spread: honest enough to exercise coverage, not survey data; a real deployment uploads the
+ * districts' own GeoJSON. Demand spreads wider than stations, so the demo has gaps to find.
+ */
+public final class DemoPlanning {
+
+  private static final String[] GATHERINGS = {"物流园", "快递网点", "外卖商圈", "环卫所", "出租车停靠点", "网约车候客区",
+      "城管中队", "建筑工地", "批发市场", "交通岗"};
+
+  private DemoPlanning() {}
+
+  /** A GeoJSON Polygon approximating the district: a 32-gon of radius 1.5 × its spread. */
+  public static Map<String, Object> boundary(District d) {
+    double radiusKm = d.spreadKm() * 1.5;
+    List<List<Double>> ring = new ArrayList<>();
+    for (int i = 0; i <= 32; i++) {
+      double angle = 2 * Math.PI * (i % 32) / 32;
+      double north = radiusKm * Math.sin(angle);
+      double east = radiusKm * Math.cos(angle);
+      ring.add(List.of(round(d.longitude() + east / (111.32 * Math.cos(Math.toRadians(d.latitude())))),
+          round(d.latitude() + north / 111.32)));
+    }
+    return Map.of("type", "Polygon", "coordinates", List.of(ring));
+  }
+
+  /** Demand points of a district: about {@code perWeight} per unit of its weight, heavier near the centre. */
+  public static List<Map<String, Object>> demand(District d, int perWeight, long seed) {
+    Random random = new Random(seed ^ d.name().hashCode());
+    int count = (int) Math.max(10, d.weight() * perWeight);
+    List<Map<String, Object>> points = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      double north = random.nextGaussian() * d.spreadKm() * 0.65;
+      double east = random.nextGaussian() * d.spreadKm() * 0.65;
+      Map<String, Object> p = new LinkedHashMap<>();
+      p.put("latitude", round(d.latitude() + north / 111.32));
+      p.put("longitude", round(d.longitude() + east / (111.32 * Math.cos(Math.toRadians(d.latitude())))));
+      // Workers seen there on a day: mostly a handful, a few hubs with hundreds.
+      p.put("weight", (double) Math.round(5 + Math.exp(random.nextGaussian() * 1.1 + 2.5)));
+      p.put("label", d.name() + GATHERINGS[random.nextInt(GATHERINGS.length)]);
+      points.add(p);
+    }
+    return points;
+  }
+
+  private static double round(double degrees) {
+    return Math.round(degrees * 1_000_000) / 1_000_000.0;
+  }
+}
