@@ -3,9 +3,10 @@ package io.yizhan.gateway.ratelimit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -13,7 +14,6 @@ import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -94,11 +94,13 @@ class PublicRateLimitFilter implements GlobalFilter, Ordered {
   }
 
   private static Mono<Void> tooMany(ServerHttpResponse response, long retryAfterSeconds) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
-        "请求过于频繁，请 " + retryAfterSeconds + " 秒后再试。Too many requests from this address; retry after "
-            + retryAfterSeconds + " s.");
-    problem.setTitle("请求过于频繁 (too many requests)");
-    problem.setType(URI.create("urn:yizhan:problem:rate-limited"));
+    // RFC 9457 members only: a ProblemDetail bean would also write its unset fields as null.
+    Map<String, Object> problem = new LinkedHashMap<>();
+    problem.put("type", "urn:yizhan:problem:rate-limited");
+    problem.put("title", "请求过于频繁 (too many requests)");
+    problem.put("status", HttpStatus.TOO_MANY_REQUESTS.value());
+    problem.put("detail", "请求过于频繁，请 " + retryAfterSeconds + " 秒后再试。Too many requests from this address; retry after "
+        + retryAfterSeconds + " s.");
     response.setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
     response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
     response.getHeaders().set("Retry-After", String.valueOf(retryAfterSeconds));

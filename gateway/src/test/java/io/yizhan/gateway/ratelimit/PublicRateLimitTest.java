@@ -53,7 +53,9 @@ class PublicRateLimitTest {
         .expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
         .expectHeader().valueEquals("Retry-After", "2")
         .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .expectBody().jsonPath("$.title").isEqualTo("请求过于频繁 (too many requests)");
+        .expectBody().jsonPath("$.title").isEqualTo("请求过于频繁 (too many requests)")
+        .jsonPath("$.status").isEqualTo(429)
+        .jsonPath("$.instance").doesNotExist();
 
     http.get().uri("/api/finder/nearby?lat=34.26&lon=108.95").header("X-Forwarded-For", "198.51.100.4")
         .exchange().expectStatus().isOk();
