@@ -11,6 +11,7 @@ import io.yizhan.contracts.visit.VisitReported;
 import io.yizhan.contracts.visit.WorkerType;
 import io.yizhan.support.kafka.DeadLetters;
 import io.yizhan.testkit.EventFixtures;
+import io.yizhan.testkit.EventContracts;
 import io.yizhan.testkit.TestHttp;
 import io.yizhan.testkit.TopicProbe;
 import io.yizhan.testkit.YizhanIntegrationTest;
@@ -85,6 +86,7 @@ class VisitFlowIntegrationTest {
     await().atMost(Duration.ofSeconds(30)).until(() -> visitsToday(station) == 1);
 
     ConsumerRecord<String, byte[]> published = kafka.recordsContaining(Topics.VISIT_EVENTS, station).get(0);
+    EventContracts.assertConforms(published.value());
     kafka.send(Topics.VISIT_EVENTS, published.key(), published.value());
     String marker = UUID.randomUUID().toString();
     http.post().uri("/api/visits").contentType(MediaType.APPLICATION_JSON)

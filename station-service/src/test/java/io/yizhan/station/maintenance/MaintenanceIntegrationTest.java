@@ -10,6 +10,7 @@ import io.yizhan.contracts.maintenance.MaintenanceOverdue;
 import io.yizhan.contracts.maintenance.MaintenanceOverdue.Tier;
 import io.yizhan.contracts.maintenance.MaintenanceRecorded;
 import io.yizhan.station.registry.StationRegistryIntegrationTest;
+import io.yizhan.testkit.EventContracts;
 import io.yizhan.testkit.TestHttp;
 import io.yizhan.testkit.TopicProbe;
 import io.yizhan.testkit.YizhanIntegrationTest;
@@ -135,6 +136,8 @@ class MaintenanceIntegrationTest {
         .extracting(o -> o.contact().name()).containsExactly("李强");
     await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(events(id, MaintenanceRecorded.TYPE.name()))
         .hasSize(2));
+    // Everything published about the station keeps the published contract.
+    kafka.recordsContaining(Topics.STATION_EVENTS, id).forEach(r -> EventContracts.assertConforms(r.value()));
   }
 
   @Test
@@ -168,6 +171,7 @@ class MaintenanceIntegrationTest {
         .expectBody().jsonPath("$[?(@.code == 'MODEL_WORKER_VISIT')].name").isEqualTo("劳模工匠进站点");
     await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(events(id, ActivityLogged.TYPE.name()))
         .hasSize(1));
+    EventContracts.assertConforms(events(id, ActivityLogged.TYPE.name()).get(0));
   }
 
   private List<byte[]> events(String stationId, String type) {

@@ -10,6 +10,7 @@ import io.yizhan.contracts.station.StationKind;
 import io.yizhan.contracts.station.StationRegistered;
 import io.yizhan.contracts.station.StationStatus;
 import io.yizhan.contracts.station.StationStatusChanged;
+import io.yizhan.testkit.EventContracts;
 import io.yizhan.testkit.TestHttp;
 import io.yizhan.testkit.TopicProbe;
 import io.yizhan.testkit.YizhanIntegrationTest;
@@ -127,6 +128,7 @@ public class StationRegistryIntegrationTest {
         kafka.recordsContaining(Topics.STATION_EVENTS, id).stream()
             .map(r -> TopicProbe.header(r, "ce_type")).toList())
         .containsExactly("station.registered", "station.hours-changed"));
+    kafka.recordsContaining(Topics.STATION_EVENTS, id).forEach(r -> EventContracts.assertConforms(r.value()));
   }
 
   @Test
@@ -175,6 +177,7 @@ public class StationRegistryIntegrationTest {
     assertThat(update.data().capacity()).isEqualTo(16);
     assertThat(update.data().manager().name()).isEqualTo("赵静");
     assertThat(update.data().by()).isEqualTo("碑林区总工会 刘洋");
+    kafka.recordsContaining(Topics.STATION_EVENTS, id).forEach(r -> EventContracts.assertConforms(r.value()));
   }
 
   @Test

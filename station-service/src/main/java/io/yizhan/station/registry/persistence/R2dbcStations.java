@@ -29,7 +29,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
@@ -226,11 +228,32 @@ class R2dbcStations implements Stations {
         prefix + "Phone", contact == null ? null : contact.phone());
   }
 
+  /**
+   * Parsed schedules by their stored JSON. Most stations share one of a few schedules (weekday
+   * office hours, 24/7): at national scale this turns 150,000 parses into a few hundred when the
+   * finder loads. Bounded: past the cap, schedules are parsed each time.
+   */
+  private static final Map<String, OpeningHours> PARSED_HOURS = new ConcurrentHashMap<>();
+  private static final int MAX_PARSED_HOURS = 20_000;
+
+  private static @Nullable OpeningHours hours(@Nullable Json stored) {
+    if (stored == null) {
+      return null;
+    }
+    String json = stored.asString();
+    OpeningHours known = PARSED_HOURS.get(json);
+    if (known != null) {
+      return known;
+    }
+    OpeningHours parsed = HoursConversion.read(EventJson.mapper().readValue(json, Hours.class), "hours", new ArrayList<>());
+    if (parsed != null && PARSED_HOURS.size() < MAX_PARSED_HOURS) {
+      PARSED_HOURS.put(json, parsed);
+    }
+    return parsed;
+  }
+
   private static Station station(Readable row) {
-    Json hours = row.get("hours", Json.class);
-    OpeningHours openingHours = hours == null
-        ? null
-        : HoursConversion.read(EventJson.mapper().readValue(hours.asString(), Hours.class), "hours", new ArrayList<>());
+    OpeningHours openingHours = hours(row.get("hours", Json.class));
     return new Station(
         new StationId(row.get("id", UUID.class)),
         row.get("name", String.class),
