@@ -118,7 +118,8 @@ final class EventMother {
             WorkerType.FOOD_DELIVERY,
             List.of(ServiceUsed.WATER, ServiceUsed.CHARGING),
             VisitChannel.QR_CHECK_IN,
-            "w-7f3a91"));
+            "w-7f3a91",
+            false));
   }
 
   static EventEnvelope<VisitReported> visitReported() {

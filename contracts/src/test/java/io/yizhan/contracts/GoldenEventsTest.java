@@ -89,6 +89,14 @@ class GoldenEventsTest {
   }
 
   @org.junit.jupiter.api.Test
+  void a_visit_written_before_station_open_was_added_still_reads_with_it_unknown() throws IOException {
+    var old = EventJson.read(golden("/golden/visit.recorded.v1.before-additions.json"),
+        io.yizhan.contracts.visit.VisitRecorded.TYPE);
+    assertThat(old.data().stationOpen()).isNull();
+    assertThat(old.data().workerToken()).isEqualTo("w-7f3a91");
+  }
+
+  @org.junit.jupiter.api.Test
   void a_registration_written_before_the_optional_fields_still_reads_and_conforms() throws IOException {
     byte[] old = golden("/golden/station.registered.v1.before-additions.json");
     assertThat(EventJson.read(old, io.yizhan.contracts.station.StationRegistered.TYPE))

@@ -6,6 +6,17 @@ import static org.awaitility.Awaitility.await;
 import io.yizhan.contracts.EventEnvelope;
 import io.yizhan.contracts.EventJson;
 import io.yizhan.contracts.Topics;
+import io.yizhan.contracts.EventEnvelope;
+import io.yizhan.contracts.EventJson;
+import io.yizhan.contracts.station.AreaType;
+import io.yizhan.contracts.station.BuildMode;
+import io.yizhan.contracts.station.Contact;
+import io.yizhan.contracts.station.Hours;
+import io.yizhan.contracts.station.StationKind;
+import io.yizhan.contracts.station.StationRegistered;
+import io.yizhan.contracts.station.StationStatus;
+import io.yizhan.contracts.station.StationStatusChanged;
+import io.yizhan.contracts.visit.VisitRecorded;
 import io.yizhan.contracts.visit.ServiceUsed;
 import io.yizhan.contracts.visit.VisitReported;
 import io.yizhan.contracts.visit.WorkerType;
@@ -53,6 +64,33 @@ class VisitFlowIntegrationTest {
     Map<?, ?> body = http.get().uri("/api/utilization/stations/{id}", stationId).exchange()
         .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
     return ((Number) body.get("visits")).longValue();
+  }
+
+  @Test
+  void a_check_in_at_a_suspended_station_is_kept_as_demand_outside_hours() {
+    String id = UUID.randomUUID().toString();
+    var registered = new StationRegistered(id, "莲湖区全天爱心驿站", StationKind.CARE_STATION, "莲湖区", "桃园路 8 号",
+        34.27, 108.90, 8, new Contact("王丽", "029-87654321"), null, null, BuildMode.UNION_BUILT, null,
+        AreaType.MAIN_URBAN, StationStatus.ACTIVE, new Hours(true, Map.of(), List.of()), List.of());
+    kafka.send(Topics.STATION_EVENTS, id, EventJson.write(EventEnvelope.of(StationRegistered.TYPE, "station-service",
+        id, java.time.Instant.now(), registered)));
+    Map<String, Object> checkIn = Map.of("stationId", id, "workerType", "RIDE_HAILING", "services", List.of("TOILET"));
+    await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() ->
+        http.post().uri("/api/visits").contentType(MediaType.APPLICATION_JSON).bodyValue(checkIn).exchange()
+            .expectStatus().isCreated().expectBody().jsonPath("$.stationOpen").isEqualTo(true));
+
+    kafka.send(Topics.STATION_EVENTS, id, EventJson.write(EventEnvelope.of(StationStatusChanged.TYPE,
+        "station-service", id, java.time.Instant.now(),
+        new StationStatusChanged(id, 2, StationStatus.ACTIVE, StationStatus.SUSPENDED, "区域站长 李强", "内部装修"))));
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        http.post().uri("/api/visits").contentType(MediaType.APPLICATION_JSON).bodyValue(checkIn).exchange()
+            .expectStatus().isCreated()
+            .expectBody().jsonPath("$.stationOpen").isEqualTo(false)
+            .jsonPath("$.note").value(note -> assertThat((String) note).contains("开放时间外")));
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+        kafka.recordsContaining(Topics.VISIT_EVENTS, id).stream()
+            .map(r -> EventJson.read(r.value(), VisitRecorded.TYPE).data().stationOpen()).toList())
+        .contains(true, false));
   }
 
   @Test

@@ -27,14 +27,20 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Devstack implements AutoCloseable {
 
-  /**
-   * Heap and metaspace caps that keep a service near 300 MB resident. The heap can be raised with
-   * YIZHAN_SERVICE_HEAP (e.g. 384m): the finder's index needs it at national scale.
-   */
+  /** Metaspace, code cache and stack caps that, with a 192 MB heap, keep a service near 300 MB resident. */
   static final List<String> SERVICE_JVM_OPTIONS = List.of(
-      "-Xms64m", "-Xmx" + System.getenv().getOrDefault("YIZHAN_SERVICE_HEAP", "192m"), "-XX:MaxMetaspaceSize=160m",
-      "-XX:ReservedCodeCacheSize=64m", "-Xss512k", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError",
-      "-Dfile.encoding=UTF-8");
+      "-Xms64m", "-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=64m", "-Xss512k", "-XX:+UseSerialGC",
+      "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8");
+
+  /**
+   * A service's heap cap: {@code YIZHAN_STATION_SERVICE_HEAP} (and so on per service) if set, else
+   * {@code YIZHAN_SERVICE_HEAP}, else 192m. At national scale station-service's finder index wants
+   * 512m while the others are content with the default.
+   */
+  static String heap(String service) {
+    String own = System.getenv("YIZHAN_" + service.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_HEAP");
+    return "-Xmx" + (own != null && !own.isBlank() ? own : System.getenv().getOrDefault("YIZHAN_SERVICE_HEAP", "192m"));
+  }
 
   private final Path root;
   private final Path home;
@@ -159,6 +165,7 @@ public final class Devstack implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(javaExecutable());
     command.addAll(SERVICE_JVM_OPTIONS);
+    command.add(heap(spec.name()));
     command.addAll(List.of("-jar", jar.toString()));
     Map<String, String> environment = new HashMap<>(infrastructure);
     environment.put("PORT", String.valueOf(spec.port()));

@@ -1,7 +1,7 @@
 package io.yizhan.station.activities;
 
 import io.yizhan.contracts.station.StationStatus;
-import io.yizhan.station.hours.OpeningHours;
+import io.yizhan.hours.OpeningHours;
 import io.yizhan.station.registry.StationId;
 import io.yizhan.station.registry.Stations;
 import io.yizhan.support.problem.Choices;

@@ -1,7 +1,7 @@
 package io.yizhan.station.finder;
 
 import io.yizhan.contracts.station.StationKind;
-import io.yizhan.station.hours.OpeningHours;
+import io.yizhan.hours.OpeningHours;
 import io.yizhan.station.registry.Station;
 import io.yizhan.station.registry.StationId;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.yizhan.station.finder;
 
-import io.yizhan.station.hours.OpeningHours;
+import io.yizhan.hours.OpeningHours;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

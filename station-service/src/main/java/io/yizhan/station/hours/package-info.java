@@ -1,8 +1,6 @@
 /**
- * Opening hours: a weekly schedule, dated exceptions (holidays, closures, extra hours) or 24/7,
- * and the one question workers ask: is it open now, in the city's time, and until when?
- * An opening belongs to the day it starts: Friday 22:00–02:00 runs into Saturday morning, and a
- * holiday closure on Saturday does not cut it short.
+ * Opening hours as union offices write them in spreadsheets (「周一至周五 09:00-17:00」); the
+ * rules themselves are the shared {@code io.yizhan.hours} module.
  */
 @NullMarked
 package io.yizhan.station.hours;

@@ -1,8 +1,8 @@
 package io.yizhan.station.registry;
 
 import io.yizhan.contracts.station.Hours;
-import io.yizhan.station.hours.HoursConversion;
-import io.yizhan.station.hours.OpeningHours;
+import io.yizhan.hours.HoursConversion;
+import io.yizhan.hours.OpeningHours;
 import io.yizhan.support.problem.InvalidRequestException;
 import io.yizhan.support.problem.InvalidRequestException.FieldProblem;
 import io.yizhan.support.problem.NotFoundException;
@@ -31,7 +31,7 @@ public class ChangingHours {
             "修改开放时间需带上 If-Match 请求头，值为读取站点时得到的 ETag，以免覆盖他人同时所做的修改。");
       }
       List<FieldProblem> problems = new ArrayList<>();
-      OpeningHours newHours = HoursConversion.read(hours, "hours", problems);
+      OpeningHours newHours = HoursConversion.read(hours, "hours", (field, message) -> problems.add(new FieldProblem(field, message)));
       if (newHours == null) {
         throw new InvalidRequestException("开放时间有误，请修正后重新提交。", problems);
       }

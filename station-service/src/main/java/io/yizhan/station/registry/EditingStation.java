@@ -1,6 +1,6 @@
 package io.yizhan.station.registry;
 
-import io.yizhan.station.hours.HoursConversion;
+import io.yizhan.hours.HoursConversion;
 import io.yizhan.support.problem.InvalidRequestException;
 import io.yizhan.support.problem.InvalidRequestException.FieldProblem;
 import io.yizhan.support.problem.NotFoundException;

@@ -5,8 +5,8 @@ import io.yizhan.contracts.station.BuildMode;
 import io.yizhan.contracts.station.Contact;
 import io.yizhan.contracts.station.StationKind;
 import io.yizhan.contracts.station.StationStatus;
-import io.yizhan.station.hours.HoursConversion;
-import io.yizhan.station.hours.OpeningHours;
+import io.yizhan.hours.HoursConversion;
+import io.yizhan.hours.OpeningHours;
 import io.yizhan.station.registry.RegisterStation.Person;
 import io.yizhan.support.problem.Choices;
 import io.yizhan.support.problem.InvalidRequestException;
@@ -70,7 +70,8 @@ public class RegisteringStation {
       problems.add(new FieldProblem("capacity", "请填写座位数，1 到 " + MAX_CAPACITY + " 之间"));
     }
     List<String> photos = photos(c.photoUrls(), problems);
-    OpeningHours hours = HoursConversion.read(c.hours(), "hours", problems);
+    OpeningHours hours = HoursConversion.read(c.hours(), "hours",
+        (field, message) -> problems.add(new FieldProblem(field, message)));
     List<String> amenities = amenities(c.amenities(), knownAmenities, problems);
     Contact manager = person(c.manager(), "manager", "站点管理员", true, problems);
     Contact regionalHead = person(c.regionalHead(), "regionalHead", "区域站长", false, problems);

@@ -4,7 +4,7 @@ import io.yizhan.contracts.station.AreaType;
 import io.yizhan.contracts.station.BuildMode;
 import io.yizhan.contracts.station.StationKind;
 import io.yizhan.contracts.station.StationStatus;
-import io.yizhan.station.hours.OpeningHours;
+import io.yizhan.hours.OpeningHours;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

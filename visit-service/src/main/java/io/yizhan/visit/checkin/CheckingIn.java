@@ -60,7 +60,8 @@ public class CheckingIn {
       return stations.find(visit.stationId())
           .switchIfEmpty(Mono.error(() -> new InvalidRequestException("stationId",
               "未找到编号为 " + visit.stationId() + " 的站点：请核对站点编号，或重新扫描站点门口的二维码。")))
-          .flatMap(station -> visits.record(visit));
+          // A closed or revoked station still gets the visit: it is demand the union must see.
+          .flatMap(station -> visits.record(visit.at(station.openAt(visit.visitedAt()))));
     });
   }
 
@@ -124,6 +125,6 @@ public class CheckingIn {
     if (!problems.isEmpty() || stationId == null || workerType == null || channel == null) {
       return null;
     }
-    return new Visit(id, stationId, visitedAt, workerType, List.copyOf(services), channel, token);
+    return new Visit(id, stationId, visitedAt, workerType, List.copyOf(services), channel, token, null);
   }
 }

@@ -11,7 +11,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * One use of a station by one worker. Carries at most a pseudonymous token: never a name or phone.
  *
- * @param id the client's or district system's id for the visit, unique across the platform
+ * @param id          the client's or district system's id for the visit, unique across the platform
+ * @param stationOpen whether the station was open then (false: demand outside opening hours, or
+ *                    at a closed or revoked station); null when its hours were unknown
  */
 public record Visit(
     String id,
@@ -20,9 +22,15 @@ public record Visit(
     WorkerType workerType,
     List<ServiceUsed> services,
     VisitChannel channel,
-    @Nullable String workerToken) {
+    @Nullable String workerToken,
+    @Nullable Boolean stationOpen) {
 
   public Visit {
     services = List.copyOf(services);
+  }
+
+  /** This visit, knowing whether its station was open at the time. */
+  public Visit at(@Nullable Boolean open) {
+    return new Visit(id, stationId, visitedAt, workerType, services, channel, workerToken, open);
   }
 }

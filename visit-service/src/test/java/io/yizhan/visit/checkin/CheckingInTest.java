@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.yizhan.contracts.visit.ServiceUsed;
+import io.yizhan.hours.OpeningHours;
+import io.yizhan.hours.TimeRange;
 import io.yizhan.contracts.visit.VisitChannel;
 import io.yizhan.contracts.visit.WorkerType;
 import io.yizhan.support.problem.InvalidRequestException;
@@ -11,6 +13,7 @@ import io.yizhan.support.problem.InvalidRequestException.FieldProblem;
 import io.yizhan.visit.stations.KnownStation;
 import io.yizhan.visit.stations.KnownStations;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -27,9 +30,14 @@ class CheckingInTest {
   static final UUID STATION = UUID.fromString("0b7e2c1a-5d7f-4a55-9f51-3c2f7d1e9a10");
   static final Set<VisitChannel> HTTP = Set.of(VisitChannel.QR_CHECK_IN, VisitChannel.MANAGER_REGISTER);
 
+  /** Weekdays 09:00–17:00: NOW is Saturday 20:00 in Xi'an. */
+  static final OpeningHours OFFICE_HOURS = OpeningHours.weekly(
+      List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY),
+      TimeRange.of("09:00", "17:00"));
+
   final Map<String, Visit> recorded = new HashMap<>();
-  final CheckingIn checkingIn = new CheckingIn(
-      new OneStation(), new VisitsInMap(recorded), Clock.fixed(NOW, ZoneOffset.UTC));
+  final OneStation station = new OneStation();
+  final CheckingIn checkingIn = new CheckingIn(station, new VisitsInMap(recorded), Clock.fixed(NOW, ZoneOffset.UTC));
 
   static CheckIn courierDrinkingWater() {
     return new CheckIn("v-1", STATION.toString(), null, "COURIER", List.of("WATER"), null, "w-42");
@@ -44,6 +52,31 @@ class CheckingInTest {
     assertThat(result.visit().channel()).isEqualTo(VisitChannel.QR_CHECK_IN);
     assertThat(result.visit().workerType()).isEqualTo(WorkerType.COURIER);
     assertThat(result.visit().services()).containsExactly(ServiceUsed.WATER);
+  }
+
+  @Test
+  void a_visit_outside_opening_hours_is_recorded_as_such_not_refused() {
+    CheckInResult saturdayNight = checkingIn.checkIn(courierDrinkingWater(), VisitChannel.QR_CHECK_IN, HTTP).block();
+    CheckIn fridayMorning = new CheckIn("v-2", STATION.toString(), "2026-11-27T02:30:00Z", "SANITATION",
+        List.of("TOILET"), null, null);
+    CheckInResult inHours = checkingIn.checkIn(fridayMorning, VisitChannel.QR_CHECK_IN, HTTP).block();
+
+    assertThat(saturdayNight.visit().stationOpen()).isFalse();
+    assertThat(inHours.visit().stationOpen()).isTrue();
+    assertThat(recorded).hasSize(2);
+  }
+
+  @Test
+  void a_visit_to_a_revoked_station_counts_as_demand_and_unknown_hours_stay_unknown() {
+    station.current = station.current.withStatus("REVOKED");
+    CheckIn fridayMorning = new CheckIn("v-3", STATION.toString(), "2026-11-27T02:30:00Z", "COURIER", List.of(), null,
+        null);
+    assertThat(checkingIn.checkIn(fridayMorning, VisitChannel.QR_CHECK_IN, HTTP).block().visit().stationOpen())
+        .isFalse();
+
+    station.current = new KnownStation(STATION, "碑林区光大银行爱心驿站", "CARE_STATION", "碑林区", 12, NOW, "ACTIVE", null);
+    assertThat(checkingIn.checkIn(courierDrinkingWater(), VisitChannel.QR_CHECK_IN, HTTP).block().visit().stationOpen())
+        .isNull();
   }
 
   @Test
@@ -102,6 +135,9 @@ class CheckingInTest {
   }
 
   private static final class OneStation implements KnownStations {
+    KnownStation current =
+        new KnownStation(STATION, "碑林区光大银行爱心驿站", "CARE_STATION", "碑林区", 12, NOW, "ACTIVE", OFFICE_HOURS);
+
     @Override
     public Mono<Void> save(KnownStation station) {
       return Mono.empty();
@@ -110,7 +146,7 @@ class CheckingInTest {
     @Override
     public Mono<KnownStation> find(UUID id) {
       return STATION.equals(id)
-          ? Mono.just(new KnownStation(STATION, "碑林区光大银行爱心驿站", "CARE_STATION", "碑林区", 12, NOW))
+          ? Mono.just(current)
           : Mono.empty();
     }
   }

@@ -4,7 +4,7 @@ import io.yizhan.station.activities.Activities;
 import io.yizhan.station.activities.Activity;
 import io.yizhan.station.activities.ActivityKind;
 import io.yizhan.station.activities.LoggingActivity;
-import io.yizhan.station.hours.OpeningHours;
+import io.yizhan.hours.OpeningHours;
 import io.yizhan.station.registry.StationId;
 import io.yizhan.support.problem.InvalidRequestException;
 import io.yizhan.support.problem.StationIds;

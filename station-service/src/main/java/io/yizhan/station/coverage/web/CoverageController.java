@@ -6,7 +6,7 @@ import io.yizhan.station.coverage.CoverageReport;
 import io.yizhan.station.coverage.DemandPoint;
 import io.yizhan.station.coverage.PlanningArea;
 import io.yizhan.station.coverage.PlanningAreas;
-import io.yizhan.station.hours.OpeningHours;
+import io.yizhan.hours.OpeningHours;
 import io.yizhan.station.registry.GeoPoint;
 import io.yizhan.support.problem.InvalidRequestException;
 import io.yizhan.support.problem.InvalidRequestException.FieldProblem;

@@ -5,7 +5,7 @@ import io.yizhan.station.finder.FinderEntry;
 import io.yizhan.station.finder.Nearby;
 import io.yizhan.station.finder.NearbyQuery;
 import io.yizhan.station.finder.StationIndex;
-import io.yizhan.station.hours.OpeningHours;
+import io.yizhan.hours.OpeningHours;
 import io.yizhan.support.problem.InvalidRequestException;
 import io.yizhan.support.problem.InvalidRequestException.FieldProblem;
 import java.net.URLEncoder;

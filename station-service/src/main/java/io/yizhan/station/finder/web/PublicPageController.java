@@ -1,9 +1,9 @@
 package io.yizhan.station.finder.web;
 
 import io.yizhan.contracts.station.StationStatus;
-import io.yizhan.station.hours.OpenState;
-import io.yizhan.station.hours.OpeningHours;
-import io.yizhan.station.hours.TimeRange;
+import io.yizhan.hours.OpenState;
+import io.yizhan.hours.OpeningHours;
+import io.yizhan.hours.TimeRange;
 import io.yizhan.station.registry.Amenity;
 import io.yizhan.station.registry.AmenityCatalog;
 import io.yizhan.station.registry.Station;

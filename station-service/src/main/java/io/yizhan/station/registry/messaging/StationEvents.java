@@ -5,7 +5,7 @@ import io.yizhan.contracts.station.StationHoursChanged;
 import io.yizhan.contracts.station.StationRegistered;
 import io.yizhan.contracts.station.StationStatusChanged;
 import io.yizhan.contracts.station.StationUpdated;
-import io.yizhan.station.hours.HoursConversion;
+import io.yizhan.hours.HoursConversion;
 import io.yizhan.station.registry.Station;
 import io.yizhan.station.registry.StatusChange;
 import java.time.Instant;

@@ -23,7 +23,8 @@ public final class VisitEvents {
             visit.workerType(),
             visit.services(),
             visit.channel(),
-            visit.workerToken()));
+            visit.workerToken(),
+            visit.stationOpen()));
   }
 
   private VisitEvents() {}

@@ -39,8 +39,8 @@ class R2dbcVisits implements Visits {
   public Mono<CheckInResult> record(Visit v) {
     // ON CONFLICT makes the id the idempotency key: a retry inserts nothing and publishes nothing.
     DatabaseClient.GenericExecuteSpec insert = db.sql("""
-            INSERT INTO visits (id, station_id, visited_at, worker_type, services, channel, worker_token)
-            VALUES (:id, :stationId, :visitedAt, :workerType, :services, :channel, :workerToken)
+            INSERT INTO visits (id, station_id, visited_at, worker_type, services, channel, worker_token, station_open)
+            VALUES (:id, :stationId, :visitedAt, :workerType, :services, :channel, :workerToken, :stationOpen)
             ON CONFLICT (id) DO NOTHING""")
         .bind("id", v.id())
         .bind("stationId", v.stationId())
@@ -48,6 +48,9 @@ class R2dbcVisits implements Visits {
         .bind("workerType", v.workerType().name())
         .bind("services", v.services().stream().map(Enum::name).toArray(String[]::new))
         .bind("channel", v.channel().name());
+    insert = v.stationOpen() == null
+        ? insert.bindNull("stationOpen", Boolean.class)
+        : insert.bind("stationOpen", v.stationOpen());
     insert = v.workerToken() == null
         ? insert.bindNull("workerToken", String.class)
         : insert.bind("workerToken", v.workerToken());
@@ -64,7 +67,7 @@ class R2dbcVisits implements Visits {
   @Override
   public Mono<Visit> find(String id) {
     return db.sql("""
-            SELECT id, station_id, visited_at, worker_type, services, channel, worker_token
+            SELECT id, station_id, visited_at, worker_type, services, channel, worker_token, station_open
             FROM visits WHERE id = :id""")
         .bind("id", id)
         .map(R2dbcVisits::visit)
@@ -79,6 +82,7 @@ class R2dbcVisits implements Visits {
         WorkerType.valueOf(row.get("worker_type", String.class)),
         Arrays.stream(row.get("services", String[].class)).map(ServiceUsed::valueOf).toList(),
         VisitChannel.valueOf(row.get("channel", String.class)),
-        row.get("worker_token", String.class));
+        row.get("worker_token", String.class),
+        row.get("station_open", Boolean.class));
   }
 }

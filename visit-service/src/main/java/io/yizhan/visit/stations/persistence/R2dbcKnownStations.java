@@ -1,10 +1,16 @@
 package io.yizhan.visit.stations.persistence;
 
+import io.r2dbc.postgresql.codec.Json;
+import io.yizhan.contracts.EventJson;
+import io.yizhan.contracts.station.Hours;
+import io.yizhan.hours.HoursConversion;
+import io.yizhan.hours.OpeningHours;
 import io.yizhan.visit.stations.KnownStation;
 import io.yizhan.visit.stations.KnownStations;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
@@ -20,23 +26,27 @@ class R2dbcKnownStations implements KnownStations {
 
   @Override
   public Mono<Void> save(KnownStation s) {
-    return db.sql("""
-            INSERT INTO known_stations (id, name, kind, district, capacity, registered_at)
-            VALUES (:id, :name, :kind, :district, :capacity, :registeredAt)
+    var insert = db.sql("""
+            INSERT INTO known_stations (id, name, kind, district, capacity, registered_at, status, hours)
+            VALUES (:id, :name, :kind, :district, :capacity, :registeredAt, :status, :hours)
             ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind,
-              district = EXCLUDED.district, capacity = EXCLUDED.capacity""")
+              district = EXCLUDED.district, capacity = EXCLUDED.capacity, status = EXCLUDED.status,
+              hours = EXCLUDED.hours""")
         .bind("id", s.id())
         .bind("name", s.name())
         .bind("kind", s.kind())
         .bind("district", s.district())
         .bind("capacity", s.capacity())
         .bind("registeredAt", s.registeredAt().atOffset(ZoneOffset.UTC))
-        .then();
+        .bind("status", s.status());
+    return (s.hours() == null ? insert.bindNull("hours", Json.class) : insert.bind("hours", json(s.hours()))).then();
   }
 
   @Override
   public Mono<KnownStation> find(UUID id) {
-    return db.sql("SELECT id, name, kind, district, capacity, registered_at FROM known_stations WHERE id = :id")
+    return db.sql("""
+            SELECT id, name, kind, district, capacity, registered_at, status, hours
+              FROM known_stations WHERE id = :id""")
         .bind("id", id)
         .map(row -> new KnownStation(
             row.get("id", UUID.class),
@@ -44,7 +54,20 @@ class R2dbcKnownStations implements KnownStations {
             row.get("kind", String.class),
             row.get("district", String.class),
             row.get("capacity", Integer.class),
-            row.get("registered_at", OffsetDateTime.class).toInstant()))
+            row.get("registered_at", OffsetDateTime.class).toInstant(),
+            row.get("status", String.class),
+            hours(row.get("hours", Json.class))))
         .one();
+  }
+
+  private static Json json(OpeningHours hours) {
+    return Json.of(EventJson.mapper().writeValueAsString(HoursConversion.write(hours)));
+  }
+
+  private static @Nullable OpeningHours hours(@Nullable Json stored) {
+    return stored == null
+        ? null
+        // Checked by the registry before it was published; nothing to report here.
+        : HoursConversion.read(EventJson.mapper().readValue(stored.asString(), Hours.class), "hours", (f, m) -> { });
   }
 }

@@ -1,4 +1,4 @@
-package io.yizhan.station.hours;
+package io.yizhan.hours;
 
 import static java.time.DayOfWeek.FRIDAY;
 import static java.time.DayOfWeek.MONDAY;

@@ -1,4 +1,4 @@
-package io.yizhan.station.hours;
+package io.yizhan.hours;
 
 import java.time.Duration;
 import java.time.LocalTime;

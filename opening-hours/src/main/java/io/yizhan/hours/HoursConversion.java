@@ -1,7 +1,6 @@
-package io.yizhan.station.hours;
+package io.yizhan.hours;
 
 import io.yizhan.contracts.station.Hours;
-import io.yizhan.support.problem.InvalidRequestException.FieldProblem;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
@@ -18,43 +17,49 @@ import org.jspecify.annotations.Nullable;
  */
 public final class HoursConversion {
 
+  /** Where reading reports a bad entry: the field (e.g. {@code hours.weekly.MONDAY}) and what is wrong, in Chinese. */
+  @FunctionalInterface
+  public interface Problems {
+    void add(String field, String message);
+  }
+
   /**
    * @param field the request field the hours came in, e.g. {@code hours}
-   * @return the hours, or null when {@code problems} got at least one entry
+   * @return the hours, or null when {@code problems} was told at least one
    */
-  public static @Nullable OpeningHours read(@Nullable Hours wire, String field, List<FieldProblem> problems) {
+  public static @Nullable OpeningHours read(@Nullable Hours wire, String field, Problems problems) {
     if (wire == null) {
-      problems.add(new FieldProblem(field, "请填写开放时间：每周各天的时段，或选择 24 小时开放"));
+      problems.add(field, "请填写开放时间：每周各天的时段，或选择 24 小时开放");
       return null;
     }
-    int before = problems.size();
+    Counting counted = new Counting(problems);
     Map<DayOfWeek, List<TimeRange>> weekly = new EnumMap<>(DayOfWeek.class);
     wire.weekly().forEach((day, ranges) -> {
       DayOfWeek dayOfWeek;
       try {
         dayOfWeek = DayOfWeek.valueOf(day);
       } catch (IllegalArgumentException e) {
-        problems.add(new FieldProblem(field + ".weekly." + day, "星期应为 MONDAY … SUNDAY 之一"));
+        counted.add(field + ".weekly." + day, "星期应为 MONDAY … SUNDAY 之一");
         return;
       }
-      weekly.put(dayOfWeek, ranges(ranges, field + ".weekly." + day, problems));
+      weekly.put(dayOfWeek, ranges(ranges, field + ".weekly." + day, counted));
     });
     List<DateException> exceptions = new ArrayList<>();
     for (int i = 0; i < wire.exceptions().size(); i++) {
       Hours.DateHours dated = wire.exceptions().get(i);
       String at = field + ".exceptions[" + i + "]";
       if (dated.date() == null) {
-        problems.add(new FieldProblem(at + ".date", "请填写日期，例如 2027-01-01"));
+        counted.add(at + ".date", "请填写日期，例如 2027-01-01");
         continue;
       }
-      exceptions.add(new DateException(dated.date(), ranges(dated.ranges(), at, problems), dated.reason()));
+      exceptions.add(new DateException(dated.date(), ranges(dated.ranges(), at, counted), dated.reason()));
     }
-    if (problems.size() > before) {
+    if (counted.found > 0) {
       return null;
     }
     OpeningHours hours = new OpeningHours(wire.alwaysOpen(), weekly, exceptions);
-    hours.problems().forEach((where, what) -> problems.add(new FieldProblem(field + "." + where, what)));
-    return problems.size() > before ? null : hours;
+    hours.problems().forEach((where, what) -> counted.add(field + "." + where, what));
+    return counted.found > 0 ? null : hours;
   }
 
   public static Hours write(OpeningHours hours) {
@@ -75,16 +80,32 @@ public final class HoursConversion {
         range.closes().equals(LocalTime.MIDNIGHT) && !range.opens().equals(LocalTime.MIDNIGHT) ? "24:00" : range.closes().toString());
   }
 
-  private static List<TimeRange> ranges(@Nullable List<Hours.Range> ranges, String field, List<FieldProblem> problems) {
+  private static List<TimeRange> ranges(@Nullable List<Hours.Range> ranges, String field, Problems problems) {
     List<TimeRange> read = new ArrayList<>();
     for (Hours.Range range : ranges == null ? List.<Hours.Range>of() : ranges) {
       try {
         read.add(TimeRange.of(range.opens(), range.closes()));
       } catch (DateTimeParseException | NullPointerException e) {
-        problems.add(new FieldProblem(field, "时间格式应为 HH:mm，例如 09:00–17:00，跨夜如 22:00–02:00"));
+        problems.add(field, "时间格式应为 HH:mm，例如 09:00–17:00，跨夜如 22:00–02:00");
       }
     }
     return read;
+  }
+
+  /** Counts what passes through, to know whether this reading found anything wrong. */
+  private static final class Counting implements Problems {
+    private final Problems target;
+    private int found;
+
+    Counting(Problems target) {
+      this.target = target;
+    }
+
+    @Override
+    public void add(String field, String message) {
+      found++;
+      target.add(field, message);
+    }
   }
 
   private HoursConversion() {}
