@@ -1,5 +1,6 @@
 package io.yizhan.visit;
 
+import io.yizhan.visit.checkin.BatchCheckingIn;
 import io.yizhan.visit.checkin.CheckingIn;
 import io.yizhan.visit.checkin.Visits;
 import io.yizhan.visit.stations.KnownStations;
@@ -18,6 +19,11 @@ public class VisitServiceApplication {
   @Bean
   Clock clock() {
     return Clock.systemUTC();
+  }
+
+  @Bean
+  BatchCheckingIn batchCheckingIn(CheckingIn rules, KnownStations stations, Visits visits) {
+    return new BatchCheckingIn(rules, stations, visits);
   }
 
   @Bean

@@ -65,7 +65,8 @@ public class CheckingIn {
     });
   }
 
-  private @Nullable Visit validated(
+  /** The visit a check-in describes, or null after adding every problem with it. */
+  @Nullable Visit validated(
       CheckIn c, VisitChannel defaultChannel, Set<VisitChannel> allowedChannels, List<FieldProblem> problems) {
     Instant now = clock.instant();
 

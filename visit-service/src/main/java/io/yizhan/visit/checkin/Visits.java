@@ -11,5 +11,12 @@ public interface Visits {
    */
   Mono<CheckInResult> record(Visit visit);
 
+  /**
+   * Stores and announces every visit whose id is new, in one transaction.
+   *
+   * @return the ids stored now; the others were recorded before (duplicates)
+   */
+  Mono<java.util.Set<String>> recordAll(java.util.List<Visit> visits);
+
   Mono<Visit> find(String id);
 }

@@ -10,4 +10,7 @@ public interface KnownStations {
   Mono<Void> save(KnownStation station);
 
   Mono<KnownStation> find(UUID id);
+
+  /** The known ones among {@code ids}, by id: one query for a whole batch of check-ins. */
+  Mono<java.util.Map<UUID, KnownStation>> findAll(java.util.Collection<UUID> ids);
 }

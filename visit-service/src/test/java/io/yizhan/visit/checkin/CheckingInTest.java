@@ -144,6 +144,11 @@ class CheckingInTest {
     }
 
     @Override
+    public Mono<Map<UUID, KnownStation>> findAll(java.util.Collection<UUID> ids) {
+      return Mono.just(ids.contains(STATION) ? Map.of(STATION, current) : Map.of());
+    }
+
+    @Override
     public Mono<KnownStation> find(UUID id) {
       return STATION.equals(id)
           ? Mono.just(current)
@@ -152,6 +157,17 @@ class CheckingInTest {
   }
 
   private record VisitsInMap(Map<String, Visit> visits) implements Visits {
+    @Override
+    public Mono<Set<String>> recordAll(List<Visit> batch) {
+      Set<String> stored = new java.util.HashSet<>();
+      batch.forEach(v -> {
+        if (visits.putIfAbsent(v.id(), v) == null) {
+          stored.add(v.id());
+        }
+      });
+      return Mono.just(stored);
+    }
+
     @Override
     public Mono<CheckInResult> record(Visit visit) {
       Visit existing = visits.putIfAbsent(visit.id(), visit);

@@ -5,6 +5,7 @@ import io.yizhan.support.problem.InvalidRequestException;
 import io.yizhan.support.problem.InvalidRequestException.FieldProblem;
 import io.yizhan.support.problem.NotFoundException;
 import io.yizhan.support.problem.PreconditionRequiredException;
+import io.yizhan.support.problem.TooLargeException;
 import java.net.URI;
 import java.util.List;
 import org.slf4j.Logger;
@@ -49,6 +50,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   @ExceptionHandler(ConflictException.class)
   ProblemDetail conflict(ConflictException e) {
     return problem(HttpStatus.CONFLICT, "冲突 (conflict)", e.getMessage(), "conflict");
+  }
+
+  @ExceptionHandler(TooLargeException.class)
+  ProblemDetail tooLarge(TooLargeException e) {
+    return problem(HttpStatus.CONTENT_TOO_LARGE, "请求内容过大 (content too large)", e.getMessage(), "too-large");
   }
 
   @ExceptionHandler(PreconditionRequiredException.class)

@@ -13,11 +13,18 @@ import io.yizhan.visit.checkin.messaging.VisitEvents;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @Repository
@@ -62,6 +69,49 @@ class R2dbcVisits implements Visits {
                 .thenReturn(new CheckInResult(v, false))
             : find(v.id()).map(existing -> new CheckInResult(existing, true)));
     return transactional.transactional(work);
+  }
+
+  @Override
+  public Mono<Set<String>> recordAll(List<Visit> batch) {
+    Instant now = clock.instant();
+    Map<String, Visit> byId = new HashMap<>();
+    batch.forEach(v -> byId.put(v.id(), v));
+    Mono<Set<String>> stored = Flux.fromIterable(batch)
+        .buffer(ROWS_PER_STATEMENT)
+        .concatMap(this::insertNew)
+        .collect(HashSet::new, Set::add);
+    return transactional.transactional(stored.flatMap(inserted -> outbox.appendAll(VisitRecorded.TYPE,
+            inserted.stream().map(id -> VisitEvents.recorded(byId.get(id), now)).toList())
+        .thenReturn(inserted)));
+  }
+
+  /** Nine parameters a row. */
+  private static final int ROWS_PER_STATEMENT = 1_000;
+
+  /** Inserts the chunk; RETURNING names the rows that were new (ON CONFLICT skipped the rest). */
+  private Flux<String> insertNew(List<Visit> chunk) {
+    StringBuilder sql = new StringBuilder("INSERT INTO visits (id, station_id, visited_at, worker_type, services, "
+        + "channel, worker_token, station_open) VALUES ");
+    for (int i = 0; i < chunk.size(); i++) {
+      sql.append(i == 0 ? "" : ", ")
+          .append("(:i").append(i).append(", :st").append(i).append(", :at").append(i).append(", :w").append(i)
+          .append(", :sv").append(i).append(", :c").append(i).append(", :t").append(i).append(", :o").append(i)
+          .append(')');
+    }
+    sql.append(" ON CONFLICT (id) DO NOTHING RETURNING id");
+    DatabaseClient.GenericExecuteSpec spec = db.sql(sql.toString());
+    for (int i = 0; i < chunk.size(); i++) {
+      Visit v = chunk.get(i);
+      spec = spec.bind("i" + i, v.id())
+          .bind("st" + i, v.stationId())
+          .bind("at" + i, v.visitedAt().atOffset(ZoneOffset.UTC))
+          .bind("w" + i, v.workerType().name())
+          .bind("sv" + i, v.services().stream().map(Enum::name).toArray(String[]::new))
+          .bind("c" + i, v.channel().name());
+      spec = v.workerToken() == null ? spec.bindNull("t" + i, String.class) : spec.bind("t" + i, v.workerToken());
+      spec = v.stationOpen() == null ? spec.bindNull("o" + i, Boolean.class) : spec.bind("o" + i, v.stationOpen());
+    }
+    return spec.map(row -> row.get("id", String.class)).all();
   }
 
   @Override

@@ -9,6 +9,8 @@ import io.yizhan.visit.stations.KnownStation;
 import io.yizhan.visit.stations.KnownStations;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -48,16 +50,34 @@ class R2dbcKnownStations implements KnownStations {
             SELECT id, name, kind, district, capacity, registered_at, status, hours
               FROM known_stations WHERE id = :id""")
         .bind("id", id)
-        .map(row -> new KnownStation(
-            row.get("id", UUID.class),
-            row.get("name", String.class),
-            row.get("kind", String.class),
-            row.get("district", String.class),
-            row.get("capacity", Integer.class),
-            row.get("registered_at", OffsetDateTime.class).toInstant(),
-            row.get("status", String.class),
-            hours(row.get("hours", Json.class))))
+        .map(R2dbcKnownStations::station)
         .one();
+  }
+
+  @Override
+  public Mono<Map<UUID, KnownStation>> findAll(Collection<UUID> ids) {
+    if (ids.isEmpty()) {
+      return Mono.just(Map.of());
+    }
+    return db.sql("""
+            SELECT id, name, kind, district, capacity, registered_at, status, hours
+              FROM known_stations WHERE id = ANY(:ids)""")
+        .bind("ids", ids.toArray(UUID[]::new))
+        .map(R2dbcKnownStations::station)
+        .all()
+        .collectMap(KnownStation::id);
+  }
+
+  private static KnownStation station(io.r2dbc.spi.Readable row) {
+    return new KnownStation(
+        row.get("id", UUID.class),
+        row.get("name", String.class),
+        row.get("kind", String.class),
+        row.get("district", String.class),
+        row.get("capacity", Integer.class),
+        row.get("registered_at", OffsetDateTime.class).toInstant(),
+        row.get("status", String.class),
+        hours(row.get("hours", Json.class)));
   }
 
   private static Json json(OpeningHours hours) {
