@@ -32,6 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  *   java -cp ... io.yizhan.loadgen.Loadgen bulk [--national] [--stations 150000] [--batch 5000] [--base ...]
  *   java -cp ... io.yizhan.loadgen.Loadgen planning [--base ...]     (district boundaries and demand points)
  *   java -cp ... io.yizhan.loadgen.Loadgen coverage [--base ...] [--rounds 20] [--warmup 5] [--cell 250]
+ *   java -cp ... io.yizhan.loadgen.Loadgen visits-batch [--base ...] [--batches 30] [--size 10000] [--concurrency 2]
  * </pre>
  */
 public final class Loadgen {
@@ -59,6 +60,8 @@ public final class Loadgen {
       case "planning" -> System.exit(loadPlanning(base) ? 0 : 1);
       case "coverage" -> coverageBenchmark(base, intOption(options, "rounds", 20), intOption(options, "warmup", 5),
           intOption(options, "cell", 250));
+      case "visits-batch" -> visitBatchBenchmark(base, intOption(options, "batches", 30), intOption(options, "size", 10_000),
+          intOption(options, "concurrency", 2), intOption(options, "warmup", 3));
       case "finder" -> {
         if (options.containsKey("rate")) {
           finderAtRate(base, intOption(options, "rate", 500), intOption(options, "warmup", 20),
@@ -317,6 +320,92 @@ public final class Loadgen {
     System.out.printf("  latency ms: p50 %.1f  p90 %.1f  p99 %.1f  p99.9 %.1f  max %.1f%n",
         ms(latencies.getValueAtPercentile(50)), ms(latencies.getValueAtPercentile(90)),
         ms(latencies.getValueAtPercentile(99)), ms(latencies.getValueAtPercentile(99.9)), ms(latencies.getMaxValue()));
+  }
+
+  /**
+   * District feeds at full speed: {@code concurrency} senders each posting NDJSON batches of
+   * {@code size} visits (to the first 1,000 stations the platform lists, over the past hour) as
+   * fast as they are answered. Counts only visits the answers report as accepted.
+   */
+  public static void visitBatchBenchmark(String base, int batches, int size, int concurrency, int warmup)
+      throws Exception {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    HttpResponse<String> listed = http.send(HttpRequest.newBuilder(URI.create(base + "/api/stations?limit=1000"))
+        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    List<String> stations = new java.util.ArrayList<>();
+    java.util.regex.Matcher ids = java.util.regex.Pattern.compile("\"id\":\"([0-9a-f-]{36})\"").matcher(listed.body());
+    while (ids.find()) {
+      stations.add(ids.group(1));
+    }
+    if (stations.isEmpty()) {
+      throw new IllegalStateException("no stations listed at " + base + ": run ./yizhan up --demo first");
+    }
+    String[] workers = {"SANITATION", "TAXI_DRIVER", "TRAFFIC_POLICE", "CITY_MANAGEMENT", "COURIER", "FOOD_DELIVERY",
+        "RIDE_HAILING", "OTHER"};
+    String run = Long.toString(System.currentTimeMillis(), 36);
+    // Bodies built before the clock starts: the driver's JSON is not what is measured.
+    List<String> bodies = new java.util.ArrayList<>();
+    java.util.Random random = new java.util.Random(SEED);
+    long now = System.currentTimeMillis();
+    for (int b = 0; b < warmup + batches; b++) {
+      StringBuilder body = new StringBuilder(size * 200);
+      for (int i = 0; i < size; i++) {
+        body.append("{\"visitId\":\"lg-").append(run).append('-').append(b).append('-').append(i)
+            .append("\",\"stationId\":\"").append(stations.get(random.nextInt(stations.size())))
+            .append("\",\"visitedAt\":\"").append(java.time.Instant.ofEpochMilli(now - random.nextInt(3_600_000)))
+            .append("\",\"workerType\":\"").append(workers[random.nextInt(workers.length)])
+            .append("\",\"services\":[\"WATER\",\"REST\"]}\n");
+      }
+      bodies.add(body.toString());
+    }
+    Histogram latencies = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(10), 3);
+    AtomicLong accepted = new AtomicLong();
+    AtomicInteger next = new AtomicInteger();
+    long[] measuredFrom = {0};
+    Runnable sender = () -> {
+      for (int b; (b = next.getAndIncrement()) < bodies.size(); ) {
+        if (b == warmup) {
+          synchronized (measuredFrom) {
+            if (measuredFrom[0] == 0) {
+              measuredFrom[0] = System.nanoTime();
+            }
+          }
+        }
+        long start = System.nanoTime();
+        try {
+          HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/visits/batch"))
+              .timeout(Duration.ofMinutes(3))
+              .header("Content-Type", "application/x-ndjson")
+              .POST(HttpRequest.BodyPublishers.ofString(bodies.get(b)))
+              .build(), HttpResponse.BodyHandlers.ofString());
+          java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"accepted\":(\\d+)").matcher(response.body());
+          if (response.statusCode() != 200 || !m.find()) {
+            System.err.println("batch " + b + ": " + response.statusCode() + " "
+                + response.body().substring(0, Math.min(300, response.body().length())));
+          } else if (b >= warmup) {
+            accepted.addAndGet(Long.parseLong(m.group(1)));
+            latencies.recordValue(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - start));
+          }
+        } catch (Exception e) {
+          System.err.println("batch " + b + ": " + e);
+        }
+      }
+    };
+    List<Thread> threads = new java.util.ArrayList<>();
+    for (int t = 0; t < concurrency; t++) {
+      Thread thread = new Thread(sender, "batch-sender-" + t);
+      thread.start();
+      threads.add(thread);
+    }
+    for (Thread t : threads) {
+      t.join();
+    }
+    double seconds = (System.nanoTime() - measuredFrom[0]) / 1e9;
+    System.out.printf("visit batches via %s: %d × %d visits, %d senders, after %d warm-up batches%n", base, batches,
+        size, concurrency, warmup);
+    System.out.printf("  accepted %d in %.1f s: %.0f visits/s%n", accepted.get(), seconds, accepted.get() / seconds);
+    System.out.printf("  per batch ms: p50 %.0f  p90 %.0f  p99 %.0f  max %.0f%n", ms(latencies.getValueAtPercentile(50)),
+        ms(latencies.getValueAtPercentile(90)), ms(latencies.getValueAtPercentile(99)), ms(latencies.getMaxValue()));
   }
 
   private static HttpRequest randomFinderRequest(String base) {

@@ -4,7 +4,9 @@ import io.yizhan.contracts.EventEnvelope;
 import io.yizhan.contracts.EventJson;
 import io.yizhan.contracts.EventType;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.NoTransactionException;
 import org.springframework.transaction.reactive.TransactionSynchronization;
@@ -71,16 +73,19 @@ public class Outbox {
       sql.append(i == 0 ? "" : ", ").append("(:e").append(i).append(", :topic, :k").append(i).append(", :type, :s")
           .append(i).append(", :o").append(i).append(", :p").append(i).append(')');
     }
-    DatabaseClient.GenericExecuteSpec spec = db.sql(sql.toString()).bind("topic", type.topic()).bind("type", type.name());
+    // One map for all values: binding one at a time copies the bindings each time (quadratic).
+    Map<String, Object> values = new HashMap<>(chunk.size() * 7);
+    values.put("topic", type.topic());
+    values.put("type", type.name());
     for (int i = 0; i < chunk.size(); i++) {
       EventEnvelope<T> event = chunk.get(i);
-      spec = spec.bind("e" + i, event.eventId())
-          .bind("k" + i, event.subject())
-          .bind("s" + i, event.source())
-          .bind("o" + i, event.occurredAt().atOffset(ZoneOffset.UTC))
-          .bind("p" + i, EventJson.write(event));
+      values.put("e" + i, event.eventId());
+      values.put("k" + i, event.subject());
+      values.put("s" + i, event.source());
+      values.put("o" + i, event.occurredAt().atOffset(ZoneOffset.UTC));
+      values.put("p" + i, EventJson.write(event));
     }
-    return spec.then();
+    return db.sql(sql.toString()).bindValues(values).then();
   }
 
   private static IllegalStateException outsideTransaction() {

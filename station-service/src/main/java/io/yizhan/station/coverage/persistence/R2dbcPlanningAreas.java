@@ -8,7 +8,9 @@ import io.yizhan.station.coverage.PlanningAreas;
 import io.yizhan.station.registry.GeoPoint;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -64,13 +66,17 @@ class R2dbcPlanningAreas implements PlanningAreas {
         sql.append(i == 0 ? "" : ", ").append("(:district, :lat").append(i).append(", :lon").append(i)
             .append(", :w").append(i).append(", :l").append(i).append(')');
       }
-      DatabaseClient.GenericExecuteSpec spec = db.sql(sql.toString()).bind("district", district);
+      // One map for all values: binding one at a time copies the bindings each time (quadratic).
+      Map<String, Object> values = new HashMap<>();
+      values.put("district", district);
       for (int i = 0; i < batch.size(); i++) {
         DemandPoint p = batch.get(i);
-        spec = spec.bind("lat" + i, p.latitude()).bind("lon" + i, p.longitude()).bind("w" + i, p.weight())
-            .bind("l" + i, p.label());
+        values.put("lat" + i, p.latitude());
+        values.put("lon" + i, p.longitude());
+        values.put("w" + i, p.weight());
+        values.put("l" + i, p.label());
       }
-      return spec.then();
+      return db.sql(sql.toString()).bindValues(values).then();
     });
     return transactional.transactional(delete.thenMany(inserts).then());
   }

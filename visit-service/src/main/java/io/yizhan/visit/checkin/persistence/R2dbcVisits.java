@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
@@ -99,18 +100,21 @@ class R2dbcVisits implements Visits {
           .append(')');
     }
     sql.append(" ON CONFLICT (id) DO NOTHING RETURNING id");
-    DatabaseClient.GenericExecuteSpec spec = db.sql(sql.toString());
+    // All values in one map: binding one by one copies the spec's bindings each time, which is
+    // quadratic (a 5,000-line batch took 15 s that way).
+    Map<String, Object> values = new HashMap<>(chunk.size() * 12);
     for (int i = 0; i < chunk.size(); i++) {
       Visit v = chunk.get(i);
-      spec = spec.bind("i" + i, v.id())
-          .bind("st" + i, v.stationId())
-          .bind("at" + i, v.visitedAt().atOffset(ZoneOffset.UTC))
-          .bind("w" + i, v.workerType().name())
-          .bind("sv" + i, v.services().stream().map(Enum::name).toArray(String[]::new))
-          .bind("c" + i, v.channel().name());
-      spec = v.workerToken() == null ? spec.bindNull("t" + i, String.class) : spec.bind("t" + i, v.workerToken());
-      spec = v.stationOpen() == null ? spec.bindNull("o" + i, Boolean.class) : spec.bind("o" + i, v.stationOpen());
+      values.put("i" + i, v.id());
+      values.put("st" + i, v.stationId());
+      values.put("at" + i, v.visitedAt().atOffset(ZoneOffset.UTC));
+      values.put("w" + i, v.workerType().name());
+      values.put("sv" + i, v.services().stream().map(Enum::name).toArray(String[]::new));
+      values.put("c" + i, v.channel().name());
+      values.put("t" + i, v.workerToken() == null ? Parameter.empty(String.class) : v.workerToken());
+      values.put("o" + i, v.stationOpen() == null ? Parameter.empty(Boolean.class) : v.stationOpen());
     }
+    DatabaseClient.GenericExecuteSpec spec = db.sql(sql.toString()).bindValues(values);
     return spec.map(row -> row.get("id", String.class)).all();
   }
 
