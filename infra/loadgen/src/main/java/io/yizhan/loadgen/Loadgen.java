@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,6 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  *   java -cp ... io.yizhan.loadgen.Loadgen planning [--base ...]     (district boundaries and demand points)
  *   java -cp ... io.yizhan.loadgen.Loadgen coverage [--base ...] [--rounds 20] [--warmup 5] [--cell 250]
  *   java -cp ... io.yizhan.loadgen.Loadgen visits-batch [--base ...] [--batches 30] [--size 10000] [--concurrency 2]
+ *   java -cp ... io.yizhan.loadgen.Loadgen checkins --rate 2000 [--base ...] [--warmup 10] [--seconds 30]
+ *   java -cp ... io.yizhan.loadgen.Loadgen raw [--kafka localhost:9092] [--jdbc jdbc:postgresql://localhost:5433/visit] [--count 500000]
  * </pre>
  */
 public final class Loadgen {
@@ -62,6 +65,11 @@ public final class Loadgen {
           intOption(options, "cell", 250));
       case "visits-batch" -> visitBatchBenchmark(base, intOption(options, "batches", 30), intOption(options, "size", 10_000),
           intOption(options, "concurrency", 2), intOption(options, "warmup", 3));
+      case "checkins" -> checkinsAtRate(base, intOption(options, "rate", 2_000), intOption(options, "warmup", 10),
+          intOption(options, "seconds", 30));
+      case "raw" -> RawRates.measure(options.getOrDefault("kafka", "localhost:9092"),
+          options.getOrDefault("jdbc", "jdbc:postgresql://localhost:5433/visit"), options.getOrDefault("user", "yizhan"),
+          options.getOrDefault("password", "yizhan"), intOption(options, "count", 500_000));
       case "finder" -> {
         if (options.containsKey("rate")) {
           finderAtRate(base, intOption(options, "rate", 500), intOption(options, "warmup", 20),
@@ -406,6 +414,65 @@ public final class Loadgen {
     System.out.printf("  accepted %d in %.1f s: %.0f visits/s%n", accepted.get(), seconds, accepted.get() / seconds);
     System.out.printf("  per batch ms: p50 %.0f  p90 %.0f  p99 %.0f  max %.0f%n", ms(latencies.getValueAtPercentile(50)),
         ms(latencies.getValueAtPercentile(90)), ms(latencies.getValueAtPercentile(99)), ms(latencies.getMaxValue()));
+  }
+
+  /**
+   * Single QR check-ins at a fixed rate (open loop, latency from when each was due), each a new
+   * visit to a random station among the first 1,000 listed.
+   */
+  public static void checkinsAtRate(String base, int perSecond, int warmupSeconds, int seconds) throws Exception {
+    ExecutorService executor = Executors.newFixedThreadPool(4);
+    HttpClient http = HttpClient.newBuilder().executor(executor).connectTimeout(Duration.ofSeconds(5)).build();
+    HttpResponse<String> listed = http.send(HttpRequest.newBuilder(URI.create(base + "/api/stations?limit=1000"))
+        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    List<String> stations = new java.util.ArrayList<>();
+    java.util.regex.Matcher ids = java.util.regex.Pattern.compile("\"id\":\"([0-9a-f-]{36})\"").matcher(listed.body());
+    while (ids.find()) {
+      stations.add(ids.group(1));
+    }
+    Histogram latencies = new ConcurrentHistogram(TimeUnit.SECONDS.toMicros(60), 3);
+    AtomicLong errors = new AtomicLong();
+    long start = System.nanoTime();
+    long warmupEnds = start + TimeUnit.SECONDS.toNanos(warmupSeconds);
+    long total = (long) perSecond * (warmupSeconds + seconds);
+    long interval = TimeUnit.SECONDS.toNanos(1) / perSecond;
+    List<CompletableFuture<?>> pending = new java.util.ArrayList<>();
+    for (long i = 0; i < total; i++) {
+      long due = start + i * interval;
+      long wait = due - System.nanoTime();
+      if (wait > 0) {
+        TimeUnit.NANOSECONDS.sleep(wait);
+      }
+      String body = "{\"stationId\":\"" + stations.get(ThreadLocalRandom.current().nextInt(stations.size()))
+          + "\",\"workerType\":\"FOOD_DELIVERY\",\"services\":[\"WATER\"]}";
+      HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/visits"))
+          .timeout(Duration.ofSeconds(30))
+          .header("Content-Type", "application/json")
+          .header("Idempotency-Key", UUID.randomUUID().toString())
+          .POST(HttpRequest.BodyPublishers.ofString(body))
+          .build();
+      pending.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((r, e) -> {
+        if (due >= warmupEnds) {
+          if (e != null || r.statusCode() != 201) {
+            errors.incrementAndGet();
+          } else {
+            latencies.recordValue(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - due));
+          }
+        }
+        return null;
+      }));
+      if (pending.size() > 10_000) {
+        pending.removeIf(CompletableFuture::isDone);
+      }
+    }
+    CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
+    executor.shutdownNow();
+    System.out.printf("check-ins via %s: %d/s offered, %d s measured after %d s warm-up%n", base, perSecond, seconds,
+        warmupSeconds);
+    System.out.printf("  recorded %d, errors %d%n", latencies.getTotalCount(), errors.get());
+    System.out.printf("  latency ms: p50 %.1f  p90 %.1f  p99 %.1f  p99.9 %.1f  max %.1f%n",
+        ms(latencies.getValueAtPercentile(50)), ms(latencies.getValueAtPercentile(90)),
+        ms(latencies.getValueAtPercentile(99)), ms(latencies.getValueAtPercentile(99.9)), ms(latencies.getMaxValue()));
   }
 
   private static HttpRequest randomFinderRequest(String base) {
