@@ -275,20 +275,32 @@ public final class Loadgen {
         warmupSeconds);
     System.out.printf("  requests %d, %.0f/s, errors %d, mean results per answer %.1f%n", count,
         count / (double) seconds, errors.get(), count == 0 ? 0 : resultsSeen.get() / (double) count);
-    System.out.printf("  latency ms: p50 %.1f  p90 %.1f  p99 %.1f  p99.9 %.1f  max %.1f%n",
-        ms(latencies.getValueAtPercentile(50)), ms(latencies.getValueAtPercentile(90)),
-        ms(latencies.getValueAtPercentile(99)), ms(latencies.getValueAtPercentile(99.9)), ms(latencies.getMaxValue()));
+    printLatencies(latencies);
   }
 
-  /**
-   * Open loop: requests start at a fixed rate whatever the answers do, as many independent
-   * phones would. Latency counts from when a request was due, so a stalled server is not
-   * hidden by the driver waiting for it (no coordinated omission).
-   */
+  /** Finder queries at a fixed rate, open loop ({@link #openLoop}). */
   public static void finderAtRate(String base, int perSecond, int warmupSeconds, int seconds) throws Exception {
+    OpenLoop run = openLoop(perSecond, warmupSeconds, seconds, 200, () -> randomFinderRequest(base));
+    System.out.printf("finder nearby via %s: %d requests/s offered, %d s measured after %d s warm-up%n", base,
+        perSecond, seconds, warmupSeconds);
+    System.out.printf("  answered %d, errors %d, most in flight at once %d%n", run.latencies().getTotalCount(),
+        run.errors(), run.maxInFlight());
+    printLatencies(run.latencies());
+  }
+
+  /** What an open-loop run measured: latencies of the answers due after the warm-up. */
+  private record OpenLoop(Histogram latencies, long errors, int maxInFlight) {}
+
+  /**
+   * Starts {@code perSecond} requests a second whatever the answers do, as many independent
+   * phones would. Latency counts from when a request was due, so a stalled server is not hidden
+   * by the driver waiting for it (no coordinated omission).
+   */
+  private static OpenLoop openLoop(int perSecond, int warmupSeconds, int seconds, int okStatus,
+      java.util.function.Supplier<HttpRequest> next) throws Exception {
     ExecutorService executor = Executors.newFixedThreadPool(4);
     HttpClient http = HttpClient.newBuilder().executor(executor).connectTimeout(Duration.ofSeconds(5)).build();
-    Histogram latencies = new ConcurrentHistogram(TimeUnit.SECONDS.toMicros(30), 3);
+    Histogram latencies = new ConcurrentHistogram(TimeUnit.SECONDS.toMicros(60), 3);
     AtomicLong errors = new AtomicLong();
     AtomicInteger inFlight = new AtomicInteger();
     AtomicInteger maxInFlight = new AtomicInteger();
@@ -304,10 +316,10 @@ public final class Loadgen {
         TimeUnit.NANOSECONDS.sleep(wait);
       }
       maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-      pending.add(http.sendAsync(randomFinderRequest(base), HttpResponse.BodyHandlers.ofString()).handle((r, e) -> {
+      pending.add(http.sendAsync(next.get(), HttpResponse.BodyHandlers.discarding()).handle((r, e) -> {
         inFlight.decrementAndGet();
         if (due >= warmupEnds) {
-          if (e != null || r.statusCode() != 200) {
+          if (e != null || r.statusCode() != okStatus) {
             errors.incrementAndGet();
           } else {
             latencies.recordValue(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - due));
@@ -319,24 +331,19 @@ public final class Loadgen {
         pending.removeIf(CompletableFuture::isDone);
       }
     }
-    CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+    CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
     executor.shutdownNow();
-    System.out.printf("finder nearby via %s: %d requests/s offered, %d s measured after %d s warm-up%n", base,
-        perSecond, seconds, warmupSeconds);
-    System.out.printf("  answered %d, errors %d, most in flight at once %d%n", latencies.getTotalCount(), errors.get(),
-        maxInFlight.get());
+    return new OpenLoop(latencies, errors.get(), maxInFlight.get());
+  }
+
+  private static void printLatencies(Histogram latencies) {
     System.out.printf("  latency ms: p50 %.1f  p90 %.1f  p99 %.1f  p99.9 %.1f  max %.1f%n",
         ms(latencies.getValueAtPercentile(50)), ms(latencies.getValueAtPercentile(90)),
         ms(latencies.getValueAtPercentile(99)), ms(latencies.getValueAtPercentile(99.9)), ms(latencies.getMaxValue()));
   }
 
-  /**
-   * District feeds at full speed: {@code concurrency} senders each posting NDJSON batches of
-   * {@code size} visits (to the first 1,000 stations the platform lists, over the past hour) as
-   * fast as they are answered. Counts only visits the answers report as accepted.
-   */
-  public static void visitBatchBenchmark(String base, int batches, int size, int concurrency, int warmup)
-      throws Exception {
+  /** Ids of the first 1,000 stations the platform lists: where generated visits go. */
+  private static List<String> listedStations(String base) throws Exception {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     HttpResponse<String> listed = http.send(HttpRequest.newBuilder(URI.create(base + "/api/stations?limit=1000"))
         .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
@@ -348,6 +355,18 @@ public final class Loadgen {
     if (stations.isEmpty()) {
       throw new IllegalStateException("no stations listed at " + base + ": run ./yizhan up --demo first");
     }
+    return stations;
+  }
+
+  /**
+   * District feeds at full speed: {@code concurrency} senders each posting NDJSON batches of
+   * {@code size} visits (to the first 1,000 stations the platform lists, over the past hour) as
+   * fast as they are answered. Counts only visits the answers report as accepted.
+   */
+  public static void visitBatchBenchmark(String base, int batches, int size, int concurrency, int warmup)
+      throws Exception {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    List<String> stations = listedStations(base);
     String[] workers = {"SANITATION", "TAXI_DRIVER", "TRAFFIC_POLICE", "CITY_MANAGEMENT", "COURIER", "FOOD_DELIVERY",
         "RIDE_HAILING", "OTHER"};
     String run = Long.toString(System.currentTimeMillis(), 36);
@@ -417,62 +436,24 @@ public final class Loadgen {
   }
 
   /**
-   * Single QR check-ins at a fixed rate (open loop, latency from when each was due), each a new
-   * visit to a random station among the first 1,000 listed.
+   * Single QR check-ins at a fixed rate (open loop, {@link #openLoop}), each a new visit to a
+   * random station among the first 1,000 listed.
    */
   public static void checkinsAtRate(String base, int perSecond, int warmupSeconds, int seconds) throws Exception {
-    ExecutorService executor = Executors.newFixedThreadPool(4);
-    HttpClient http = HttpClient.newBuilder().executor(executor).connectTimeout(Duration.ofSeconds(5)).build();
-    HttpResponse<String> listed = http.send(HttpRequest.newBuilder(URI.create(base + "/api/stations?limit=1000"))
-        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-    List<String> stations = new java.util.ArrayList<>();
-    java.util.regex.Matcher ids = java.util.regex.Pattern.compile("\"id\":\"([0-9a-f-]{36})\"").matcher(listed.body());
-    while (ids.find()) {
-      stations.add(ids.group(1));
-    }
-    Histogram latencies = new ConcurrentHistogram(TimeUnit.SECONDS.toMicros(60), 3);
-    AtomicLong errors = new AtomicLong();
-    long start = System.nanoTime();
-    long warmupEnds = start + TimeUnit.SECONDS.toNanos(warmupSeconds);
-    long total = (long) perSecond * (warmupSeconds + seconds);
-    long interval = TimeUnit.SECONDS.toNanos(1) / perSecond;
-    List<CompletableFuture<?>> pending = new java.util.ArrayList<>();
-    for (long i = 0; i < total; i++) {
-      long due = start + i * interval;
-      long wait = due - System.nanoTime();
-      if (wait > 0) {
-        TimeUnit.NANOSECONDS.sleep(wait);
-      }
-      String body = "{\"stationId\":\"" + stations.get(ThreadLocalRandom.current().nextInt(stations.size()))
-          + "\",\"workerType\":\"FOOD_DELIVERY\",\"services\":[\"WATER\"]}";
-      HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/visits"))
-          .timeout(Duration.ofSeconds(30))
-          .header("Content-Type", "application/json")
-          .header("Idempotency-Key", UUID.randomUUID().toString())
-          .POST(HttpRequest.BodyPublishers.ofString(body))
-          .build();
-      pending.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((r, e) -> {
-        if (due >= warmupEnds) {
-          if (e != null || r.statusCode() != 201) {
-            errors.incrementAndGet();
-          } else {
-            latencies.recordValue(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - due));
-          }
-        }
-        return null;
-      }));
-      if (pending.size() > 10_000) {
-        pending.removeIf(CompletableFuture::isDone);
-      }
-    }
-    CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
-    executor.shutdownNow();
+    List<String> stations = listedStations(base);
+    OpenLoop run = openLoop(perSecond, warmupSeconds, seconds, 201, () -> HttpRequest.newBuilder(URI.create(base + "/api/visits"))
+        .timeout(Duration.ofSeconds(30))
+        .header("Content-Type", "application/json")
+        .header("Idempotency-Key", UUID.randomUUID().toString())
+        .POST(HttpRequest.BodyPublishers.ofString("{\"stationId\":\""
+            + stations.get(ThreadLocalRandom.current().nextInt(stations.size()))
+            + "\",\"workerType\":\"FOOD_DELIVERY\",\"services\":[\"WATER\"]}"))
+        .build());
     System.out.printf("check-ins via %s: %d/s offered, %d s measured after %d s warm-up%n", base, perSecond, seconds,
         warmupSeconds);
-    System.out.printf("  recorded %d, errors %d%n", latencies.getTotalCount(), errors.get());
-    System.out.printf("  latency ms: p50 %.1f  p90 %.1f  p99 %.1f  p99.9 %.1f  max %.1f%n",
-        ms(latencies.getValueAtPercentile(50)), ms(latencies.getValueAtPercentile(90)),
-        ms(latencies.getValueAtPercentile(99)), ms(latencies.getValueAtPercentile(99.9)), ms(latencies.getMaxValue()));
+    System.out.printf("  recorded %d, errors %d, most in flight at once %d%n", run.latencies().getTotalCount(),
+        run.errors(), run.maxInFlight());
+    printLatencies(run.latencies());
   }
 
   private static HttpRequest randomFinderRequest(String base) {

@@ -78,28 +78,11 @@ class R2dbcStations implements Stations {
                       :managerPhone, :regionalHeadName, :regionalHeadPhone, :districtChiefName,
                       :districtChiefPhone, :status, :version, :registeredAt)""")
         .bind("id", s.id().value())
-        .bind("name", s.name())
-        .bind("kind", s.kind().name())
-        .bind("district", s.district())
-        .bind("address", s.address())
-        .bind("latitude", s.location().latitude())
-        .bind("longitude", s.location().longitude())
-        .bind("capacity", s.capacity())
-        .bind("photoUrls", s.photoUrls().toArray(String[]::new))
         .bind("hours", json(s.hours()))
-        .bind("amenities", s.amenities().toArray(String[]::new))
-        .bind("managerName", s.chain().manager().name())
-        .bind("managerPhone", s.chain().manager().phone())
         .bind("status", s.status().name())
         .bind("version", s.version())
         .bind("registeredAt", s.registeredAt().atOffset(ZoneOffset.UTC));
-    insert = nullable(insert, "buildMode", s.buildMode() == null ? null : s.buildMode().name());
-    insert = nullable(insert, "areaType", s.areaType() == null ? null : s.areaType().name());
-    insert = nullable(insert, "partner", s.partner());
-    insert = nullable(insert, "contactPhone", s.contactPhone());
-    insert = contact(insert, "regionalHead", s.chain().regionalHead());
-    insert = contact(insert, "districtChief", s.chain().districtChief());
-    return insert.then()
+    return details(insert, s).then()
         .then(outbox.append(StationRegistered.TYPE, StationEvents.registered(s)))
         .thenReturn(s);
   }
@@ -131,25 +114,8 @@ class R2dbcStations implements Stations {
              WHERE id = :id AND version = :previous""")
         .bind("id", s.id().value())
         .bind("previous", s.version() - 1)
-        .bind("name", s.name())
-        .bind("kind", s.kind().name())
-        .bind("district", s.district())
-        .bind("address", s.address())
-        .bind("latitude", s.location().latitude())
-        .bind("longitude", s.location().longitude())
-        .bind("capacity", s.capacity())
-        .bind("photoUrls", s.photoUrls().toArray(String[]::new))
-        .bind("amenities", s.amenities().toArray(String[]::new))
-        .bind("managerName", s.chain().manager().name())
-        .bind("managerPhone", s.chain().manager().phone())
         .bind("version", s.version());
-    update = nullable(update, "buildMode", s.buildMode() == null ? null : s.buildMode().name());
-    update = nullable(update, "areaType", s.areaType() == null ? null : s.areaType().name());
-    update = nullable(update, "partner", s.partner());
-    update = nullable(update, "contactPhone", s.contactPhone());
-    update = contact(update, "regionalHead", s.chain().regionalHead());
-    update = contact(update, "districtChief", s.chain().districtChief());
-    Mono<Void> stored = update.fetch().rowsUpdated()
+    Mono<Void> stored = details(update, s).fetch().rowsUpdated()
         .flatMap(rows -> rows == 1 ? Mono.<Void>empty() : Mono.error(concurrentChange(s)));
     return transactional.transactional(stored
         .then(outbox.append(StationUpdated.TYPE, StationEvents.updated(s, by, clock.instant())))
@@ -209,6 +175,28 @@ class R2dbcStations implements Stations {
   @Override
   public Flux<Station> everything() {
     return db.sql("SELECT " + COLUMNS + " FROM stations").map(R2dbcStations::station).all();
+  }
+
+  /** Binds the details a registration and an edit both write (all but identity, hours, status, version). */
+  private static GenericExecuteSpec details(GenericExecuteSpec spec, Station s) {
+    GenericExecuteSpec bound = spec
+        .bind("name", s.name())
+        .bind("kind", s.kind().name())
+        .bind("district", s.district())
+        .bind("address", s.address())
+        .bind("latitude", s.location().latitude())
+        .bind("longitude", s.location().longitude())
+        .bind("capacity", s.capacity())
+        .bind("photoUrls", s.photoUrls().toArray(String[]::new))
+        .bind("amenities", s.amenities().toArray(String[]::new))
+        .bind("managerName", s.chain().manager().name())
+        .bind("managerPhone", s.chain().manager().phone());
+    bound = nullable(bound, "buildMode", s.buildMode() == null ? null : s.buildMode().name());
+    bound = nullable(bound, "areaType", s.areaType() == null ? null : s.areaType().name());
+    bound = nullable(bound, "partner", s.partner());
+    bound = nullable(bound, "contactPhone", s.contactPhone());
+    bound = contact(bound, "regionalHead", s.chain().regionalHead());
+    return contact(bound, "districtChief", s.chain().districtChief());
   }
 
   private static ConflictException concurrentChange(Station changed) {
