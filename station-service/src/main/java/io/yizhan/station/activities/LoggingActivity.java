@@ -8,7 +8,6 @@ import io.yizhan.support.problem.Choices;
 import io.yizhan.support.problem.ConflictException;
 import io.yizhan.support.problem.InvalidRequestException;
 import io.yizhan.support.problem.InvalidRequestException.FieldProblem;
-import io.yizhan.support.problem.NotFoundException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -66,8 +65,7 @@ public class LoggingActivity {
       if (!problems.isEmpty()) {
         throw new InvalidRequestException("活动记录有误，请修正后重新提交。", problems);
       }
-      return stations.find(stationId)
-          .switchIfEmpty(Mono.error(() -> new NotFoundException("未找到编号为 " + stationId + " 的站点，请核对站点编号。")))
+      return stations.existing(stationId)
           .flatMap(station -> station.status() == StationStatus.REVOKED
               ? Mono.error(new ConflictException("站点「" + station.name() + "」已撤销，不再登记活动。"))
               : activities.log(new Activity(UUID.randomUUID(), stationId, activityKind, title.strip(), day,

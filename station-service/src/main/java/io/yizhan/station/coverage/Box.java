@@ -1,5 +1,6 @@
 package io.yizhan.station.coverage;
 
+import io.yizhan.station.finder.Distances;
 import io.yizhan.station.registry.GeoPoint;
 
 /** A latitude–longitude rectangle. */
@@ -20,8 +21,8 @@ public record Box(double minLatitude, double minLongitude, double maxLatitude, d
 
   /** Grown by {@code meters} on every side. */
   public Box grownBy(double meters) {
-    double dLat = meters / Geometry.METERS_PER_DEGREE;
-    double dLon = meters / (Geometry.METERS_PER_DEGREE * Math.cos(Math.toRadians((minLatitude + maxLatitude) / 2)));
+    double dLat = meters / Distances.METERS_PER_DEGREE_LATITUDE;
+    double dLon = meters / (Distances.METERS_PER_DEGREE_LATITUDE * Math.cos(Math.toRadians((minLatitude + maxLatitude) / 2)));
     return new Box(minLatitude - dLat, minLongitude - dLon, maxLatitude + dLat, maxLongitude + dLon);
   }
 

@@ -4,7 +4,8 @@ package io.yizhan.station.finder;
 public final class Distances {
 
   static final double EARTH_RADIUS_METERS = 6_371_008.8;
-  static final double METERS_PER_DEGREE_LATITUDE = 111_320;
+  /** Also, at the scale of a city, a good enough figure east–west once multiplied by cos(latitude). */
+  public static final double METERS_PER_DEGREE_LATITUDE = 111_320;
   /** Streets are not straight: walking routes in Chinese city grids run about 1.3 × the crow's line. */
   static final double DETOUR_FACTOR = 1.3;
   /** An unhurried walk, 4.8 km/h. */

@@ -6,7 +6,6 @@ import io.yizhan.station.registry.Stations;
 import io.yizhan.support.problem.ConflictException;
 import io.yizhan.support.problem.InvalidRequestException;
 import io.yizhan.support.problem.InvalidRequestException.FieldProblem;
-import io.yizhan.support.problem.NotFoundException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,8 +58,7 @@ public class RecordingMaintenance {
       if (!problems.isEmpty()) {
         return Mono.error(new InvalidRequestException("维护记录有误，请修正后重新提交。", problems));
       }
-      return stations.find(stationId)
-          .switchIfEmpty(Mono.error(() -> new NotFoundException("未找到编号为 " + stationId + " 的站点，请核对站点编号。")))
+      return stations.existing(stationId)
           .flatMap(station -> station.status() == StationStatus.REVOKED
               ? Mono.error(new ConflictException("站点「" + station.name() + "」已撤销，不再登记维护。"))
               : maintenance.record(new MaintenanceRecord(UUID.randomUUID(), stationId, task, done, by.strip(),

@@ -5,7 +5,6 @@ import io.yizhan.hours.HoursConversion;
 import io.yizhan.hours.OpeningHours;
 import io.yizhan.support.problem.InvalidRequestException;
 import io.yizhan.support.problem.InvalidRequestException.FieldProblem;
-import io.yizhan.support.problem.NotFoundException;
 import io.yizhan.support.problem.PreconditionRequiredException;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,8 +34,7 @@ public class ChangingHours {
       if (newHours == null) {
         throw new InvalidRequestException("开放时间有误，请修正后重新提交。", problems);
       }
-      return stations.find(id)
-          .switchIfEmpty(Mono.error(() -> new NotFoundException("未找到编号为 " + id + " 的站点，请核对站点编号。")))
+      return stations.existing(id)
           .flatMap(station -> {
             if (station.version() != basedOnVersion) {
               return Mono.error(Versions.stale(station));

@@ -1,7 +1,6 @@
 package io.yizhan.station.registry;
 
 import io.yizhan.support.problem.InvalidRequestException;
-import io.yizhan.support.problem.NotFoundException;
 import java.time.Clock;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
@@ -26,8 +25,7 @@ public class ChangingStatus {
       @Nullable Long basedOnVersion) {
     return Mono.defer(() -> {
       Lifecycle move = move(action);
-      return stations.find(id)
-          .switchIfEmpty(Mono.error(() -> new NotFoundException("未找到编号为 " + id + " 的站点，请核对站点编号。")))
+      return stations.existing(id)
           .flatMap(station -> {
             if (basedOnVersion != null && station.version() != basedOnVersion) {
               return Mono.error(Versions.stale(station));

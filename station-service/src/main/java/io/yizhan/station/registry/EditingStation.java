@@ -3,7 +3,6 @@ package io.yizhan.station.registry;
 import io.yizhan.hours.HoursConversion;
 import io.yizhan.support.problem.InvalidRequestException;
 import io.yizhan.support.problem.InvalidRequestException.FieldProblem;
-import io.yizhan.support.problem.NotFoundException;
 import io.yizhan.support.problem.PreconditionRequiredException;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,8 +34,7 @@ public class EditingStation {
         throw new PreconditionRequiredException(
             "修改站点信息需带上 If-Match 请求头，值为读取站点时得到的 ETag，以免覆盖他人同时所做的修改。");
       }
-      return stations.find(id)
-          .switchIfEmpty(Mono.error(() -> new NotFoundException("未找到编号为 " + id + " 的站点，请核对站点编号。")))
+      return stations.existing(id)
           .zipWith(catalog.all())
           .flatMap(found -> {
             Station current = found.getT1();

@@ -1,5 +1,6 @@
 package io.yizhan.station.registry;
 
+import io.yizhan.support.problem.NotFoundException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -24,6 +25,11 @@ public interface Stations {
   Mono<Station> changeStatus(Station changed, StatusChange change);
 
   Mono<Station> find(StationId id);
+
+  /** The station, or a 404 problem naming the id: for every request about one station. */
+  default Mono<Station> existing(StationId id) {
+    return find(id).switchIfEmpty(Mono.error(() -> new NotFoundException("未找到编号为 " + id + " 的站点，请核对站点编号。")));
+  }
 
   Flux<Station> inDistrict(String district, int limit);
 

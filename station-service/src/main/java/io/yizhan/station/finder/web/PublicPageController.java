@@ -77,8 +77,7 @@ class PublicPageController {
   @GetMapping("/api/stations/{id}/qr")
   Mono<Map<String, String>> qr(@PathVariable String id) {
     StationId stationId = new StationId(StationIds.parse("id", id));
-    return stations.find(stationId)
-        .switchIfEmpty(Mono.error(() -> new NotFoundException("未找到编号为 " + id + " 的站点，请核对站点编号。")))
+    return stations.existing(stationId)
         .map(station -> Map.of("payload", publicBaseUrl + "/s/" + station.id(), "publicUrl",
             publicBaseUrl + "/s/" + station.id()));
   }

@@ -11,7 +11,6 @@ import io.yizhan.station.maintenance.TaskKind;
 import io.yizhan.station.maintenance.TaskState;
 import io.yizhan.station.registry.StationId;
 import io.yizhan.station.registry.Stations;
-import io.yizhan.support.problem.NotFoundException;
 import io.yizhan.support.problem.StationIds;
 import java.net.URI;
 import java.time.Clock;
@@ -79,8 +78,7 @@ class MaintenanceController {
         maintenance.tasksOf(station).map(s -> TaskView.of(s, now, escalation)).collectList(),
         maintenance.recordsOf(station, Math.max(1, Math.min(records, MAX_RECORDS))).map(RecordView::of).collectList(),
         (tasks, recent) -> new StationMaintenance(id, tasks, recent));
-    return stations.find(station)
-        .switchIfEmpty(Mono.error(() -> new NotFoundException("未找到编号为 " + id + " 的站点，请核对站点编号。")))
+    return stations.existing(station)
         .then(answer);
   }
 

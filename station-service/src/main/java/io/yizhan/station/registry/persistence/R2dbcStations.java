@@ -2,18 +2,16 @@ package io.yizhan.station.registry.persistence;
 
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
-import io.yizhan.contracts.EventJson;
 import io.yizhan.contracts.station.AreaType;
 import io.yizhan.contracts.station.BuildMode;
 import io.yizhan.contracts.station.Contact;
-import io.yizhan.contracts.station.Hours;
 import io.yizhan.contracts.station.StationHoursChanged;
 import io.yizhan.contracts.station.StationKind;
 import io.yizhan.contracts.station.StationRegistered;
 import io.yizhan.contracts.station.StationStatus;
 import io.yizhan.contracts.station.StationStatusChanged;
 import io.yizhan.contracts.station.StationUpdated;
-import io.yizhan.hours.HoursConversion;
+import io.yizhan.hours.StoredHours;
 import io.yizhan.hours.OpeningHours;
 import io.yizhan.station.registry.GeoPoint;
 import io.yizhan.station.registry.ResponsibilityChain;
@@ -27,11 +25,8 @@ import io.yizhan.support.problem.ConflictException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
@@ -204,7 +199,7 @@ class R2dbcStations implements Stations {
   }
 
   private static Json json(OpeningHours hours) {
-    return Json.of(EventJson.mapper().writeValueAsString(HoursConversion.write(hours)));
+    return Json.of(StoredHours.write(hours));
   }
 
   private static GenericExecuteSpec nullable(GenericExecuteSpec spec, String name, @Nullable String value) {
@@ -216,35 +211,9 @@ class R2dbcStations implements Stations {
         prefix + "Phone", contact == null ? null : contact.phone());
   }
 
-  /**
-   * Parsed schedules by their stored JSON. Most stations share one of a few schedules (weekday
-   * office hours, 24/7): at national scale this turns 150,000 parses into a few hundred when the
-   * finder loads. Bounded: past the cap, schedules are parsed each time.
-   */
-  private static final Map<String, OpeningHours> PARSED_HOURS = new ConcurrentHashMap<>();
-  private static final int MAX_PARSED_HOURS = 20_000;
-
-  private static @Nullable OpeningHours hours(@Nullable Json stored) {
-    if (stored == null) {
-      return null;
-    }
-    String json = stored.asString();
-    OpeningHours known = PARSED_HOURS.get(json);
-    if (known != null) {
-      return known;
-    }
-    OpeningHours parsed = HoursConversion.read(EventJson.mapper().readValue(json, Hours.class), "hours", 
-        // Checked when written; one failing a later, stricter check shows as unknown rather than
-        // failing every read of the station.
-        (field, message) -> { });
-    if (parsed != null && PARSED_HOURS.size() < MAX_PARSED_HOURS) {
-      PARSED_HOURS.put(json, parsed);
-    }
-    return parsed;
-  }
-
   private static Station station(Readable row) {
-    OpeningHours openingHours = hours(row.get("hours", Json.class));
+    Json hours = row.get("hours", Json.class);
+    OpeningHours openingHours = hours == null ? null : StoredHours.read(hours.asString());
     return new Station(
         new StationId(row.get("id", UUID.class)),
         row.get("name", String.class),

@@ -19,7 +19,6 @@ import io.yizhan.station.registry.Station;
 import io.yizhan.station.registry.StationId;
 import io.yizhan.station.registry.Stations;
 import io.yizhan.support.problem.InvalidRequestException;
-import io.yizhan.support.problem.NotFoundException;
 import io.yizhan.support.problem.StationIds;
 import java.net.URI;
 import java.time.Clock;
@@ -128,8 +127,7 @@ class StationController {
   record StatusRequest(@Nullable String action, @Nullable String by, @Nullable String reason) {}
 
   private Mono<Station> find(String id) {
-    return stations.find(new StationId(StationIds.parse("id", id)))
-        .switchIfEmpty(Mono.error(() -> new NotFoundException("未找到编号为 " + id + " 的站点，请核对站点编号。")));
+    return stations.existing(new StationId(StationIds.parse("id", id)));
   }
 
   private Mono<ResponseEntity<StationView>> answer(Station station) {

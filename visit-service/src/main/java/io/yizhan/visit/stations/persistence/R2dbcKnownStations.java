@@ -1,9 +1,7 @@
 package io.yizhan.visit.stations.persistence;
 
 import io.r2dbc.postgresql.codec.Json;
-import io.yizhan.contracts.EventJson;
-import io.yizhan.contracts.station.Hours;
-import io.yizhan.hours.HoursConversion;
+import io.yizhan.hours.StoredHours;
 import io.yizhan.hours.OpeningHours;
 import io.yizhan.visit.stations.KnownStation;
 import io.yizhan.visit.stations.KnownStations;
@@ -81,13 +79,11 @@ class R2dbcKnownStations implements KnownStations {
   }
 
   private static Json json(OpeningHours hours) {
-    return Json.of(EventJson.mapper().writeValueAsString(HoursConversion.write(hours)));
+    return Json.of(StoredHours.write(hours));
   }
 
   private static @Nullable OpeningHours hours(@Nullable Json stored) {
-    return stored == null
-        ? null
-        // Checked by the registry before it was published; nothing to report here.
-        : HoursConversion.read(EventJson.mapper().readValue(stored.asString(), Hours.class), "hours", (f, m) -> { });
+    // Read on every check-in: StoredHours parses each distinct schedule once.
+    return stored == null ? null : StoredHours.read(stored.asString());
   }
 }
