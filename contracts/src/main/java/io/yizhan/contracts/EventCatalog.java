@@ -7,6 +7,7 @@ import io.yizhan.contracts.station.StationHoursChanged;
 import io.yizhan.contracts.station.StationRegistered;
 import io.yizhan.contracts.station.StationStatusChanged;
 import io.yizhan.contracts.station.StationUpdated;
+import io.yizhan.contracts.utilization.StationHourCounted;
 import io.yizhan.contracts.visit.VisitRecorded;
 import io.yizhan.contracts.visit.VisitReported;
 import java.util.List;
@@ -24,7 +25,8 @@ public final class EventCatalog {
           MaintenanceOverdue.TYPE,
           ActivityLogged.TYPE,
           VisitRecorded.TYPE,
-          VisitReported.TYPE);
+          VisitReported.TYPE,
+          StationHourCounted.TYPE);
 
   private EventCatalog() {}
 }

@@ -17,6 +17,9 @@ import io.yizhan.contracts.visit.ServiceUsed;
 import io.yizhan.contracts.visit.VisitChannel;
 import io.yizhan.contracts.visit.VisitRecorded;
 import io.yizhan.contracts.visit.VisitReported;
+import io.yizhan.contracts.utilization.StationHourCounted;
+import java.util.EnumMap;
+import java.util.Map;
 import io.yizhan.contracts.visit.WorkerType;
 import java.time.Instant;
 import java.util.List;
@@ -204,6 +207,31 @@ final class EventMother {
         STATION_ID,
         new ActivityLogged("7b2e9d4f-1c6a-4f3e-8a0d-9e5c2b7f4d16", STATION_ID, "WINTER_WARMTH", "冬送温暖：姜茶与手套",
             java.time.LocalDate.parse("2026-11-27"), 46, "站点管理员 王丽"));
+  }
+
+  static EventEnvelope<StationHourCounted> stationHourCounted() {
+    Map<WorkerType, Long> workers = new EnumMap<>(WorkerType.class);
+    for (WorkerType type : WorkerType.values()) {
+      workers.put(type, 0L);
+    }
+    workers.put(WorkerType.SANITATION, 3L);
+    workers.put(WorkerType.FOOD_DELIVERY, 4L);
+    workers.put(WorkerType.RIDE_HAILING, 1L);
+    Map<ServiceUsed, Long> services = new EnumMap<>(ServiceUsed.class);
+    for (ServiceUsed service : ServiceUsed.values()) {
+      services.put(service, 0L);
+    }
+    services.put(ServiceUsed.WATER, 6L);
+    services.put(ServiceUsed.CHARGING, 4L);
+    services.put(ServiceUsed.TOILET, 2L);
+    return new EventEnvelope<>(
+        UUID.fromString("7d0c5f3e-2b1a-4c8d-9e6f-0a1b2c3d4e5f"),
+        StationHourCounted.TYPE.name(),
+        1,
+        AT,
+        "visit-service",
+        STATION_ID,
+        new StationHourCounted(STATION_ID, Instant.parse("2026-11-28T01:00:00Z"), 8, 2, 0, workers, services));
   }
 
   private EventMother() {}

@@ -23,16 +23,17 @@ import tools.jackson.databind.JsonNode;
 class GoldenEventsTest {
 
   private static final Map<EventType<?>, Supplier<EventEnvelope<?>>> EXAMPLES =
-      Map.of(
-          io.yizhan.contracts.station.StationRegistered.TYPE, EventMother::stationRegistered,
-          io.yizhan.contracts.station.StationUpdated.TYPE, EventMother::stationUpdated,
-          io.yizhan.contracts.maintenance.MaintenanceRecorded.TYPE, EventMother::maintenanceRecorded,
-          io.yizhan.contracts.maintenance.MaintenanceOverdue.TYPE, EventMother::maintenanceOverdue,
-          io.yizhan.contracts.maintenance.ActivityLogged.TYPE, EventMother::activityLogged,
-          io.yizhan.contracts.station.StationHoursChanged.TYPE, EventMother::stationHoursChanged,
-          io.yizhan.contracts.station.StationStatusChanged.TYPE, EventMother::stationStatusChanged,
-          io.yizhan.contracts.visit.VisitRecorded.TYPE, EventMother::visitRecorded,
-          io.yizhan.contracts.visit.VisitReported.TYPE, EventMother::visitReported);
+      Map.ofEntries(
+          Map.entry(io.yizhan.contracts.station.StationRegistered.TYPE, EventMother::stationRegistered),
+          Map.entry(io.yizhan.contracts.station.StationUpdated.TYPE, EventMother::stationUpdated),
+          Map.entry(io.yizhan.contracts.maintenance.MaintenanceRecorded.TYPE, EventMother::maintenanceRecorded),
+          Map.entry(io.yizhan.contracts.maintenance.MaintenanceOverdue.TYPE, EventMother::maintenanceOverdue),
+          Map.entry(io.yizhan.contracts.maintenance.ActivityLogged.TYPE, EventMother::activityLogged),
+          Map.entry(io.yizhan.contracts.station.StationHoursChanged.TYPE, EventMother::stationHoursChanged),
+          Map.entry(io.yizhan.contracts.station.StationStatusChanged.TYPE, EventMother::stationStatusChanged),
+          Map.entry(io.yizhan.contracts.visit.VisitRecorded.TYPE, EventMother::visitRecorded),
+          Map.entry(io.yizhan.contracts.visit.VisitReported.TYPE, EventMother::visitReported),
+          Map.entry(io.yizhan.contracts.utilization.StationHourCounted.TYPE, EventMother::stationHourCounted));
 
   @TestFactory
   Iterable<DynamicTest> every_event_type_has_an_example() {

@@ -4,7 +4,11 @@ import io.yizhan.visit.checkin.BatchCheckingIn;
 import io.yizhan.visit.checkin.CheckingIn;
 import io.yizhan.visit.checkin.Visits;
 import io.yizhan.visit.stations.KnownStations;
+import io.yizhan.visit.utilization.UtilizationReports;
+import io.yizhan.visit.utilization.UtilizationStore;
+import io.yizhan.visit.utilization.WorkerMixes;
 import java.time.Clock;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -24,6 +28,19 @@ public class VisitServiceApplication {
   @Bean
   BatchCheckingIn batchCheckingIn(CheckingIn rules, KnownStations stations, Visits visits) {
     return new BatchCheckingIn(rules, stations, visits);
+  }
+
+  /** The thresholds of the classifications: proposals, {@code yizhan.utilization.rules.*} overrides them. */
+  @Bean
+  @ConfigurationProperties("yizhan.utilization.rules")
+  UtilizationRulesProperties utilizationRulesProperties() {
+    return new UtilizationRulesProperties();
+  }
+
+  @Bean
+  UtilizationReports utilizationReports(UtilizationStore store, KnownStations stations, WorkerMixes mixes,
+      UtilizationRulesProperties rules) {
+    return new UtilizationReports(store, stations, mixes, rules.toRules());
   }
 
   @Bean

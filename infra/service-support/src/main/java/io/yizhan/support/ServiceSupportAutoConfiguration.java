@@ -10,6 +10,7 @@ import io.yizhan.support.outbox.Outbox;
 import io.yizhan.support.outbox.OutboxProperties;
 import io.yizhan.support.outbox.OutboxRelay;
 import io.yizhan.support.web.ProblemDetailsAdvice;
+import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -73,7 +74,10 @@ public class ServiceSupportAutoConfiguration {
   @Bean
   KafkaAdmin.NewTopics yizhanTopics(KafkaTopicsProperties properties) {
     return new KafkaAdmin.NewTopics(properties.topics().stream()
-        .map(name -> new NewTopic(name, properties.partitions(), properties.replicationFactor()))
+        .map(name -> {
+          NewTopic topic = new NewTopic(name, properties.partitions(), properties.replicationFactor());
+          return properties.keptForever().contains(name) ? topic.configs(Map.of("retention.ms", "-1")) : topic;
+        })
         .toArray(NewTopic[]::new));
   }
 

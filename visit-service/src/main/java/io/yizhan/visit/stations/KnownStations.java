@@ -1,6 +1,8 @@
 package io.yizhan.visit.stations;
 
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** The replica of the station registry. */
@@ -13,4 +15,7 @@ public interface KnownStations {
 
   /** The known ones among {@code ids}, by id: one query for a whole batch of check-ins. */
   Mono<java.util.Map<UUID, KnownStation>> findAll(java.util.Collection<UUID> ids);
+
+  /** Every station listed in {@code district}, or in the city when null, whatever its status. */
+  Flux<KnownStation> listed(@Nullable String district);
 }

@@ -154,6 +154,11 @@ class CheckingInTest {
           ? Mono.just(current)
           : Mono.empty();
     }
+
+    @Override
+    public reactor.core.publisher.Flux<KnownStation> listed(String district) {
+      return reactor.core.publisher.Flux.just(current).filter(s -> district == null || district.equals(s.district()));
+    }
   }
 
   private record VisitsInMap(Map<String, Visit> visits) implements Visits {

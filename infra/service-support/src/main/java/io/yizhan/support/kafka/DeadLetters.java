@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -54,6 +55,17 @@ public class DeadLetters {
     @Nullable String key = rawKey instanceof byte[] bytes
         ? new String(bytes, StandardCharsets.UTF_8)
         : rawKey == null ? null : rawKey.toString();
+    send(topic, partition, offset, key, message.getPayload(), consumer, reason);
+  }
+
+  /** The same for a record a batch consumer read itself. */
+  public void send(ConsumerRecord<String, byte[]> record, String consumer, Exception reason) {
+    send(record.topic(), String.valueOf(record.partition()), String.valueOf(record.offset()), record.key(),
+        record.value(), consumer, reason);
+  }
+
+  private void send(String topic, String partition, String offset, @Nullable String key, byte[] payload,
+      String consumer, Exception reason) {
     String why = String.valueOf(reason.getMessage());
     List<Header> headers = new ArrayList<>();
     headers.add(text(ORIGINAL_TOPIC, topic));
@@ -65,7 +77,7 @@ public class DeadLetters {
     String dlq = Topics.deadLetter(topic);
     log.warn("Dead-lettering record {}-{}@{} for {}: {}", topic, partition, offset, consumer, why);
     try {
-      kafka.send(new ProducerRecord<>(dlq, null, key, message.getPayload(), headers))
+      kafka.send(new ProducerRecord<>(dlq, null, key, payload, headers))
           .get(30, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

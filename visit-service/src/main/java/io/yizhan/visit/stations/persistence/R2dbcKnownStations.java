@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @Repository
@@ -64,6 +65,16 @@ class R2dbcKnownStations implements KnownStations {
         .map(R2dbcKnownStations::station)
         .all()
         .collectMap(KnownStation::id);
+  }
+
+  @Override
+  public Flux<KnownStation> listed(@Nullable String district) {
+    String sql = "SELECT id, name, kind, district, capacity, registered_at, status, hours FROM known_stations";
+    return (district == null
+            ? db.sql(sql)
+            : db.sql(sql + " WHERE district = :district").bind("district", district))
+        .map(R2dbcKnownStations::station)
+        .all();
   }
 
   private static KnownStation station(io.r2dbc.spi.Readable row) {

@@ -1,0 +1,65 @@
+package io.yizhan.visit.utilization;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Utilization per station and hour: how visits get counted into it, and what is read from it. */
+public interface UtilizationStore {
+
+  /** The name counted events are recorded under in the inbox, and dead letters are signed with. */
+  String COUNTER = "utilization-hours";
+
+  /**
+   * What counting a batch did.
+   *
+   * @param counted    visits counted now
+   * @param duplicates visits whose event had been counted before (a redelivery), left alone
+   */
+  record Counted(long counted, long duplicates) {}
+
+  /**
+   * Counts the visits whose events were not counted before, in one transaction with the record of
+   * their event ids: a batch redelivered after a crash finds them and counts nothing twice.
+   *
+   * @param announce publish where each touched station-hour now stands on utilization.events.v1;
+   *                 false while rebuilding
+   */
+  Mono<Counted> count(List<CountedVisit> visits, boolean announce);
+
+  /** Forgets every count and which events were counted: the start of a rebuild. */
+  Mono<Void> clear();
+
+  /** The counts of the stations in the filter, cut by {@code granularity}; only buckets with visits. */
+  Flux<Bucket> series(Filter filter, Period period, Granularity granularity);
+
+  /** Each station's counts over the period, for the stations in the filter that had visits. */
+  Mono<Map<UUID, Tally>> perStation(Filter filter, Period period);
+
+  /** Each station's visits by hour of day over the period (24 numbers a station). */
+  Mono<Map<UUID, long[]>> byHourOfDay(Filter filter, Period period);
+
+  Mono<WeekDemand> weekDemand(Filter filter, Period period);
+
+  Mono<Reconciliation> reconcile(Filter filter, Instant from, Instant to, int maxMismatches);
+
+  /** Whose visits to read: one station, a district's stations, or all (both null). */
+  record Filter(@Nullable UUID stationId, @Nullable String district) {
+
+    public static Filter all() {
+      return new Filter(null, null);
+    }
+
+    public static Filter station(UUID id) {
+      return new Filter(id, null);
+    }
+
+    public static Filter district(String district) {
+      return new Filter(null, district);
+    }
+  }
+}

@@ -1,0 +1,197 @@
+package io.yizhan.visit.utilization.messaging;
+
+import io.yizhan.contracts.Topics;
+import io.yizhan.support.problem.ConflictException;
+import io.yizhan.visit.utilization.Rebuild;
+import io.yizhan.visit.utilization.RebuildLog;
+import io.yizhan.visit.utilization.Rebuilds;
+import io.yizhan.visit.utilization.UtilizationStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.GroupNotEmptyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.listener.MessageListenerContainer;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Rebuilds utilization by replaying visit.events.v1 through the live counting consumer itself: stop
+ * it, empty the counts and the inbox, move its group back to the topic's beginning, remember where
+ * the topic ended, start it again. Records before that end are counted without announcing; what
+ * arrives meanwhile waits behind them and is counted live, so nothing is missed or counted twice.
+ *
+ * <p>Also starts and stops the counting consumer with the application, picking up a rebuild a
+ * restart interrupted.
+ */
+class KafkaRebuilds implements Rebuilds, SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(KafkaRebuilds.class);
+  private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
+
+  private final MessageListenerContainer container;
+  private final String group;
+  private final Admin admin;
+  private final UtilizationStore store;
+  private final RebuildLog rebuilds;
+  private final ReplayTracker replay;
+  private final Clock clock;
+
+  KafkaRebuilds(MessageListenerContainer container, String group, Admin admin, UtilizationStore store,
+      RebuildLog rebuilds, ReplayTracker replay, Clock clock) {
+    this.container = container;
+    this.group = group;
+    this.admin = admin;
+    this.store = store;
+    this.rebuilds = rebuilds;
+    this.replay = replay;
+    this.clock = clock;
+  }
+
+  @Override
+  public Mono<Rebuild> start(String requestedBy) {
+    return Mono.fromCallable(() -> rebuild(requestedBy)).subscribeOn(Schedulers.boundedElastic());
+  }
+
+  @Override
+  public Mono<Rebuild> latest() {
+    Rebuild running = replay.current();
+    return running != null ? Mono.just(running) : rebuilds.latest();
+  }
+
+  private synchronized Rebuild rebuild(String requestedBy) throws Exception {
+    if (replay.current() != null) {
+      throw new ConflictException("利用率正在重算中，请等待当前重算完成后再试（可查询 GET /api/utilization/rebuilds/latest）。");
+    }
+    container.stop();
+    Instant startedAt = clock.instant();
+    try {
+      store.clear().block(ADMIN_TIMEOUT);
+      List<TopicPartition> partitions = partitions();
+      Map<TopicPartition, Long> earliest = offsets(partitions, OffsetSpec.earliest());
+      Map<TopicPartition, Long> latest = offsets(partitions, OffsetSpec.latest());
+      Map<Integer, Long> until = new HashMap<>();
+      long target = 0;
+      for (TopicPartition p : partitions) {
+        long records = latest.get(p) - earliest.get(p);
+        if (records > 0) {
+          until.put(p.partition(), latest.get(p));
+          target += records;
+        }
+      }
+      Rebuild rebuild = new Rebuild(UUID.randomUUID(), requestedBy, startedAt, null, Rebuild.State.RUNNING, until,
+          target, 0, 0, 0, null);
+      if (target == 0) {
+        rebuild = rebuild.done(clock.instant());
+      }
+      rebuilds.save(rebuild).block(ADMIN_TIMEOUT);
+      moveGroupTo(earliest);
+      if (rebuild.state() == Rebuild.State.RUNNING) {
+        replay.follow(rebuild, Map.of());
+      }
+      log.info("Rebuilding utilization from {}: {} records to replay", Topics.VISIT_EVENTS, target);
+      return rebuild;
+    } catch (Exception e) {
+      Rebuild failed = new Rebuild(UUID.randomUUID(), requestedBy, startedAt, null, Rebuild.State.RUNNING, Map.of(),
+          0, 0, 0, 0, null).failed(clock.instant(), "重算未能开始：" + e.getMessage() + "。利用率数据可能不完整，请重试。");
+      rebuilds.save(failed).onErrorComplete().block(ADMIN_TIMEOUT);
+      throw e;
+    } finally {
+      container.start();
+    }
+  }
+
+  private List<TopicPartition> partitions() throws Exception {
+    return admin.describeTopics(List.of(Topics.VISIT_EVENTS)).allTopicNames()
+        .get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
+        .get(Topics.VISIT_EVENTS).partitions().stream()
+        .map(p -> new TopicPartition(Topics.VISIT_EVENTS, p.partition()))
+        .toList();
+  }
+
+  private Map<TopicPartition, Long> offsets(List<TopicPartition> partitions, OffsetSpec spec) throws Exception {
+    ListOffsetsResult result = admin.listOffsets(partitions.stream().collect(Collectors.toMap(Function.identity(), p -> spec)));
+    Map<TopicPartition, Long> offsets = new HashMap<>();
+    for (TopicPartition p : partitions) {
+      offsets.put(p, result.partitionResult(p).get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS).offset());
+    }
+    return offsets;
+  }
+
+  /** The stopped consumer may take a moment to leave its group; only an empty group can be moved. */
+  private void moveGroupTo(Map<TopicPartition, Long> offsets) throws Exception {
+    Map<TopicPartition, OffsetAndMetadata> target = offsets.entrySet().stream()
+        .collect(Collectors.toMap(Map.Entry::getKey, e -> new OffsetAndMetadata(e.getValue())));
+    long deadline = System.nanoTime() + ADMIN_TIMEOUT.toNanos();
+    while (true) {
+      try {
+        admin.alterConsumerGroupOffsets(group, target).all().get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        return;
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof GroupNotEmptyException) || System.nanoTime() > deadline) {
+          throw e;
+        }
+        Thread.sleep(200);
+      }
+    }
+  }
+
+  // --- lifecycle of the counting consumer ---
+
+  @Override
+  public void start() {
+    rebuilds.latest()
+        .filter(r -> r.state() == Rebuild.State.RUNNING)
+        .blockOptional(ADMIN_TIMEOUT)
+        .ifPresent(interrupted -> {
+          log.info("Resuming utilization rebuild {} interrupted by a restart", interrupted.id());
+          replay.follow(interrupted, committedOffsets());
+        });
+    container.start();
+  }
+
+  private Map<Integer, Long> committedOffsets() {
+    try {
+      Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+          .partitionsToOffsetAndMetadata().get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      Map<Integer, Long> offsets = new HashMap<>();
+      committed.forEach((p, o) -> {
+        if (o != null && Topics.VISIT_EVENTS.equals(p.topic())) {
+          offsets.put(p.partition(), o.offset());
+        }
+      });
+      return offsets;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("Could not read the offsets of " + group, e);
+    }
+  }
+
+  @Override
+  public void stop() {
+    container.stop();
+  }
+
+  @Override
+  public boolean isRunning() {
+    return container.isRunning();
+  }
+}

@@ -1,0 +1,275 @@
+package io.yizhan.visit.utilization.persistence;
+
+import io.yizhan.contracts.EventEnvelope;
+import io.yizhan.contracts.utilization.StationHourCounted;
+import io.yizhan.contracts.visit.ServiceUsed;
+import io.yizhan.contracts.visit.WorkerType;
+import io.yizhan.support.outbox.Outbox;
+import io.yizhan.visit.utilization.Bucket;
+import io.yizhan.visit.utilization.CityTime;
+import io.yizhan.visit.utilization.CountedVisit;
+import io.yizhan.visit.utilization.Granularity;
+import io.yizhan.visit.utilization.Period;
+import io.yizhan.visit.utilization.Reconciliation;
+import io.yizhan.visit.utilization.StationHour;
+import io.yizhan.visit.utilization.Tally;
+import io.yizhan.visit.utilization.UtilizationStore;
+import io.yizhan.visit.utilization.WeekDemand;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+@Repository
+class R2dbcUtilizationStore implements UtilizationStore {
+
+  private static final String CITY_ZONE = CityTime.ZONE.getId();
+
+  private final DatabaseClient db;
+  private final Outbox outbox;
+  private final TransactionalOperator transactional;
+  private final Clock clock;
+
+  R2dbcUtilizationStore(DatabaseClient db, Outbox outbox, TransactionalOperator transactional, Clock clock) {
+    this.db = db;
+    this.outbox = outbox;
+    this.transactional = transactional;
+    this.clock = clock;
+  }
+
+  @Override
+  public Mono<Counted> count(List<CountedVisit> visits, boolean announce) {
+    if (visits.isEmpty()) {
+      return Mono.just(new Counted(0, 0));
+    }
+    UUID[] ids = visits.stream().map(CountedVisit::eventId).distinct().toArray(UUID[]::new);
+    // One statement records every event id; only the ids it inserted (never seen before) count.
+    Mono<Counted> work = db.sql("""
+            INSERT INTO processed_events (consumer, event_id)
+            SELECT :consumer, id FROM unnest(CAST(:ids AS uuid[])) AS t(id)
+            ON CONFLICT DO NOTHING
+            RETURNING event_id""")
+        .bind("consumer", COUNTER)
+        .bind("ids", ids)
+        .map(row -> row.get("event_id", UUID.class))
+        .all()
+        .collect(Collectors.toCollection(HashSet::new))
+        .flatMap(fresh -> {
+          Map<StationHour, Tally> tallies = new LinkedHashMap<>();
+          long counted = 0;
+          for (CountedVisit visit : visits) {
+            // remove(): an event twice in one batch counts once.
+            if (fresh.remove(visit.eventId())) {
+              tallies.computeIfAbsent(visit.stationHour(), k -> new Tally()).add(visit);
+              counted++;
+            }
+          }
+          long total = visits.size();
+          long countedNow = counted;
+          return add(tallies, announce).thenReturn(new Counted(countedNow, total - countedNow));
+        });
+    return transactional.transactional(work);
+  }
+
+  /** Adds each station-hour's counts with one statement, and announces where each now stands. */
+  private Mono<Void> add(Map<StationHour, Tally> tallies, boolean announce) {
+    if (tallies.isEmpty()) {
+      return Mono.empty();
+    }
+    int n = tallies.size();
+    UUID[] stations = new UUID[n];
+    Long[] hours = new Long[n];
+    List<Long[]> counts = new ArrayList<>();
+    for (int c = 0; c < UtilizationColumns.COUNTS.size(); c++) {
+      counts.add(new Long[n]);
+    }
+    int i = 0;
+    for (Map.Entry<StationHour, Tally> entry : tallies.entrySet()) {
+      stations[i] = entry.getKey().stationId();
+      hours[i] = entry.getKey().hour().getEpochSecond();
+      long[] values = values(entry.getValue());
+      for (int c = 0; c < values.length; c++) {
+        counts.get(c)[i] = values[c];
+      }
+      i++;
+    }
+    String columns = String.join(", ", UtilizationColumns.COUNTS);
+    String arrays = java.util.stream.IntStream.range(0, UtilizationColumns.COUNTS.size())
+        .mapToObj(c -> "CAST(:c" + c + " AS bigint[])").collect(Collectors.joining(", "));
+    String additions = UtilizationColumns.COUNTS.stream()
+        .map(c -> c + " = utilization_hours." + c + " + EXCLUDED." + c).collect(Collectors.joining(", "));
+    Map<String, Object> values = new HashMap<>();
+    values.put("stations", stations);
+    values.put("hours", hours);
+    for (int c = 0; c < counts.size(); c++) {
+      values.put("c" + c, counts.get(c));
+    }
+    // unnest of parallel arrays: one statement and ~20 parameters whatever the batch's size.
+    String sql = "INSERT INTO utilization_hours (station_id, hour, " + columns + ") "
+        + "SELECT s, to_timestamp(h), " + java.util.stream.IntStream.range(0, counts.size())
+            .mapToObj(c -> "c" + c).collect(Collectors.joining(", "))
+        + " FROM unnest(CAST(:stations AS uuid[]), CAST(:hours AS bigint[]), " + arrays + ") AS t(s, h, "
+        + java.util.stream.IntStream.range(0, counts.size()).mapToObj(c -> "c" + c).collect(Collectors.joining(", "))
+        + ") ON CONFLICT (station_id, hour) DO UPDATE SET " + additions
+        + " RETURNING station_id, hour, " + columns;
+    DatabaseClient.GenericExecuteSpec upsert = db.sql(sql).bindValues(values);
+    if (!announce) {
+      return upsert.then();
+    }
+    Instant now = clock.instant();
+    return upsert.map(row -> {
+          UUID station = row.get("station_id", UUID.class);
+          Instant hour = row.get("hour", java.time.OffsetDateTime.class).toInstant();
+          Tally tally = UtilizationColumns.tally(row);
+          return EventEnvelope.of(StationHourCounted.TYPE, "visit-service", station.toString(), now,
+              new StationHourCounted(station.toString(), hour, tally.visits(), tally.outsideHours(),
+                  tally.openUnknown(), tally.workers(), tally.services()));
+        })
+        .all()
+        .collectList()
+        .flatMap(events -> outbox.appendAll(StationHourCounted.TYPE, events));
+  }
+
+  private static long[] values(Tally tally) {
+    long[] values = new long[UtilizationColumns.COUNTS.size()];
+    int c = 0;
+    values[c++] = tally.visits();
+    values[c++] = tally.outsideHours();
+    values[c++] = tally.openUnknown();
+    for (WorkerType type : WorkerType.values()) {
+      values[c++] = tally.byWorker(type);
+    }
+    for (ServiceUsed service : ServiceUsed.values()) {
+      values[c++] = tally.byService(service);
+    }
+    return values;
+  }
+
+  @Override
+  public Mono<Void> clear() {
+    return transactional.transactional(db.sql("DELETE FROM utilization_hours").then()
+        .then(db.sql("DELETE FROM processed_events WHERE consumer = :consumer").bind("consumer", COUNTER).then()));
+  }
+
+  @Override
+  public Flux<Bucket> series(Filter filter, Period period, Granularity granularity) {
+    String unit = granularity.name().toLowerCase(java.util.Locale.ROOT);
+    return filtered("SELECT date_trunc('" + unit + "', u.hour AT TIME ZONE '" + CITY_ZONE + "') AS bucket, "
+            + UtilizationColumns.sums().replace("sum(", "sum(u.") + " FROM utilization_hours u", filter, period,
+        " GROUP BY bucket ORDER BY bucket")
+        .map(row -> new Bucket(row.get("bucket", LocalDateTime.class), UtilizationColumns.tally(row)))
+        .all();
+  }
+
+  @Override
+  public Mono<Map<UUID, Tally>> perStation(Filter filter, Period period) {
+    return filtered("SELECT u.station_id, " + UtilizationColumns.sums().replace("sum(", "sum(u.")
+            + " FROM utilization_hours u", filter, period, " GROUP BY u.station_id")
+        .map(row -> Map.entry(row.get("station_id", UUID.class), UtilizationColumns.tally(row)))
+        .all()
+        .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+  }
+
+  @Override
+  public Mono<Map<UUID, long[]>> byHourOfDay(Filter filter, Period period) {
+    return filtered("SELECT u.station_id, extract(hour FROM u.hour AT TIME ZONE '" + CITY_ZONE + "')::int AS h, "
+            + "sum(u.visits)::bigint AS visits FROM utilization_hours u", filter, period, " GROUP BY u.station_id, h")
+        .map(row -> new Object[] {row.get("station_id", UUID.class), row.get("h", Integer.class),
+            row.get("visits", Long.class)})
+        .all()
+        .collect(HashMap::new, (Map<UUID, long[]> map, Object[] r) ->
+            map.computeIfAbsent((UUID) r[0], k -> new long[24])[(Integer) r[1]] += (Long) r[2]);
+  }
+
+  @Override
+  public Mono<WeekDemand> weekDemand(Filter filter, Period period) {
+    return filtered("SELECT extract(isodow FROM u.hour AT TIME ZONE '" + CITY_ZONE + "')::int AS dow, "
+            + "extract(hour FROM u.hour AT TIME ZONE '" + CITY_ZONE + "')::int AS h, "
+            + "sum(u.visits)::bigint AS visits, sum(u.outside_hours)::bigint AS outside FROM utilization_hours u",
+        filter, period, " GROUP BY dow, h")
+        .map(row -> new long[] {row.get("dow", Integer.class), row.get("h", Integer.class),
+            row.get("visits", Long.class), row.get("outside", Long.class)})
+        .all()
+        .collect(WeekDemand::new, (demand, r) -> demand.add(DayOfWeek.of((int) r[0]), (int) r[1], r[2], r[3]));
+  }
+
+  /** {@code select} over utilization_hours u, restricted to the filter and period, then {@code tail}. */
+  private DatabaseClient.GenericExecuteSpec filtered(String select, Filter filter, Period period, String tail) {
+    StringBuilder sql = new StringBuilder(select);
+    Map<String, Object> values = new HashMap<>();
+    if (filter.district() != null) {
+      sql.append(" JOIN known_stations k ON k.id = u.station_id AND k.district = :district");
+      values.put("district", filter.district());
+    }
+    sql.append(" WHERE u.hour >= :from AND u.hour < :to");
+    values.put("from", period.start().atOffset(ZoneOffset.UTC));
+    values.put("to", period.end().atOffset(ZoneOffset.UTC));
+    if (filter.stationId() != null) {
+      sql.append(" AND u.station_id = :station");
+      values.put("station", filter.stationId());
+    }
+    return db.sql(sql + tail).bindValues(values);
+  }
+
+  @Override
+  public Mono<Reconciliation> reconcile(Filter filter, Instant from, Instant to, int maxMismatches) {
+    Map<String, Object> values = new HashMap<>();
+    values.put("from", from.atOffset(ZoneOffset.UTC));
+    values.put("to", to.atOffset(ZoneOffset.UTC));
+    String visitsWhere = "v.visited_at >= :from AND v.visited_at < :to";
+    String countsWhere = "u.hour >= :from AND u.hour < :to";
+    if (filter.stationId() != null) {
+      visitsWhere += " AND v.station_id = :station";
+      countsWhere += " AND u.station_id = :station";
+      values.put("station", filter.stationId());
+    }
+    if (filter.district() != null) {
+      String inDistrict = " IN (SELECT id FROM known_stations WHERE district = :district)";
+      visitsWhere += " AND v.station_id" + inDistrict;
+      countsWhere += " AND u.station_id" + inDistrict;
+      values.put("district", filter.district());
+    }
+    // Per station and hour, so a visit counted in the wrong hour or station shows, not only totals.
+    String compared = "WITH accepted AS (SELECT v.station_id, date_trunc('hour', v.visited_at) AS hour, count(*) AS n "
+        + "FROM visits v WHERE " + visitsWhere + " GROUP BY 1, 2), "
+        + "counted AS (SELECT u.station_id, u.hour, u.visits AS n FROM utilization_hours u WHERE " + countsWhere + "), "
+        + "compared AS (SELECT COALESCE(a.station_id, c.station_id) AS station_id, COALESCE(a.hour, c.hour) AS hour, "
+        + "COALESCE(a.n, 0) AS accepted, COALESCE(c.n, 0) AS counted "
+        + "FROM accepted a FULL JOIN counted c ON a.station_id = c.station_id AND a.hour = c.hour) ";
+    Mono<long[]> totals = db.sql(compared + "SELECT COALESCE(sum(accepted), 0)::bigint AS accepted, "
+            + "COALESCE(sum(counted), 0)::bigint AS counted, count(*) FILTER (WHERE accepted <> counted) AS mismatched "
+            + "FROM compared")
+        .bindValues(values)
+        .map(row -> new long[] {row.get("accepted", Long.class), row.get("counted", Long.class),
+            row.get("mismatched", Long.class)})
+        .one();
+    Map<String, Object> pageValues = new HashMap<>(values);
+    pageValues.put("limit", maxMismatches);
+    Mono<List<Reconciliation.Mismatch>> page = db.sql(compared
+            + "SELECT station_id, hour, accepted, counted FROM compared WHERE accepted <> counted "
+            + "ORDER BY abs(accepted - counted) DESC, hour, station_id LIMIT :limit")
+        .bindValues(pageValues)
+        .map(row -> new Reconciliation.Mismatch(row.get("station_id", UUID.class),
+            row.get("hour", java.time.OffsetDateTime.class).toInstant(), row.get("accepted", Long.class),
+            row.get("counted", Long.class)))
+        .all()
+        .collectList();
+    return Mono.zip(totals, page).map(t -> new Reconciliation(from, to, t.getT1()[0], t.getT1()[1], t.getT1()[2],
+        t.getT2()));
+  }
+}

@@ -1,0 +1,266 @@
+package io.yizhan.visit.utilization;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.yizhan.contracts.Topics;
+import io.yizhan.testkit.EventContracts;
+import io.yizhan.testkit.EventFixtures;
+import io.yizhan.testkit.TestHttp;
+import io.yizhan.testkit.TopicProbe;
+import io.yizhan.testkit.YizhanIntegrationTest;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Utilization is derived from visit.events.v1: every accepted visit counted exactly once whatever
+ * fails, the figures planners read, and a rebuild that gives the same result.
+ */
+@YizhanIntegrationTest
+class UtilizationIntegrationTest {
+
+  static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
+  static final LocalDate YESTERDAY = CityTime.dayOf(Instant.now()).minusDays(1);
+
+  @LocalServerPort int port;
+  @Autowired DatabaseClient db;
+  @Autowired Admin admin;
+  @Autowired Rebuilds rebuilds;
+  final TopicProbe kafka = TopicProbe.onTestBroker();
+  WebTestClient http;
+
+  @BeforeEach
+  void client() {
+    http = TestHttp.client(port);
+  }
+
+  @Test
+  void every_accepted_visit_is_counted_exactly_once_through_duplicates_failures_redelivery_and_rebuild() {
+    String district = "测试区" + UUID.randomUUID().toString().substring(0, 8);
+    String a = station("甲站", district);
+    String b = station("乙站", district);
+    Map<String, Long> expected = new TreeMap<>();   // "station@hour" -> visits
+
+    // 1. A batch of visits across yesterday's hours, then the same batch again: duplicates, not visits.
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      String station = i % 3 == 0 ? b : a;
+      LocalDateTime at = YESTERDAY.atTime(6 + i % 17, (i * 7) % 60);
+      lines.add(line("exact-" + UUID.randomUUID(), station, i % 2 == 0 ? "FOOD_DELIVERY" : "SANITATION", at));
+      expected.merge(station + "@" + at.withMinute(0), 1L, Long::sum);
+    }
+    String batch = String.join("\n", lines);
+    assertThat(postBatch(batch)).containsEntry("accepted", 300);
+    assertThat(postBatch(batch)).containsEntry("accepted", 0).containsEntry("duplicates", 300);
+
+    // 2. A single check-in retried with the same Idempotency-Key.
+    String key = UUID.randomUUID().toString();
+    Map<String, Object> single = Map.of("stationId", a, "workerType", "COURIER", "services", List.of("WATER"),
+        "visitedAt", at(YESTERDAY.atTime(22, 5)));
+    for (int attempt = 0; attempt < 3; attempt++) {
+      http.post().uri("/api/visits").header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON)
+          .bodyValue(single).exchange().expectStatus().is2xxSuccessful();
+    }
+    expected.merge(a + "@" + YESTERDAY.atTime(22, 0), 1L, Long::sum);
+    awaitBalanced(district, 301);
+
+    // 3. The counting transaction fails mid-batch (here: the table refuses every change) and is
+    //    retried until it goes through; nothing of the failed attempts remains.
+    db.sql("ALTER TABLE utilization_hours ADD CONSTRAINT refuse_for_test CHECK (visits < 0) NOT VALID").then().block();
+    List<String> more = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      LocalDateTime at = YESTERDAY.atTime(12, i);
+      more.add(line("exact-late-" + UUID.randomUUID(), a, "RIDE_HAILING", at));
+      expected.merge(a + "@" + at.withMinute(0), 1L, Long::sum);
+    }
+    assertThat(postBatch(String.join("\n", more))).containsEntry("accepted", 50);
+    await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        assertThat(reconciliation(district)).containsEntry("balanced", false));
+    db.sql("ALTER TABLE utilization_hours DROP CONSTRAINT refuse_for_test").then().block();
+    awaitBalanced(district, 351);
+
+    // 4. The relay published some events twice (a crash between publishing and marking): copies
+    //    of already counted records arrive again.
+    List<ConsumerRecord<String, byte[]>> published = kafka.recordsContaining(Topics.VISIT_EVENTS, a);
+    published.forEach(r -> EventContracts.assertConforms(r.value()));
+    published.stream().limit(40).forEach(r -> kafka.send(Topics.VISIT_EVENTS, r.key(), r.value()));
+
+    // 5. The consumer died after counting a batch and before committing its offsets: on restart
+    //    it reads everything from the start again.
+    SmartLifecycle counting = (SmartLifecycle) rebuilds;
+    counting.stop();
+    moveGroupToStart();
+    counting.start();
+
+    // A marker after all that, so the check below sees the consumer past every redelivery.
+    String marker = line("exact-marker-" + UUID.randomUUID(), b, "TAXI_DRIVER", YESTERDAY.atTime(23, 30));
+    expected.merge(b + "@" + YESTERDAY.atTime(23, 0), 1L, Long::sum);
+    assertThat(postBatch(marker)).containsEntry("accepted", 1);
+    awaitBalanced(district, 352);
+    assertThat(counted(a, b)).isEqualTo(expected);
+
+    // 6. A rebuild replays the topic into empty tables, announces nothing while replaying, and
+    //    ends where the live count was.
+    long announcedBefore = kafka.recordsContaining(Topics.UTILIZATION_EVENTS, a).size();
+    assertThat(announcedBefore).isPositive();
+    Map<?, ?> started = http.post().uri("/api/utilization/rebuilds").header("X-Requested-By", "测试")
+        .exchange().expectStatus().isAccepted().expectBody(Map.class).returnResult().getResponseBody();
+    assertThat(started.get("message").toString()).containsAnyOf("正在重算", "重算完成");
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+        http.get().uri("/api/utilization/rebuilds/latest").exchange().expectStatus().isOk()
+            .expectBody().jsonPath("$.rebuild.state").isEqualTo("DONE").jsonPath("$.percent").isEqualTo(100.0));
+    awaitBalanced(district, 352);
+    assertThat(counted(a, b)).isEqualTo(expected);
+    assertThat(kafka.recordsContaining(Topics.UTILIZATION_EVENTS, a)).hasSize((int) announcedBefore);
+    kafka.recordsContaining(Topics.UTILIZATION_EVENTS, a).forEach(r -> EventContracts.assertConforms(r.value()));
+  }
+
+  @Test
+  void planners_see_busy_and_idle_stations_the_hours_workers_come_and_who_comes() {
+    String district = "规划区" + UUID.randomUUID().toString().substring(0, 8);
+    String busy = station("繁忙站", district);
+    String normal = station("一般站", district);
+    String idle = station("冷清站", district);
+    List<String> lines = new ArrayList<>();
+    // 120 sanitation workers at the busy one, 65 of them in the noon hour; 40 riders at the other.
+    for (int i = 0; i < 120; i++) {
+      int hour = i < 60 ? 12 : 7 + i % 12;
+      lines.add(line("plan-" + UUID.randomUUID(), busy, "SANITATION", YESTERDAY.atTime(hour, i % 60)));
+    }
+    for (int i = 0; i < 40; i++) {
+      lines.add(line("plan-" + UUID.randomUUID(), normal, "FOOD_DELIVERY", YESTERDAY.atTime(20 + i % 3, i)));
+    }
+    assertThat(postBatch(String.join("\n", lines))).containsEntry("accepted", 160);
+    awaitBalanced(district, 160);
+    String day = YESTERDAY.toString();
+
+    http.get().uri("/api/utilization/districts/{d}/ranking?from={f}&to={t}", district, day, day).exchange()
+        .expectStatus().isOk().expectBody()
+        .jsonPath("$.stations[0].name").isEqualTo("繁忙站")
+        .jsonPath("$.stations[0].level").isEqualTo("OVERLOADED")
+        .jsonPath("$.stations[0].busiestHour").isEqualTo(12)
+        .jsonPath("$.stations[1].level").isEqualTo("NORMAL")
+        .jsonPath("$.stations[2].name").isEqualTo("冷清站")
+        .jsonPath("$.stations[2].level").isEqualTo("UNDERUSED")
+        .jsonPath("$.stations[2].action").value(a -> assertThat((String) a).contains("宣传"));
+
+    DayOfWeek weekday = YESTERDAY.getDayOfWeek();
+    http.get().uri("/api/utilization/hours-fit?station={s}&from={f}&to={t}", busy, day, day).exchange()
+        .expectStatus().isOk().expectBody()
+        .jsonPath("$.visits").isEqualTo(120)
+        .jsonPath("$.demand[" + weekday.ordinal() + "].visitsByHour[12]").isEqualTo(65)
+        .jsonPath("$.suggestedHours[0].day").isEqualTo(weekday.name())
+        .jsonPath("$.suggestedHours[0].covered").value(c -> assertThat(((Number) c).intValue()).isGreaterThanOrEqualTo(108));
+
+    http.get().uri("/api/utilization/awareness?district={d}&from={f}&to={t}", district, day, day).exchange()
+        .expectStatus().isOk().expectBody()
+        .jsonPath("$.stations[0].name").isEqualTo("繁忙站")
+        .jsonPath("$.stations[0].awareness.flagged").isEqualTo(true)
+        .jsonPath("$.stations[1].awareness.flagged").isEqualTo(false)
+        .jsonPath("$.overall.share").isEqualTo(0.25);
+
+    http.get().uri("/api/utilization/summary?district={d}&from={f}&to={t}", district, day, day).exchange()
+        .expectStatus().isOk().expectBody()
+        .jsonPath("$.visits").isEqualTo(160)
+        .jsonPath("$.stations").isEqualTo(3)
+        .jsonPath("$.stationsWithVisits").isEqualTo(2)
+        .jsonPath("$.busyIdle.OVERLOADED").isEqualTo(1)
+        .jsonPath("$.busyIdle.UNDERUSED").isEqualTo(1)
+        .jsonPath("$.workerTypes.FOOD_DELIVERY").isEqualTo(40)
+        .jsonPath("$.trend[0].visits").isEqualTo(160)
+        .jsonPath("$.busiest[0].name").isEqualTo("繁忙站");
+
+    http.get().uri("/api/utilization/stations/{id}/series?from={f}&to={t}&by=hour", normal, day, day).exchange()
+        .expectStatus().isOk().expectBody()
+        .jsonPath("$.buckets.length()").isEqualTo(24)
+        .jsonPath("$.buckets[20].visits").isEqualTo(14)
+        .jsonPath("$.total.workerTypes.FOOD_DELIVERY").isEqualTo(40)
+        .jsonPath("$.total.services.WATER").isEqualTo(40);
+    http.get().uri("/api/utilization/stations/{id}/series?by=fortnight", normal).exchange()
+        .expectStatus().isBadRequest().expectBody().jsonPath("$.detail").exists();
+  }
+
+  // --- helpers ---
+
+  String station(String name, String district) {
+    String id = UUID.randomUUID().toString();
+    kafka.send(Topics.STATION_EVENTS, id, EventFixtures.stationRegistered(id, name, district));
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        http.get().uri("/api/utilization/stations/{id}", id).exchange().expectStatus().isOk());
+    return id;
+  }
+
+  static String at(LocalDateTime cityTime) {
+    return cityTime.atZone(CityTime.ZONE).toInstant().toString();
+  }
+
+  static String line(String visitId, String station, String workerType, LocalDateTime cityTime) {
+    return "{\"visitId\":\"" + visitId + "\",\"stationId\":\"" + station + "\",\"workerType\":\"" + workerType
+        + "\",\"visitedAt\":\"" + at(cityTime) + "\",\"services\":[\"WATER\"]}";
+  }
+
+  @SuppressWarnings("unchecked")
+  Map<String, Object> postBatch(String body) {
+    return http.post().uri("/api/visits/batch").contentType(NDJSON).bodyValue(body + "\n")
+        .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+  }
+
+  @SuppressWarnings("unchecked")
+  Map<String, Object> reconciliation(String district) {
+    return http.get().uri("/api/utilization/reconciliation?district={d}&from={f}", district, YESTERDAY.toString())
+        .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+  }
+
+  void awaitBalanced(String district, long visits) {
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+      Map<String, Object> r = reconciliation(district);
+      Map<String, Object> totals = (Map<String, Object>) r.get("totals");
+      assertThat(((Number) totals.get("accepted")).longValue()).isEqualTo(visits);
+      assertThat(((Number) totals.get("counted")).longValue()).isEqualTo(visits);
+      assertThat(r).containsEntry("balanced", true);
+    });
+  }
+
+  /** "station@city hour" -> visits, as utilization_hours holds them. */
+  Map<String, Long> counted(String... stations) {
+    return db.sql("SELECT station_id, hour, visits FROM utilization_hours WHERE station_id = ANY(:ids)")
+        .bind("ids", java.util.Arrays.stream(stations).map(UUID::fromString).toArray(UUID[]::new))
+        .map(row -> Map.entry(row.get("station_id", UUID.class) + "@"
+                + LocalDateTime.ofInstant(row.get("hour", java.time.OffsetDateTime.class).toInstant(), CityTime.ZONE),
+            row.get("visits", Long.class)))
+        .all()
+        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, Long::sum, TreeMap::new))
+        .block();
+  }
+
+  void moveGroupToStart() {
+    Map<TopicPartition, OffsetAndMetadata> start = new HashMap<>();
+    for (int p = 0; p < Topics.PARTITIONS; p++) {
+      start.put(new TopicPartition(Topics.VISIT_EVENTS, p), new OffsetAndMetadata(0));
+    }
+    await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() ->
+        admin.alterConsumerGroupOffsets("visit-service-utilization-hours", start).all().get());
+  }
+}
