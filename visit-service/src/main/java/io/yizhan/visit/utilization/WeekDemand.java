@@ -86,7 +86,8 @@ public final class WeekDemand {
     if (total == 0) {
       return null;
     }
-    long needed = (long) Math.ceil(share * total);
+    // The epsilon keeps 0.9 × 110 = 99.00000000000001 from asking for 100.
+    long needed = (long) Math.ceil(share * total - 1e-9);
     for (int length = 1; length <= 24; length++) {
       int bestFrom = -1;
       long bestCovered = -1;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.yizhan.contracts.Topics;
+import io.yizhan.support.kafka.DeadLetters;
 import io.yizhan.testkit.EventContracts;
 import io.yizhan.testkit.EventFixtures;
 import io.yizhan.testkit.TestHttp;
@@ -200,6 +201,22 @@ class UtilizationIntegrationTest {
         .jsonPath("$.total.services.WATER").isEqualTo(40);
     http.get().uri("/api/utilization/stations/{id}/series?by=fortnight", normal).exchange()
         .expectStatus().isBadRequest().expectBody().jsonPath("$.detail").exists();
+  }
+
+  @Test
+  void an_unreadable_visit_event_goes_to_the_dead_letter_topic_with_the_reason_and_counting_goes_on() {
+    String district = "死信区" + UUID.randomUUID().toString().substring(0, 8);
+    String a = station("丙站", district);
+    kafka.send(Topics.VISIT_EVENTS, a, ("{\"eventType\":\"visit.recorded\",\"broken\":" + a).getBytes());
+    assertThat(postBatch(line("dlq-" + UUID.randomUUID(), a, "COURIER", YESTERDAY.atTime(9, 0))))
+        .containsEntry("accepted", 1);
+    awaitBalanced(district, 1);
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        assertThat(kafka.recordsContaining(Topics.deadLetter(Topics.VISIT_EVENTS), a)).singleElement()
+            .satisfies(r -> {
+              assertThat(TopicProbe.header(r, DeadLetters.CONSUMER)).isEqualTo(UtilizationStore.COUNTER);
+              assertThat(TopicProbe.header(r, DeadLetters.EXCEPTION_MESSAGE)).isNotBlank();
+            }));
   }
 
   // --- helpers ---
