@@ -139,6 +139,8 @@ public final class Devstack implements AutoCloseable {
       say("");
       say("Loading the demo city (" + demoStations + " stations in Xi'an) through the gateway...");
       io.yizhan.loadgen.Loadgen.loadDemo("http://localhost:8080", demoStations, 8, false);
+      say("Backfilling 90 days of demo visits (about 1.2 million) through the district-feed endpoint...");
+      io.yizhan.loadgen.Loadgen.demoVisits("http://localhost:8080", 90);
     }
     say("Stop with Ctrl-C here, or ./yizhan down from another terminal.");
     devstack.superviseUntilStopped();

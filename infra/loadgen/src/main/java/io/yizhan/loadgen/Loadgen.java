@@ -35,6 +35,9 @@ import tools.jackson.databind.json.JsonMapper;
  *   java -cp ... io.yizhan.loadgen.Loadgen coverage [--base ...] [--rounds 20] [--warmup 5] [--cell 250]
  *   java -cp ... io.yizhan.loadgen.Loadgen visits-batch [--base ...] [--batches 30] [--size 10000] [--concurrency 2]
  *   java -cp ... io.yizhan.loadgen.Loadgen checkins --rate 2000 [--base ...] [--warmup 10] [--seconds 30]
+ *   java -cp ... io.yizhan.loadgen.Loadgen demo-visits [--base ...] [--days 90]   (realistic past visits, then a live trickle)
+ *   java -cp ... io.yizhan.loadgen.Loadgen freshness [--base ...] [--rate 1000] [--seconds 60]
+ *   java -cp ... io.yizhan.loadgen.Loadgen rebuild [--base ...]
  *   java -cp ... io.yizhan.loadgen.Loadgen raw [--kafka localhost:9092] [--jdbc jdbc:postgresql://localhost:5433/visit] [--count 500000]
  * </pre>
  */
@@ -67,6 +70,16 @@ public final class Loadgen {
           intOption(options, "concurrency", 2), intOption(options, "warmup", 3));
       case "checkins" -> checkinsAtRate(base, intOption(options, "rate", 2_000), intOption(options, "warmup", 10),
           intOption(options, "seconds", 30));
+      case "demo-visits" -> {
+        DemoVisits.backfill(base, intOption(options, "days", 90));
+        if (!options.containsKey("no-trickle")) {
+          System.out.println("Live trickle of check-ins started (Ctrl-C stops it).");
+          DemoVisits.trickle(base, intOption(options, "per-minute", 60));
+        }
+      }
+      case "freshness" -> UtilizationBenchmarks.freshness(base, intOption(options, "rate", 1_000),
+          intOption(options, "warmup", 10), intOption(options, "seconds", 60));
+      case "rebuild" -> UtilizationBenchmarks.rebuild(base);
       case "raw" -> RawRates.measure(options.getOrDefault("kafka", "localhost:9092"),
           options.getOrDefault("jdbc", "jdbc:postgresql://localhost:5433/visit"), options.getOrDefault("user", "yizhan"),
           options.getOrDefault("password", "yizhan"), intOption(options, "count", 500_000));
@@ -84,6 +97,34 @@ public final class Loadgen {
         System.exit(2);
       }
     }
+  }
+
+  /**
+   * The demo's visits: the past {@code days} days backfilled (skipped when their first day already
+   * has visits), then a live trickle of check-ins, about one a second, in a background thread.
+   */
+  public static void demoVisits(String base, int days) throws Exception {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    String firstDay = java.time.LocalDate.now(DemoVisits.CITY).minusDays(days).toString();
+    HttpResponse<String> summary = http.send(HttpRequest.newBuilder(URI.create(base + "/api/utilization/summary?from="
+        + firstDay + "&to=" + firstDay)).timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+    if (summary.statusCode() == 200 && !summary.body().contains("\"visits\":0,")) {
+      System.out.println("演示到访已存在，跳过回填。Demo visits are already there.");
+    } else {
+      DemoVisits.backfill(base, days);
+    }
+    Thread trickle = new Thread(() -> {
+      try {
+        DemoVisits.trickle(base, 60);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (Exception e) {
+        System.err.println("demo check-ins stopped: " + e);
+      }
+    }, "demo-trickle");
+    trickle.setDaemon(true);
+    trickle.start();
+    System.out.println("Live demo check-ins: about one a second.");
   }
 
   /**

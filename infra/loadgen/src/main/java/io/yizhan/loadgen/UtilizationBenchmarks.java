@@ -1,0 +1,140 @@
+package io.yizhan.loadgen;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** How fresh utilization is under a steady stream of visits, and how fast a rebuild replays. */
+final class UtilizationBenchmarks {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final Pattern BUCKET =
+      Pattern.compile("yizhan_utilization_freshness_seconds_bucket\\{[^}]*le=\"([^\"]+)\"[^}]*} ([0-9.eE+]+)");
+
+  /**
+   * Sends {@code perSecond} visits a second as ten small batches a second (a district feed, or the
+   * door scanners of a city, in near real time) and reads visit-service's freshness histogram
+   * before and after the measured window: the p99 from a visit's acceptance to its being counted
+   * and visible, over exactly the visits of that window.
+   */
+  static void freshness(String base, int perSecond, int warmupSeconds, int seconds) throws Exception {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    String metrics = System.getProperty("yizhan.visit.metrics", "http://localhost:8082/actuator/prometheus");
+    List<String> stations = new ArrayList<>();
+    DemoVisits.forListedStations(http, base); // fails early, in words, when there are no stations
+    Matcher ids = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"").matcher(http.send(HttpRequest.newBuilder(
+        URI.create(base + "/api/stations?limit=1000")).build(), HttpResponse.BodyHandlers.ofString()).body());
+    while (ids.find()) {
+      stations.add(ids.group(1));
+    }
+    int perBatch = Math.max(1, perSecond / 10);
+    String run = Long.toString(System.currentTimeMillis(), 36);
+    Random random = new Random();
+    AtomicLong accepted = new AtomicLong();
+    AtomicLong errors = new AtomicLong();
+    TreeMap<Double, Double> before = null;
+    long start = System.nanoTime();
+    long ticks = (warmupSeconds + seconds) * 10L;
+    List<CompletableFuture<?>> pending = new ArrayList<>();
+    for (long t = 0; t < ticks; t++) {
+      if (t == warmupSeconds * 10L) {
+        before = histogram(http, metrics);
+      }
+      long wait = start + t * 100_000_000L - System.nanoTime();
+      if (wait > 0) {
+        TimeUnit.NANOSECONDS.sleep(wait);
+      }
+      StringBuilder body = new StringBuilder();
+      for (int i = 0; i < perBatch; i++) {
+        body.append("{\"visitId\":\"fresh-").append(run).append('-').append(t).append('-').append(i)
+            .append("\",\"stationId\":\"").append(stations.get(random.nextInt(stations.size())))
+            .append("\",\"visitedAt\":\"").append(Instant.now())
+            .append("\",\"workerType\":\"FOOD_DELIVERY\",\"services\":[\"WATER\"]}\n");
+      }
+      pending.add(http.sendAsync(HttpRequest.newBuilder(URI.create(base + "/api/visits/batch"))
+              .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/x-ndjson")
+              .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString())
+          .handle((r, e) -> {
+            if (e != null || r.statusCode() != 200) {
+              errors.incrementAndGet();
+            } else {
+              accepted.addAndGet(JSON.readTree(r.body()).get("accepted").asLong());
+            }
+            return null;
+          }));
+    }
+    CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
+    // Let the last visits be counted before reading the histogram again.
+    TimeUnit.SECONDS.sleep(5);
+    TreeMap<Double, Double> after = histogram(http, metrics);
+    System.out.printf("freshness via %s: %d visits/s offered as %d batches/s of %d, %d s measured after %d s warm-up%n",
+        base, perSecond, 10, perBatch, seconds, warmupSeconds);
+    System.out.printf("  accepted %d, errors %d%n", accepted.get(), errors.get());
+    double total = after.lastEntry().getValue() - before.lastEntry().getValue();
+    for (double q : new double[] {0.5, 0.9, 0.99, 0.999}) {
+      for (var bucket : after.entrySet()) {
+        double below = bucket.getValue() - before.getOrDefault(bucket.getKey(), 0.0);
+        if (below >= q * total) {
+          System.out.printf("  p%s ≤ %.3f s%n", q * 100 == Math.rint(q * 100) ? String.valueOf((int) (q * 100))
+              : String.valueOf(q * 100), bucket.getKey());
+          break;
+        }
+      }
+    }
+    System.out.printf("  (%.0f visits counted in the window; from acceptance to visible, histogram bucket bounds)%n", total);
+  }
+
+  private static TreeMap<Double, Double> histogram(HttpClient http, String metrics) throws Exception {
+    String text = http.send(HttpRequest.newBuilder(URI.create(metrics)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    TreeMap<Double, Double> buckets = new TreeMap<>();
+    Matcher m = BUCKET.matcher(text);
+    while (m.find()) {
+      double le = "+Inf".equals(m.group(1)) ? Double.POSITIVE_INFINITY : Double.parseDouble(m.group(1));
+      buckets.merge(le, Double.parseDouble(m.group(2)), Double::sum);
+    }
+    if (buckets.isEmpty()) {
+      throw new IllegalStateException("no yizhan_utilization_freshness_seconds histogram at " + metrics);
+    }
+    return buckets;
+  }
+
+  /** Starts a rebuild and follows it to the end, printing progress and the replay rate. */
+  static void rebuild(String base) throws Exception {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    long started = System.nanoTime();
+    HttpResponse<String> start = http.send(HttpRequest.newBuilder(URI.create(base + "/api/utilization/rebuilds"))
+        .timeout(Duration.ofMinutes(2)).header("X-Requested-By", "loadgen").POST(HttpRequest.BodyPublishers.noBody())
+        .build(), HttpResponse.BodyHandlers.ofString());
+    if (start.statusCode() != 202) {
+      throw new IllegalStateException("rebuild refused: " + start.statusCode() + " " + start.body());
+    }
+    while (true) {
+      TimeUnit.SECONDS.sleep(2);
+      JsonNode latest = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(base + "/api/utilization/rebuilds/latest"))
+          .build(), HttpResponse.BodyHandlers.ofString()).body());
+      System.out.println("  " + latest.get("message").asString());
+      String state = latest.get("rebuild").get("state").asString();
+      if (!"RUNNING".equals(state)) {
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long replayed = latest.get("rebuild").get("replayed").asLong();
+        System.out.printf("rebuild %s: %d records in %.1f s wall clock (%.0f records/s); the service reports %d/s%n",
+            state, replayed, seconds, replayed / seconds, latest.get("recordsPerSecond").asLong());
+        return;
+      }
+    }
+  }
+}
