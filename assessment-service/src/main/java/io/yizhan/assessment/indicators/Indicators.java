@@ -1,15 +1,22 @@
 package io.yizhan.assessment.indicators;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import reactor.core.publisher.Mono;
 
-/** The indicators of all stations. Each update runs in the consumer's inbox transaction. */
+/** The indicators of all stations, fed by events. */
 public interface Indicators {
 
   Mono<Void> stationListed(UUID stationId, String name, String kind, String district, Instant listedAt);
 
-  Mono<Void> visitObserved(UUID stationId, Instant visitedAt, boolean newEmploymentForm);
+  /**
+   * Adds the visits whose events were not seen before, in one transaction with the record of their
+   * event ids (a poll of visit.events.v1 at a time, ADR 12).
+   *
+   * @return how many were new
+   */
+  Mono<Long> visitsObserved(List<ObservedVisit> visits);
 
   Mono<StationIndicators> of(UUID stationId);
 }

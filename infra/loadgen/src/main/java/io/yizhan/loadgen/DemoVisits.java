@@ -198,12 +198,7 @@ final class DemoVisits {
       List<String> lines = demo.day(today.minusDays(d), now);
       for (int from = 0; from < lines.size(); from += 10_000) {
         String body = String.join("\n", lines.subList(from, Math.min(lines.size(), from + 10_000))) + "\n";
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + "/api/visits/batch"))
-            .timeout(Duration.ofMinutes(3)).header("Content-Type", "application/x-ndjson")
-            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        if (answer.statusCode() != 200) {
-          throw new IllegalStateException("batch refused: " + answer.statusCode() + " " + answer.body());
-        }
+        HttpResponse<String> answer = postWithRetries(http, base, body);
         JsonNode report = JSON.readTree(answer.body());
         accepted.addAndGet(report.get("accepted").asLong());
         duplicates.addAndGet(report.get("duplicates").asLong());
@@ -219,6 +214,33 @@ final class DemoVisits {
     System.out.printf("Backfilled %d days for %d stations: %d visits accepted, %d already there, in %.0f s%n", days + 1,
         demo.stations(), accepted.get(), duplicates.get(), seconds);
     return accepted.get();
+  }
+
+  /**
+   * Posts one batch, again after a failure (the platform busy or restarting): a batch is
+   * idempotent, since every line has its visit id, so a resend only finds duplicates.
+   */
+  private static HttpResponse<String> postWithRetries(HttpClient http, String base, String body) throws Exception {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + "/api/visits/batch"))
+            .timeout(Duration.ofMinutes(3)).header("Content-Type", "application/x-ndjson")
+            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() == 200) {
+          return answer;
+        }
+        if (answer.statusCode() < 500 || attempt == 5) {
+          throw new IllegalStateException("batch refused: " + answer.statusCode() + " " + answer.body());
+        }
+        System.err.println("batch not taken (" + answer.statusCode() + "), retrying: attempt " + (attempt + 1) + " of 5");
+      } catch (java.io.IOException e) {
+        if (attempt == 5) {
+          throw e;
+        }
+        System.err.println("batch not sent (" + e + "), retrying: attempt " + (attempt + 1) + " of 5");
+      }
+      Thread.sleep(2_000L * attempt);
+    }
   }
 
   /**

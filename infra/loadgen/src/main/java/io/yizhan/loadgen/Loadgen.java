@@ -100,14 +100,14 @@ public final class Loadgen {
   }
 
   /**
-   * The demo's visits: the past {@code days} days backfilled (skipped when their first day already
-   * has visits), then a live trickle of check-ins, about one a second, in a background thread.
+   * The demo's visits: the past {@code days} days backfilled (skipped when yesterday, the last day
+   * a backfill sends whole, already has visits), then a live trickle of check-ins, about one a second, in a background thread.
    */
   public static void demoVisits(String base, int days) throws Exception {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    String firstDay = java.time.LocalDate.now(DemoVisits.CITY).minusDays(days).toString();
+    String yesterday = java.time.LocalDate.now(DemoVisits.CITY).minusDays(1).toString();
     HttpResponse<String> summary = http.send(HttpRequest.newBuilder(URI.create(base + "/api/utilization/summary?from="
-        + firstDay + "&to=" + firstDay)).timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        + yesterday + "&to=" + yesterday)).timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
     if (summary.statusCode() == 200 && !summary.body().contains("\"visits\":0,")) {
       System.out.println("演示到访已存在，跳过回填。Demo visits are already there.");
     } else {

@@ -2,6 +2,7 @@ package io.yizhan.support;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.yizhan.support.inbox.Inbox;
+import io.yizhan.support.kafka.BatchConsumers;
 import io.yizhan.support.kafka.DeadLetters;
 import io.yizhan.support.kafka.EventConsumers;
 import io.yizhan.support.kafka.KafkaHealthIndicator;
@@ -64,6 +65,14 @@ public class ServiceSupportAutoConfiguration {
   @Bean
   DeadLetters deadLetters(KafkaTemplate<String, byte[]> kafka, MeterRegistry meters) {
     return new DeadLetters(kafka, meters);
+  }
+
+  @Bean
+  BatchConsumers batchConsumers(KafkaAdmin kafkaAdmin, DeadLetters deadLetters) {
+    Object servers = kafkaAdmin.getConfigurationProperties().get(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG);
+    String bootstrap = servers instanceof java.util.Collection<?> list
+        ? String.join(",", list.stream().map(Object::toString).toList()) : String.valueOf(servers);
+    return new BatchConsumers(bootstrap, deadLetters);
   }
 
   @Bean

@@ -3,7 +3,15 @@ package io.yizhan.assessment.indicators.messaging;
 import io.yizhan.assessment.indicators.Indicators;
 import io.yizhan.contracts.station.StationRegistered;
 import io.yizhan.contracts.visit.VisitRecorded;
+import io.yizhan.assessment.indicators.ObservedVisit;
+import io.yizhan.contracts.Topics;
+import io.yizhan.support.kafka.BatchConsumers;
 import io.yizhan.support.kafka.EventConsumers;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.listener.BatchMessageListener;
+import org.springframework.kafka.listener.KafkaMessageListenerContainer;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
@@ -25,14 +33,24 @@ class IndicatorsConsumers {
         .build();
   }
 
+  /**
+   * Visits in batches (ADR 12): a poll of visit.events.v1 at a time, one transaction each. Its own
+   * consumer group, so a rebalance of the station binding does not stop it.
+   */
   @Bean
-  Consumer<Message<byte[]>> visitEvents(Indicators indicators, EventConsumers consumers) {
-    return consumers.named("indicators-visits")
-        .on(VisitRecorded.TYPE, event -> {
-          VisitRecorded v = event.data();
-          return indicators.visitObserved(
-              UUID.fromString(v.stationId()), v.visitedAt(), v.workerType().isNewEmploymentForm());
-        })
-        .build();
+  KafkaMessageListenerContainer<String, byte[]> indicatorsVisitCounting(
+      Indicators indicators, BatchConsumers batches,
+      @Value("${yizhan.indicators.max-poll-records:5000}") int maxPollRecords) {
+    BatchMessageListener<String, byte[]> listener = records -> {
+      List<ObservedVisit> visits = batches.read(records, VisitRecorded.TYPE, "indicators-visits", event ->
+              new ObservedVisit(event.eventId(), UUID.fromString(event.data().stationId()), event.data().visitedAt(),
+                  event.data().workerType().isNewEmploymentForm()))
+          .stream().map(BatchConsumers.Read::value).toList();
+      if (!visits.isEmpty()) {
+        indicators.visitsObserved(visits).block(Duration.ofMinutes(2));
+      }
+    };
+    return batches.container("indicators-visits", Topics.VISIT_EVENTS, "assessment-service-visits", maxPollRecords,
+        listener);
   }
 }

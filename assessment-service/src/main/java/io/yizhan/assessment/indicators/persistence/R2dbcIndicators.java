@@ -1,23 +1,34 @@
 package io.yizhan.assessment.indicators.persistence;
 
 import io.yizhan.assessment.indicators.Indicators;
+import io.yizhan.assessment.indicators.ObservedVisit;
+import io.yizhan.support.inbox.Inbox;
 import io.yizhan.assessment.indicators.StationIndicators;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 @Repository
 class R2dbcIndicators implements Indicators {
 
   private final DatabaseClient db;
+  private final Inbox inbox;
+  private final TransactionalOperator transactional;
 
-  R2dbcIndicators(DatabaseClient db) {
+  R2dbcIndicators(DatabaseClient db, Inbox inbox, TransactionalOperator transactional) {
     this.db = db;
+    this.inbox = inbox;
+    this.transactional = transactional;
   }
 
   @Override
@@ -35,20 +46,60 @@ class R2dbcIndicators implements Indicators {
         .then();
   }
 
+  /** The inbox name of visits counted into the indicators (the same as when they were counted one by one). */
+  static final String VISITS = "indicators-visits";
+
   @Override
-  public Mono<Void> visitObserved(UUID stationId, Instant visitedAt, boolean newEmploymentForm) {
-    return db.sql("""
-            INSERT INTO station_indicators (station_id, visits_total, new_employment_visits, first_visit_at, last_visit_at)
-            VALUES (:id, 1, :newEmployment, :at, :at)
-            ON CONFLICT (station_id) DO UPDATE SET
-              visits_total = station_indicators.visits_total + 1,
-              new_employment_visits = station_indicators.new_employment_visits + EXCLUDED.new_employment_visits,
-              first_visit_at = LEAST(station_indicators.first_visit_at, EXCLUDED.first_visit_at),
-              last_visit_at = GREATEST(station_indicators.last_visit_at, EXCLUDED.last_visit_at)""")
-        .bind("id", stationId)
-        .bind("newEmployment", newEmploymentForm ? 1L : 0L)
-        .bind("at", visitedAt.atOffset(ZoneOffset.UTC))
-        .then();
+  public Mono<Long> visitsObserved(List<ObservedVisit> visits) {
+    Mono<Long> work = inbox.firstSeen(VISITS, visits.stream().map(ObservedVisit::eventId).toList())
+        .flatMap(fresh -> {
+          Map<UUID, long[]> counts = new LinkedHashMap<>();       // visits, new employment
+          Map<UUID, Instant[]> spans = new HashMap<>();            // first, last
+          for (ObservedVisit v : visits) {
+            if (fresh.remove(v.eventId())) {
+              long[] c = counts.computeIfAbsent(v.stationId(), k -> new long[2]);
+              c[0]++;
+              c[1] += v.newEmploymentForm() ? 1 : 0;
+              spans.merge(v.stationId(), new Instant[] {v.visitedAt(), v.visitedAt()}, (a, b) -> new Instant[] {
+                  a[0].isBefore(b[0]) ? a[0] : b[0], a[1].isAfter(b[1]) ? a[1] : b[1]});
+            }
+          }
+          if (counts.isEmpty()) {
+            return Mono.just(0L);
+          }
+          int n = counts.size();
+          UUID[] ids = counts.keySet().toArray(UUID[]::new);
+          Long[] totals = new Long[n];
+          Long[] newEmployment = new Long[n];
+          OffsetDateTime[] firsts = new OffsetDateTime[n];
+          OffsetDateTime[] lasts = new OffsetDateTime[n];
+          long added = 0;
+          for (int i = 0; i < n; i++) {
+            totals[i] = counts.get(ids[i])[0];
+            newEmployment[i] = counts.get(ids[i])[1];
+            firsts[i] = spans.get(ids[i])[0].atOffset(ZoneOffset.UTC);
+            lasts[i] = spans.get(ids[i])[1].atOffset(ZoneOffset.UTC);
+            added += totals[i];
+          }
+          long addedNow = added;
+          return db.sql("""
+                  INSERT INTO station_indicators (station_id, visits_total, new_employment_visits, first_visit_at, last_visit_at)
+                  SELECT * FROM unnest(CAST(:ids AS uuid[]), CAST(:totals AS bigint[]), CAST(:newEmployment AS bigint[]),
+                                       CAST(:firsts AS timestamptz[]), CAST(:lasts AS timestamptz[]))
+                  ON CONFLICT (station_id) DO UPDATE SET
+                    visits_total = station_indicators.visits_total + EXCLUDED.visits_total,
+                    new_employment_visits = station_indicators.new_employment_visits + EXCLUDED.new_employment_visits,
+                    first_visit_at = LEAST(station_indicators.first_visit_at, EXCLUDED.first_visit_at),
+                    last_visit_at = GREATEST(station_indicators.last_visit_at, EXCLUDED.last_visit_at)""")
+              .bind("ids", ids)
+              .bind("totals", totals)
+              .bind("newEmployment", newEmployment)
+              .bind("firsts", firsts)
+              .bind("lasts", lasts)
+              .then()
+              .thenReturn(addedNow);
+        });
+    return transactional.transactional(work);
   }
 
   @Override

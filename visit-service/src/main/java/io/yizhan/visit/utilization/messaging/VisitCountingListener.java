@@ -4,10 +4,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.yizhan.contracts.EventEnvelope;
-import io.yizhan.contracts.EventJson;
-import io.yizhan.contracts.MalformedEventException;
 import io.yizhan.contracts.visit.VisitRecorded;
-import io.yizhan.support.kafka.DeadLetters;
+import io.yizhan.support.kafka.BatchConsumers;
 import io.yizhan.visit.utilization.CountedVisit;
 import io.yizhan.visit.utilization.UtilizationStore;
 import java.time.Clock;
@@ -18,11 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.kafka.listener.BatchMessageListener;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Counts visit.recorded events a poll at a time: one transaction per batch records the batch's
@@ -32,11 +26,10 @@ import tools.jackson.databind.JsonNode;
  */
 class VisitCountingListener implements BatchMessageListener<String, byte[]> {
 
-  private static final Logger log = LoggerFactory.getLogger(VisitCountingListener.class);
   private static final Duration BATCH_TIMEOUT = Duration.ofMinutes(2);
 
   private final UtilizationStore store;
-  private final DeadLetters deadLetters;
+  private final BatchConsumers batches;
   private final ReplayTracker replay;
   private final Clock clock;
   private final Counter counted;
@@ -44,10 +37,10 @@ class VisitCountingListener implements BatchMessageListener<String, byte[]> {
   private final Timer freshness;
   private final Timer batchTime;
 
-  VisitCountingListener(UtilizationStore store, DeadLetters deadLetters, ReplayTracker replay, Clock clock,
+  VisitCountingListener(UtilizationStore store, BatchConsumers batches, ReplayTracker replay, Clock clock,
       MeterRegistry meters) {
     this.store = store;
-    this.deadLetters = deadLetters;
+    this.batches = batches;
     this.replay = replay;
     this.clock = clock;
     this.counted = Counter.builder("yizhan.utilization.visits.counted")
@@ -68,21 +61,12 @@ class VisitCountingListener implements BatchMessageListener<String, byte[]> {
   public void onMessage(List<ConsumerRecord<String, byte[]>> records) {
     List<CountedVisit> live = new ArrayList<>();
     List<CountedVisit> replayed = new ArrayList<>();
-    List<Instant> acceptedAt = new ArrayList<>();
-    for (ConsumerRecord<String, byte[]> record : records) {
-      CountedVisit visit = read(record);
-      if (visit == null) {
-        continue;
-      }
-      if (replay.isReplay(record.partition(), record.offset())) {
-        replayed.add(visit);
-      } else {
-        live.add(visit);
-        acceptedAt.add(visit.acceptedAt());
-      }
+    for (BatchConsumers.Read<CountedVisit> read : batches.read(records, VisitRecorded.TYPE, UtilizationStore.COUNTER,
+        VisitCountingListener::counted)) {
+      (replay.isReplay(read.record().partition(), read.record().offset()) ? replayed : live).add(read.value());
     }
     long started = System.nanoTime();
-    // Replayed and live records of one poll count in one transaction, announced or not.
+    // Replayed and live records of one poll count in two transactions, quiet and announced.
     UtilizationStore.Counted quiet = replayed.isEmpty()
         ? new UtilizationStore.Counted(0, 0) : store.count(replayed, false).block(BATCH_TIMEOUT);
     UtilizationStore.Counted loud = live.isEmpty()
@@ -91,26 +75,14 @@ class VisitCountingListener implements BatchMessageListener<String, byte[]> {
     counted.increment(quiet.counted() + loud.counted());
     duplicates.increment(quiet.duplicates() + loud.duplicates());
     Instant now = clock.instant();
-    acceptedAt.forEach(at -> freshness.record(Duration.between(at, now)));
+    live.forEach(visit -> freshness.record(Duration.between(visit.acceptedAt(), now)));
     replay.progressed(records, quiet);
   }
 
-  /** The visit a record carries; null when it is another event type or was dead-lettered. */
-  private @Nullable CountedVisit read(ConsumerRecord<String, byte[]> record) {
-    try {
-      EventEnvelope<JsonNode> envelope = EventJson.readEnvelope(record.value());
-      if (!VisitRecorded.TYPE.name().equals(envelope.eventType())) {
-        return null;
-      }
-      EventEnvelope<VisitRecorded> event = EventJson.payload(envelope, VisitRecorded.TYPE);
-      VisitRecorded v = event.data();
-      return new CountedVisit(event.eventId(), UUID.fromString(v.stationId()), v.visitedAt(), v.workerType(),
-          new HashSet<>(v.services()), v.stationOpen(), event.occurredAt());
-    } catch (MalformedEventException | IllegalArgumentException e) {
-      deadLetters.send(record, UtilizationStore.COUNTER, e instanceof MalformedEventException ? e
-          : new MalformedEventException("invalid visit.recorded data: " + e.getMessage(), e));
-      log.debug("dead-lettered {}-{}@{}", record.topic(), record.partition(), record.offset());
-      return null;
-    }
+  /** A station id that is not a UUID throws IllegalArgumentException: the record is dead-lettered. */
+  private static CountedVisit counted(EventEnvelope<VisitRecorded> event) {
+    VisitRecorded v = event.data();
+    return new CountedVisit(event.eventId(), UUID.fromString(v.stationId()), v.visitedAt(), v.workerType(),
+        new HashSet<>(v.services()), v.stationOpen(), event.occurredAt());
   }
 }

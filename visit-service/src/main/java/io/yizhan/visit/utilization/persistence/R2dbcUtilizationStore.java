@@ -4,6 +4,7 @@ import io.yizhan.contracts.EventEnvelope;
 import io.yizhan.contracts.utilization.StationHourCounted;
 import io.yizhan.contracts.visit.ServiceUsed;
 import io.yizhan.contracts.visit.WorkerType;
+import io.yizhan.support.inbox.Inbox;
 import io.yizhan.support.outbox.Outbox;
 import io.yizhan.visit.utilization.Bucket;
 import io.yizhan.visit.utilization.CityTime;
@@ -22,7 +23,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,12 +42,15 @@ class R2dbcUtilizationStore implements UtilizationStore {
 
   private final DatabaseClient db;
   private final Outbox outbox;
+  private final Inbox inbox;
   private final TransactionalOperator transactional;
   private final Clock clock;
 
-  R2dbcUtilizationStore(DatabaseClient db, Outbox outbox, TransactionalOperator transactional, Clock clock) {
+  R2dbcUtilizationStore(DatabaseClient db, Outbox outbox, Inbox inbox, TransactionalOperator transactional,
+      Clock clock) {
     this.db = db;
     this.outbox = outbox;
+    this.inbox = inbox;
     this.transactional = transactional;
     this.clock = clock;
   }
@@ -57,23 +60,12 @@ class R2dbcUtilizationStore implements UtilizationStore {
     if (visits.isEmpty()) {
       return Mono.just(new Counted(0, 0));
     }
-    UUID[] ids = visits.stream().map(CountedVisit::eventId).distinct().toArray(UUID[]::new);
-    // One statement records every event id; only the ids it inserted (never seen before) count.
-    Mono<Counted> work = db.sql("""
-            INSERT INTO processed_events (consumer, event_id)
-            SELECT :consumer, id FROM unnest(CAST(:ids AS uuid[])) AS t(id)
-            ON CONFLICT DO NOTHING
-            RETURNING event_id""")
-        .bind("consumer", COUNTER)
-        .bind("ids", ids)
-        .map(row -> row.get("event_id", UUID.class))
-        .all()
-        .collect(Collectors.toCollection(HashSet::new))
+    // Only the events never seen before count; an event twice in one batch counts once (remove()).
+    Mono<Counted> work = inbox.firstSeen(COUNTER, visits.stream().map(CountedVisit::eventId).toList())
         .flatMap(fresh -> {
           Map<StationHour, Tally> tallies = new LinkedHashMap<>();
           long counted = 0;
           for (CountedVisit visit : visits) {
-            // remove(): an event twice in one batch counts once.
             if (fresh.remove(visit.eventId())) {
               tallies.computeIfAbsent(visit.stationHour(), k -> new Tally()).add(visit);
               counted++;
@@ -162,8 +154,7 @@ class R2dbcUtilizationStore implements UtilizationStore {
 
   @Override
   public Mono<Void> clear() {
-    return transactional.transactional(db.sql("DELETE FROM utilization_hours").then()
-        .then(db.sql("DELETE FROM processed_events WHERE consumer = :consumer").bind("consumer", COUNTER).then()));
+    return transactional.transactional(db.sql("DELETE FROM utilization_hours").then().then(inbox.forget(COUNTER)));
   }
 
   @Override

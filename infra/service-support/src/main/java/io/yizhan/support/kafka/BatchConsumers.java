@@ -1,0 +1,94 @@
+package io.yizhan.support.kafka;
+
+import io.yizhan.contracts.EventEnvelope;
+import io.yizhan.contracts.EventJson;
+import io.yizhan.contracts.EventType;
+import io.yizhan.contracts.MalformedEventException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.listener.BatchMessageListener;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.KafkaMessageListenerContainer;
+import org.springframework.util.backoff.ExponentialBackOff;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Consumers that take a whole poll at a time, for streams too large for one transaction per
+ * event (visits, ADR 12). The listener applies a poll in one transaction with the inbox's
+ * {@code firstSeen}; this class builds the container and reads the records.
+ *
+ * <p>A poll whose transaction fails is retried with back-off (0.5 s doubling to 30 s) and never
+ * skipped, since skipping would lose effects; unreadable records never get that far because
+ * {@link #read} dead-letters them first.
+ */
+public class BatchConsumers {
+
+  private final String bootstrapServers;
+  private final DeadLetters deadLetters;
+
+  public BatchConsumers(String bootstrapServers, DeadLetters deadLetters) {
+    this.bootstrapServers = bootstrapServers;
+    this.deadLetters = deadLetters;
+  }
+
+  /** A container (not started) reading {@code topic} as {@code group}, up to {@code maxPollRecords} a poll. */
+  public KafkaMessageListenerContainer<String, byte[]> container(
+      String name, String topic, String group, int maxPollRecords, BatchMessageListener<String, byte[]> listener) {
+    Map<String, Object> config = new HashMap<>();
+    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
+    // A poll of thousands takes seconds to apply; a stalled database must not look like a dead consumer.
+    config.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 600_000);
+    ContainerProperties properties = new ContainerProperties(topic);
+    properties.setAckMode(ContainerProperties.AckMode.BATCH);
+    properties.setMessageListener(listener);
+    properties.setMicrometerEnabled(true);
+    KafkaMessageListenerContainer<String, byte[]> container = new KafkaMessageListenerContainer<>(
+        new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), new ByteArrayDeserializer()), properties);
+    container.setBeanName(name);
+    ExponentialBackOff backOff = new ExponentialBackOff(500, 2);
+    backOff.setMaxInterval(30_000);
+    container.setCommonErrorHandler(new DefaultErrorHandler(backOff));
+    return container;
+  }
+
+  /** A record and what was read from it. */
+  public record Read<R>(ConsumerRecord<String, byte[]> record, R value) {}
+
+  /**
+   * The events of {@code type} among {@code records}, each interpreted by {@code interpret}. A
+   * record that is not JSON, not a valid envelope or payload, or that {@code interpret} refuses
+   * with an {@link IllegalArgumentException}, goes to the topic's dead-letter topic with the
+   * reason before this returns; other event types are skipped.
+   */
+  public <T, R> List<Read<R>> read(List<ConsumerRecord<String, byte[]>> records, EventType<T> type, String consumer,
+      Function<EventEnvelope<T>, R> interpret) {
+    List<Read<R>> read = new ArrayList<>(records.size());
+    for (ConsumerRecord<String, byte[]> record : records) {
+      try {
+        EventEnvelope<JsonNode> envelope = EventJson.readEnvelope(record.value());
+        if (type.name().equals(envelope.eventType())) {
+          read.add(new Read<>(record, interpret.apply(EventJson.payload(envelope, type))));
+        }
+      } catch (MalformedEventException e) {
+        deadLetters.send(record, consumer, e);
+      } catch (IllegalArgumentException e) {
+        deadLetters.send(record, consumer,
+            new MalformedEventException("invalid " + type.name() + " data: " + e.getMessage(), e));
+      }
+    }
+    return read;
+  }
+}
