@@ -108,7 +108,7 @@ public final class Loadgen {
     String yesterday = java.time.LocalDate.now(DemoVisits.CITY).minusDays(1).toString();
     HttpResponse<String> summary = http.send(HttpRequest.newBuilder(URI.create(base + "/api/utilization/summary?from="
         + yesterday + "&to=" + yesterday)).timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
-    if (summary.statusCode() == 200 && !summary.body().contains("\"visits\":0,")) {
+    if (summary.statusCode() == 200 && JSON.readTree(summary.body()).path("visits").asLong() > 0) {
       System.out.println("演示到访已存在，跳过回填。Demo visits are already there.");
     } else {
       DemoVisits.backfill(base, days);

@@ -26,10 +26,18 @@ public interface UtilizationStore {
    * Counts the visits whose events were not counted before, in one transaction with the record of
    * their event ids: a batch redelivered after a crash finds them and counts nothing twice.
    *
-   * @param announce publish where each touched station-hour now stands on utilization.events.v1;
-   *                 false while rebuilding
+   * @param announce mark each touched station-hour to be announced on utilization.events.v1 by
+   *                 the next {@link #announceChanges} round; false while rebuilding
    */
   Mono<Counted> count(List<CountedVisit> visits, boolean announce);
+
+  /**
+   * Publishes where up to {@code max} changed station-hours now stand (absolute values, through
+   * the outbox) and clears their mark, in one transaction.
+   *
+   * @return how many were announced: fewer than {@code max} means none is left
+   */
+  Mono<Integer> announceChanges(int max);
 
   /** Forgets every count and which events were counted: the start of a rebuild. */
   Mono<Void> clear();

@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.listener.BatchMessageListener;
-import org.springframework.kafka.listener.KafkaMessageListenerContainer;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
@@ -38,7 +38,7 @@ class IndicatorsConsumers {
    * consumer group, so a rebalance of the station binding does not stop it.
    */
   @Bean
-  KafkaMessageListenerContainer<String, byte[]> indicatorsVisitCounting(
+  ConcurrentMessageListenerContainer<String, byte[]> indicatorsVisitCounting(
       Indicators indicators, BatchConsumers batches,
       @Value("${yizhan.indicators.max-poll-records:5000}") int maxPollRecords) {
     BatchMessageListener<String, byte[]> listener = records -> {
@@ -50,7 +50,7 @@ class IndicatorsConsumers {
         indicators.visitsObserved(visits).block(Duration.ofMinutes(2));
       }
     };
-    return batches.container("indicators-visits", Topics.VISIT_EVENTS, "assessment-service-visits", maxPollRecords,
+    return batches.container("indicators-visits", Topics.VISIT_EVENTS, "assessment-service-visits", maxPollRecords, 1,
         listener);
   }
 }

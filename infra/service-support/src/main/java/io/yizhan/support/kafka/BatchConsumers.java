@@ -17,7 +17,7 @@ import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.listener.BatchMessageListener;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.listener.KafkaMessageListenerContainer;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.util.backoff.ExponentialBackOff;
 import tools.jackson.databind.JsonNode;
 
@@ -40,9 +40,13 @@ public class BatchConsumers {
     this.deadLetters = deadLetters;
   }
 
-  /** A container (not started) reading {@code topic} as {@code group}, up to {@code maxPollRecords} a poll. */
-  public KafkaMessageListenerContainer<String, byte[]> container(
-      String name, String topic, String group, int maxPollRecords, BatchMessageListener<String, byte[]> listener) {
+  /**
+   * A container (not started) reading {@code topic} as {@code group}, up to {@code maxPollRecords}
+   * a poll, with {@code concurrency} consumers sharing the partitions. Records are keyed by
+   * station, so one station's events stay with one consumer and in order.
+   */
+  public ConcurrentMessageListenerContainer<String, byte[]> container(String name, String topic, String group,
+      int maxPollRecords, int concurrency, BatchMessageListener<String, byte[]> listener) {
     Map<String, Object> config = new HashMap<>();
     config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
@@ -55,8 +59,9 @@ public class BatchConsumers {
     properties.setAckMode(ContainerProperties.AckMode.BATCH);
     properties.setMessageListener(listener);
     properties.setMicrometerEnabled(true);
-    KafkaMessageListenerContainer<String, byte[]> container = new KafkaMessageListenerContainer<>(
+    ConcurrentMessageListenerContainer<String, byte[]> container = new ConcurrentMessageListenerContainer<>(
         new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), new ByteArrayDeserializer()), properties);
+    container.setConcurrency(concurrency);
     container.setBeanName(name);
     ExponentialBackOff backOff = new ExponentialBackOff(500, 2);
     backOff.setMaxInterval(30_000);

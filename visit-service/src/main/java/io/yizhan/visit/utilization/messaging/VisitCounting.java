@@ -36,9 +36,10 @@ class VisitCounting {
   @Bean
   KafkaRebuilds utilizationRebuilds(
       @Value("${yizhan.utilization.max-poll-records:5000}") int maxPollRecords,
+      @Value("${yizhan.utilization.consumers:1}") int consumers,
       Admin utilizationAdmin, UtilizationStore store, RebuildLog rebuilds, ReplayTracker replay,
       BatchConsumers batches, Clock clock, MeterRegistry meters) {
-    var container = batches.container("utilization-counting", Topics.VISIT_EVENTS, GROUP, maxPollRecords,
+    var container = batches.container("utilization-counting", Topics.VISIT_EVENTS, GROUP, maxPollRecords, consumers,
         new VisitCountingListener(store, batches, replay, clock, meters));
     return new KafkaRebuilds(container, GROUP, utilizationAdmin, store, rebuilds, replay, clock);
   }

@@ -78,7 +78,7 @@ class R2dbcUtilizationStore implements UtilizationStore {
     return transactional.transactional(work);
   }
 
-  /** Adds each station-hour's counts with one statement, and announces where each now stands. */
+  /** Adds each station-hour's counts with one statement, marking them to be announced when asked. */
   private Mono<Void> add(Map<StationHour, Tally> tallies, boolean announce) {
     if (tallies.isEmpty()) {
       return Mono.empty();
@@ -112,29 +112,38 @@ class R2dbcUtilizationStore implements UtilizationStore {
       values.put("c" + c, counts.get(c));
     }
     // unnest of parallel arrays: one statement and ~20 parameters whatever the batch's size.
-    String sql = "INSERT INTO utilization_hours (station_id, hour, " + columns + ") "
+    values.put("unannounced", announce);
+    // unnest of parallel arrays: one statement and ~20 parameters whatever the batch's size.
+    String sql = "INSERT INTO utilization_hours (station_id, hour, " + columns + ", unannounced) "
         + "SELECT s, to_timestamp(h), " + java.util.stream.IntStream.range(0, counts.size())
             .mapToObj(c -> "c" + c).collect(Collectors.joining(", "))
-        + " FROM unnest(CAST(:stations AS uuid[]), CAST(:hours AS bigint[]), " + arrays + ") AS t(s, h, "
+        + ", :unannounced FROM unnest(CAST(:stations AS uuid[]), CAST(:hours AS bigint[]), " + arrays + ") AS t(s, h, "
         + java.util.stream.IntStream.range(0, counts.size()).mapToObj(c -> "c" + c).collect(Collectors.joining(", "))
         + ") ON CONFLICT (station_id, hour) DO UPDATE SET " + additions
-        + " RETURNING station_id, hour, " + columns;
-    DatabaseClient.GenericExecuteSpec upsert = db.sql(sql).bindValues(values);
-    if (!announce) {
-      return upsert.then();
-    }
-    Instant now = clock.instant();
-    return upsert.map(row -> {
+        + ", unannounced = utilization_hours.unannounced OR EXCLUDED.unannounced";
+    return db.sql(sql).bindValues(values).then();
+  }
+
+  @Override
+  public Mono<Integer> announceChanges(int max) {
+    // SKIP LOCKED: two instances announcing at once take different rows; a row being counted
+    // now is announced in the next round.
+    Mono<Integer> round = db.sql("UPDATE utilization_hours SET unannounced = false WHERE (station_id, hour) IN ("
+            + "SELECT station_id, hour FROM utilization_hours WHERE unannounced LIMIT :max FOR UPDATE SKIP LOCKED) "
+            + "RETURNING station_id, hour, " + String.join(", ", UtilizationColumns.COUNTS))
+        .bind("max", max)
+        .map(row -> {
           UUID station = row.get("station_id", UUID.class);
           Instant hour = row.get("hour", java.time.OffsetDateTime.class).toInstant();
           Tally tally = UtilizationColumns.tally(row);
-          return EventEnvelope.of(StationHourCounted.TYPE, "visit-service", station.toString(), now,
+          return EventEnvelope.of(StationHourCounted.TYPE, "visit-service", station.toString(), clock.instant(),
               new StationHourCounted(station.toString(), hour, tally.visits(), tally.outsideHours(),
                   tally.openUnknown(), tally.workers(), tally.services()));
         })
         .all()
         .collectList()
-        .flatMap(events -> outbox.appendAll(StationHourCounted.TYPE, events));
+        .flatMap(events -> outbox.appendAll(StationHourCounted.TYPE, events).thenReturn(events.size()));
+    return transactional.transactional(round);
   }
 
   private static long[] values(Tally tally) {
