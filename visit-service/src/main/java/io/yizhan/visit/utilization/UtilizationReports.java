@@ -66,23 +66,31 @@ public class UtilizationReports {
     return Mono.zip(
             stations.listed(district).filter(s -> "ACTIVE".equals(s.status())).collectList(),
             store.perStation(filter, period),
-            store.byHourOfDay(filter, period))
+            store.byHourOfDay(filter, period),
+            store.firstVisitDays(filter, period))
         .map(t -> {
           Map<String, List<StationLoad>> byDistrict = new TreeMap<>();
           for (KnownStation s : t.getT1()) {
             Tally tally = t.getT2().getOrDefault(s.id(), new Tally());
             long[] hours = t.getT3().getOrDefault(s.id(), new long[24]);
             byDistrict.computeIfAbsent(s.district(), d -> new ArrayList<>()).add(new StationLoad(
-                s.id(), s.name(), s.district(), s.capacity(), daysListed(s, period), tally.visits(), hours));
+                s.id(), s.name(), s.district(), s.capacity(), daysInUse(s, t.getT4().get(s.id()), period),
+                tally.visits(), hours));
           }
           return byDistrict;
         });
   }
 
-  /** A station listed during the period is judged on the days it was there. */
-  private static long daysListed(KnownStation station, Period period) {
-    LocalDate listed = CityTime.dayOf(station.registeredAt());
-    LocalDate from = listed.isAfter(period.from()) ? listed : period.from();
+  /**
+   * A station listed during the period is judged on the days it was there: from its listing, or
+   * from its first visit if that came earlier (a station running before it was registered here).
+   */
+  private static long daysInUse(KnownStation station, @Nullable LocalDate firstVisit, Period period) {
+    LocalDate since = CityTime.dayOf(station.registeredAt());
+    if (firstVisit != null && firstVisit.isBefore(since)) {
+      since = firstVisit;
+    }
+    LocalDate from = since.isAfter(period.from()) ? since : period.from();
     return from.isAfter(period.to()) ? 1 : java.time.temporal.ChronoUnit.DAYS.between(from, period.to()) + 1;
   }
 

@@ -48,6 +48,9 @@ public interface UtilizationStore {
   /** Each station's counts over the period, for the stations in the filter that had visits. */
   Mono<Map<UUID, Tally>> perStation(Filter filter, Period period);
 
+  /** Each station's first day with visits in the period (city time), for the stations that had any. */
+  Mono<Map<UUID, java.time.LocalDate>> firstVisitDays(Filter filter, Period period);
+
   /** Each station's visits by hour of day over the period (24 numbers a station). */
   Mono<Map<UUID, long[]>> byHourOfDay(Filter filter, Period period);
 

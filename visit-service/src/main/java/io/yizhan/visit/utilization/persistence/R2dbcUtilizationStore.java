@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -100,28 +101,34 @@ class R2dbcUtilizationStore implements UtilizationStore {
       }
       i++;
     }
-    String columns = String.join(", ", UtilizationColumns.COUNTS);
-    String arrays = java.util.stream.IntStream.range(0, UtilizationColumns.COUNTS.size())
-        .mapToObj(c -> "CAST(:c" + c + " AS bigint[])").collect(Collectors.joining(", "));
-    String additions = UtilizationColumns.COUNTS.stream()
-        .map(c -> c + " = utilization_hours." + c + " + EXCLUDED." + c).collect(Collectors.joining(", "));
     Map<String, Object> values = new HashMap<>();
     values.put("stations", stations);
     values.put("hours", hours);
     for (int c = 0; c < counts.size(); c++) {
       values.put("c" + c, counts.get(c));
     }
-    // unnest of parallel arrays: one statement and ~20 parameters whatever the batch's size.
     values.put("unannounced", announce);
-    // unnest of parallel arrays: one statement and ~20 parameters whatever the batch's size.
-    String sql = "INSERT INTO utilization_hours (station_id, hour, " + columns + ", unannounced) "
-        + "SELECT s, to_timestamp(h), " + java.util.stream.IntStream.range(0, counts.size())
-            .mapToObj(c -> "c" + c).collect(Collectors.joining(", "))
-        + ", :unannounced FROM unnest(CAST(:stations AS uuid[]), CAST(:hours AS bigint[]), " + arrays + ") AS t(s, h, "
-        + java.util.stream.IntStream.range(0, counts.size()).mapToObj(c -> "c" + c).collect(Collectors.joining(", "))
-        + ") ON CONFLICT (station_id, hour) DO UPDATE SET " + additions
+    return db.sql(ADD_COUNTS).bindValues(values).then();
+  }
+
+  /**
+   * Adds parallel arrays (station, hour as epoch seconds, one array per count column :c0…:cN) to
+   * utilization_hours: one statement and ~20 parameters whatever the batch's size.
+   */
+  private static final String ADD_COUNTS;
+
+  static {
+    List<String> counts = UtilizationColumns.COUNTS;
+    String names = IntStream.range(0, counts.size()).mapToObj(c -> "c" + c).collect(Collectors.joining(", "));
+    ADD_COUNTS = "INSERT INTO utilization_hours (station_id, hour, " + String.join(", ", counts) + ", unannounced) "
+        + "SELECT s, to_timestamp(h), " + names + ", :unannounced "
+        + "FROM unnest(CAST(:stations AS uuid[]), CAST(:hours AS bigint[]), "
+        + IntStream.range(0, counts.size()).mapToObj(c -> "CAST(:c" + c + " AS bigint[])")
+            .collect(Collectors.joining(", "))
+        + ") AS t(s, h, " + names + ") "
+        + "ON CONFLICT (station_id, hour) DO UPDATE SET "
+        + counts.stream().map(c -> c + " = utilization_hours." + c + " + EXCLUDED." + c).collect(Collectors.joining(", "))
         + ", unannounced = utilization_hours.unannounced OR EXCLUDED.unannounced";
-    return db.sql(sql).bindValues(values).then();
   }
 
   @Override
@@ -181,6 +188,15 @@ class R2dbcUtilizationStore implements UtilizationStore {
     return filtered("SELECT u.station_id, " + UtilizationColumns.sums().replace("sum(", "sum(u.")
             + " FROM utilization_hours u", filter, period, " GROUP BY u.station_id")
         .map(row -> Map.entry(row.get("station_id", UUID.class), UtilizationColumns.tally(row)))
+        .all()
+        .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+  }
+
+  @Override
+  public Mono<Map<UUID, java.time.LocalDate>> firstVisitDays(Filter filter, Period period) {
+    return filtered("SELECT u.station_id, min(u.hour AT TIME ZONE '" + CITY_ZONE + "')::date AS first_day "
+            + "FROM utilization_hours u", filter, period, " GROUP BY u.station_id")
+        .map(row -> Map.entry(row.get("station_id", UUID.class), row.get("first_day", java.time.LocalDate.class)))
         .all()
         .collectMap(Map.Entry::getKey, Map.Entry::getValue);
   }
