@@ -207,6 +207,10 @@ class UtilizationIntegrationTest {
         .jsonPath("$.total.services.WATER").isEqualTo(40);
     http.get().uri("/api/utilization/stations/{id}/series?by=fortnight", normal).exchange()
         .expectStatus().isBadRequest().expectBody().jsonPath("$.detail").exists();
+    http.get().uri("/api/utilization/districts/{d}/ranking", "没有这个区").exchange()
+        .expectStatus().isNotFound().expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("区县名称"));
+    http.get().uri("/api/utilization/summary?from=2026-11-28&to=2026-11-01").exchange()
+        .expectStatus().isBadRequest().expectBody().jsonPath("$.detail").exists();
   }
 
   @Test

@@ -108,10 +108,14 @@ class KafkaRebuilds implements Rebuilds, SmartLifecycle {
       log.info("Rebuilding utilization from {}: {} records to replay", Topics.VISIT_EVENTS, target);
       return rebuild;
     } catch (Exception e) {
+      String why = "重算未能开始（" + (e.getCause() != null ? e.getCause() : e) + "）。利用率数据可能不完整："
+          + "请确认 Kafka 可用、只有一个 visit-service 实例在运行（消费组需为空才能回到起点），然后重试。";
       Rebuild failed = new Rebuild(UUID.randomUUID(), requestedBy, startedAt, null, Rebuild.State.RUNNING, Map.of(),
-          0, 0, 0, 0, null).failed(clock.instant(), "重算未能开始：" + e.getMessage() + "。利用率数据可能不完整，请重试。");
+          0, 0, 0, 0, null).failed(clock.instant(), why);
       rebuilds.save(failed).onErrorComplete().block(ADMIN_TIMEOUT);
-      throw e;
+      log.warn("Utilization rebuild could not start", e);
+      // A problem detail that says what to do, not a 500.
+      throw new ConflictException(why);
     } finally {
       container.start();
     }

@@ -113,7 +113,11 @@ class UtilizationController {
   Mono<Ranking> ranking(@PathVariable String district, @RequestParam(required = false) @Nullable String from,
       @RequestParam(required = false) @Nullable String to) {
     Period period = period(from, to);
-    return reports.ranking(district, period).map(ranked -> new Ranking(district, period, ranked.stream()
+    return reports.ranking(district, period)
+        .filter(ranked -> !ranked.isEmpty())
+        .switchIfEmpty(Mono.error(() -> new NotFoundException(
+            "区县 " + district + " 没有在用的站点：请核对区县名称（例如 碑林区、西安高新区）。")))
+        .map(ranked -> new Ranking(district, period, ranked.stream()
         .map(r -> new RankedStation(r.rank(), r.load().stationId(), r.load().name(), r.load().capacity(),
             r.load().visits(), r.load().days(), r.load().visitsPerDay(), r.load().visitsPerSeatPerDay(),
             r.load().busiestHour(), r.load().busiestHourAverage(), r.vsDistrictMedian(), r.peakOccupancy(),
