@@ -8,6 +8,12 @@ import reactor.core.publisher.Mono;
 /** The indicators of all stations, fed by events. */
 public interface Indicators {
 
+  /**
+   * The consumer name visits are recorded under in the inbox and dead letters are signed with: the
+   * name they had when counted one at a time, so the batch consumer counts none of them twice.
+   */
+  String VISITS_CONSUMER = "indicators-visits";
+
   Mono<Void> stationListed(UUID stationId, String name, String kind, String district, Instant listedAt);
 
   /**

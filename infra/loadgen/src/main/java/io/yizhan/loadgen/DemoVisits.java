@@ -185,9 +185,7 @@ final class DemoVisits {
    * Posts the visits of the {@code days} days before today (and today so far) in batches of 10,000,
    * printing progress. Returns the visits the platform accepted (duplicates of an earlier run are not).
    */
-  static long backfill(String base, int days) throws Exception {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    DemoVisits demo = forListedStations(http, base);
+  long backfill(HttpClient http, String base, int days) throws Exception {
     LocalDate today = LocalDate.now(CITY);
     Instant now = Instant.now();
     long started = System.nanoTime();
@@ -195,7 +193,7 @@ final class DemoVisits {
     AtomicLong duplicates = new AtomicLong();
     long sent = 0;
     for (int d = days; d >= 0; d--) {
-      List<String> lines = demo.day(today.minusDays(d), now);
+      List<String> lines = day(today.minusDays(d), now);
       for (int from = 0; from < lines.size(); from += 10_000) {
         String body = String.join("\n", lines.subList(from, Math.min(lines.size(), from + 10_000))) + "\n";
         HttpResponse<String> answer = postWithRetries(http, base, body);
@@ -212,7 +210,7 @@ final class DemoVisits {
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     System.out.printf("Backfilled %d days for %d stations: %d visits accepted, %d already there, in %.0f s%n", days + 1,
-        demo.stations(), accepted.get(), duplicates.get(), seconds);
+        stations(), accepted.get(), duplicates.get(), seconds);
     return accepted.get();
   }
 
@@ -247,13 +245,11 @@ final class DemoVisits {
    * Live check-ins at about {@code perMinute} a minute, with today's hour-of-day pattern, until
    * the thread is interrupted. Each is a QR check-in at the station's door.
    */
-  static void trickle(String base, int perMinute) throws Exception {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    DemoVisits demo = forListedStations(http, base);
+  void trickle(HttpClient http, String base, int perMinute) throws Exception {
     Random random = new Random();
     while (!Thread.currentThread().isInterrupted()) {
       Thread.sleep((long) (-Math.log(1 - random.nextDouble()) * 60_000 / perMinute));
-      Station station = demo.pickStation(random);
+      Station station = pickStation(random);
       int worker = pickWorker(random, station);
       Map<String, Object> checkIn = Map.of("stationId", station.id(), "workerType", WORKERS[worker],
           "services", services(random, worker, LocalDate.now(CITY)), "channel", "QR_CHECK_IN");

@@ -71,10 +71,12 @@ public final class Loadgen {
       case "checkins" -> checkinsAtRate(base, intOption(options, "rate", 2_000), intOption(options, "warmup", 10),
           intOption(options, "seconds", 30));
       case "demo-visits" -> {
-        DemoVisits.backfill(base, intOption(options, "days", 90));
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        DemoVisits demo = DemoVisits.forListedStations(http, base);
+        demo.backfill(http, base, intOption(options, "days", 90));
         if (!options.containsKey("no-trickle")) {
           System.out.println("Live trickle of check-ins started (Ctrl-C stops it).");
-          DemoVisits.trickle(base, intOption(options, "per-minute", 60));
+          demo.trickle(http, base, intOption(options, "per-minute", 60));
         }
       }
       case "freshness" -> UtilizationBenchmarks.freshness(base, intOption(options, "rate", 1_000),
@@ -101,21 +103,23 @@ public final class Loadgen {
 
   /**
    * The demo's visits: the past {@code days} days backfilled (skipped when yesterday, the last day
-   * a backfill sends whole, already has visits), then a live trickle of check-ins, about one a second, in a background thread.
+   * a backfill sends whole, already has visits), then a live trickle of check-ins, about one a
+   * second, in a background thread.
    */
   public static void demoVisits(String base, int days) throws Exception {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     String yesterday = java.time.LocalDate.now(DemoVisits.CITY).minusDays(1).toString();
     HttpResponse<String> summary = http.send(HttpRequest.newBuilder(URI.create(base + "/api/utilization/summary?from="
         + yesterday + "&to=" + yesterday)).timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+    DemoVisits demo = DemoVisits.forListedStations(http, base);
     if (summary.statusCode() == 200 && JSON.readTree(summary.body()).path("visits").asLong() > 0) {
       System.out.println("演示到访已存在，跳过回填。Demo visits are already there.");
     } else {
-      DemoVisits.backfill(base, days);
+      demo.backfill(http, base, days);
     }
     Thread trickle = new Thread(() -> {
       try {
-        DemoVisits.trickle(base, 60);
+        demo.trickle(http, base, 60);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       } catch (Exception e) {
@@ -384,7 +388,7 @@ public final class Loadgen {
   }
 
   /** Ids of the first 1,000 stations the platform lists: where generated visits go. */
-  private static List<String> listedStations(String base) throws Exception {
+  static List<String> listedStations(String base) throws Exception {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     HttpResponse<String> listed = http.send(HttpRequest.newBuilder(URI.create(base + "/api/stations?limit=1000"))
         .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());

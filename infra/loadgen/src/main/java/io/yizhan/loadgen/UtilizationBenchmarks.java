@@ -34,13 +34,7 @@ final class UtilizationBenchmarks {
   static void freshness(String base, int perSecond, int warmupSeconds, int seconds) throws Exception {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     String metrics = System.getProperty("yizhan.visit.metrics", "http://localhost:8082/actuator/prometheus");
-    List<String> stations = new ArrayList<>();
-    DemoVisits.forListedStations(http, base); // fails early, in words, when there are no stations
-    Matcher ids = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"").matcher(http.send(HttpRequest.newBuilder(
-        URI.create(base + "/api/stations?limit=1000")).build(), HttpResponse.BodyHandlers.ofString()).body());
-    while (ids.find()) {
-      stations.add(ids.group(1));
-    }
+    List<String> stations = Loadgen.listedStations(base);
     int perBatch = Math.max(1, perSecond / 10);
     String run = Long.toString(System.currentTimeMillis(), 36);
     Random random = new Random();

@@ -57,28 +57,38 @@ public class UtilizationReports {
 
   /** A district's active stations ranked by use per seat, each classified. */
   public Mono<List<Ranked>> ranking(String district, Period period) {
-    return loads(district, period).map(loads -> busyIdle.rank(loads.getOrDefault(district, List.of())));
+    return usage(district, period).map(usage -> busyIdle.rank(usage.loadsByDistrict(period).getOrDefault(district,
+        List.of())));
   }
 
-  /** The loads of active stations, by district (one district, or all when null). */
-  private Mono<Map<String, List<StationLoad>>> loads(@Nullable String district, Period period) {
+  /**
+   * What busy/idle and the summary are computed from, read once: the active stations and, for those
+   * with visits in the period, their counts, visits by hour of day and first day with visits.
+   */
+  private record Usage(List<KnownStation> active, Map<UUID, Tally> tallies, Map<UUID, long[]> byHourOfDay,
+      Map<UUID, LocalDate> firstVisitDays) {
+
+    /** The loads of the active stations, by district. */
+    Map<String, List<StationLoad>> loadsByDistrict(Period period) {
+      Map<String, List<StationLoad>> byDistrict = new TreeMap<>();
+      for (KnownStation s : active) {
+        byDistrict.computeIfAbsent(s.district(), d -> new ArrayList<>()).add(new StationLoad(
+            s.id(), s.name(), s.district(), s.capacity(), daysInUse(s, firstVisitDays.get(s.id()), period),
+            tallies.getOrDefault(s.id(), new Tally()).visits(), byHourOfDay.getOrDefault(s.id(), new long[24])));
+      }
+      return byDistrict;
+    }
+  }
+
+  /** The usage of one district's stations, or the city's when null. */
+  private Mono<Usage> usage(@Nullable String district, Period period) {
     Filter filter = district == null ? Filter.all() : Filter.district(district);
     return Mono.zip(
             stations.listed(district).filter(s -> "ACTIVE".equals(s.status())).collectList(),
             store.perStation(filter, period),
             store.byHourOfDay(filter, period),
             store.firstVisitDays(filter, period))
-        .map(t -> {
-          Map<String, List<StationLoad>> byDistrict = new TreeMap<>();
-          for (KnownStation s : t.getT1()) {
-            Tally tally = t.getT2().getOrDefault(s.id(), new Tally());
-            long[] hours = t.getT3().getOrDefault(s.id(), new long[24]);
-            byDistrict.computeIfAbsent(s.district(), d -> new ArrayList<>()).add(new StationLoad(
-                s.id(), s.name(), s.district(), s.capacity(), daysInUse(s, t.getT4().get(s.id()), period),
-                tally.visits(), hours));
-          }
-          return byDistrict;
-        });
+        .map(t -> new Usage(t.getT1(), t.getT2(), t.getT3(), t.getT4()));
   }
 
   /**
@@ -104,13 +114,9 @@ public class UtilizationReports {
       double coverage, List<SuggestedDay> suggested) {}
 
   public Mono<HoursFit> hoursFit(Filter filter, Period period) {
-    return Mono.zip(store.weekDemand(filter, period), store.perStation(filter, period)).map(t -> {
-      Tally total = new Tally();
-      t.getT2().values().forEach(total::addAll);
-      WeekDemand demand = t.getT1();
-      return new HoursFit(demand, total.visits(), total.outsideHours(), total.outsideHoursShare(),
-          rules.hoursCoverage(), demand.suggestedHours(rules.hoursCoverage()));
-    });
+    return store.weekDemand(filter, period).map(demand -> new HoursFit(demand, demand.total(),
+        demand.totalOutsideHours(), demand.outsideHoursShare(), rules.hoursCoverage(),
+        demand.suggestedHours(rules.hoursCoverage())));
   }
 
   // --- awareness ---
@@ -174,12 +180,12 @@ public class UtilizationReports {
 
   public Mono<Summary> summary(@Nullable String district, Period period) {
     Filter filter = district == null ? Filter.all() : Filter.district(district);
-    return Mono.zip(loads(district, period), store.perStation(filter, period), series(filter, period, Granularity.DAY))
+    return Mono.zip(usage(district, period), series(filter, period, Granularity.DAY))
         .map(t -> {
-          Map<UUID, Tally> tallies = t.getT2();
+          Map<UUID, Tally> tallies = t.getT1().tallies();
           List<Ranked> all = new ArrayList<>();
           List<DistrictRow> districts = new ArrayList<>();
-          t.getT1().forEach((name, loads) -> {
+          t.getT1().loadsByDistrict(period).forEach((name, loads) -> {
             List<Ranked> ranked = busyIdle.rank(loads);
             all.addAll(ranked);
             Tally districtTally = new Tally();
@@ -201,7 +207,7 @@ public class UtilizationReports {
           List<StationRow> idlest = all.stream().filter(r -> r.level() == Level.UNDERUSED)
               .sorted(Comparator.comparingDouble((Ranked r) -> r.load().visitsPerSeatPerDay()))
               .limit(5).map(UtilizationReports::row).toList();
-          List<DayPoint> trend = t.getT3().stream().map(b -> new DayPoint(b.start().toLocalDate(), b.tally().visits(),
+          List<DayPoint> trend = t.getT2().stream().map(b -> new DayPoint(b.start().toLocalDate(), b.tally().visits(),
               b.tally().outsideHours(), b.tally().newEconomy())).toList();
           long withVisits = all.stream().filter(r -> r.load().visits() > 0).count();
           return new Summary(district, period, all.size(), withVisits, total.visits(),

@@ -13,11 +13,17 @@ public final class WeekDemand {
 
   private final long[][] visits = new long[7][24];
   private final long[][] outsideHours = new long[7][24];
+  private long openUnknown;
 
-  /** Adds visits of one weekday and hour. */
-  public void add(DayOfWeek day, int hour, long visitCount, long outsideCount) {
+  /**
+   * Adds visits of one weekday and hour.
+   *
+   * @param unknownCount of {@code visitCount}, those for which whether the station was open is not known
+   */
+  public void add(DayOfWeek day, int hour, long visitCount, long outsideCount, long unknownCount) {
     visits[day.ordinal()][hour] += visitCount;
     outsideHours[day.ordinal()][hour] += outsideCount;
+    openUnknown += unknownCount;
   }
 
   public long visits(DayOfWeek day, int hour) {
@@ -46,6 +52,12 @@ public final class WeekDemand {
       }
     }
     return n;
+  }
+
+  /** Share of the visits whose openness is known that came while closed; 0 with none known. */
+  public double outsideHoursShare() {
+    long known = total() - openUnknown;
+    return known == 0 ? 0 : (double) totalOutsideHours() / known;
   }
 
   /**

@@ -42,7 +42,7 @@ class IndicatorsConsumers {
       Indicators indicators, BatchConsumers batches,
       @Value("${yizhan.indicators.max-poll-records:5000}") int maxPollRecords) {
     BatchMessageListener<String, byte[]> listener = records -> {
-      List<ObservedVisit> visits = batches.read(records, VisitRecorded.TYPE, "indicators-visits", event ->
+      List<ObservedVisit> visits = batches.read(records, VisitRecorded.TYPE, Indicators.VISITS_CONSUMER, event ->
               new ObservedVisit(event.eventId(), UUID.fromString(event.data().stationId()), event.data().visitedAt(),
                   event.data().workerType().isNewEmploymentForm()))
           .stream().map(BatchConsumers.Read::value).toList();
@@ -50,7 +50,7 @@ class IndicatorsConsumers {
         indicators.visitsObserved(visits).block(Duration.ofMinutes(2));
       }
     };
-    return batches.container("indicators-visits", Topics.VISIT_EVENTS, "assessment-service-visits", maxPollRecords, 1,
+    return batches.container(Indicators.VISITS_CONSUMER, Topics.VISIT_EVENTS, "assessment-service-visits", maxPollRecords, 1,
         listener);
   }
 }

@@ -46,12 +46,9 @@ class R2dbcIndicators implements Indicators {
         .then();
   }
 
-  /** The inbox name of visits counted into the indicators (the same as when they were counted one by one). */
-  static final String VISITS = "indicators-visits";
-
   @Override
   public Mono<Long> visitsObserved(List<ObservedVisit> visits) {
-    Mono<Long> work = inbox.firstSeen(VISITS, visits.stream().map(ObservedVisit::eventId).toList())
+    Mono<Long> work = inbox.firstSeen(VISITS_CONSUMER, visits.stream().map(ObservedVisit::eventId).toList())
         .flatMap(fresh -> {
           Map<UUID, long[]> counts = new LinkedHashMap<>();       // visits, new employment
           Map<UUID, Instant[]> spans = new HashMap<>();            // first, last

@@ -49,7 +49,6 @@ class VisitCountingListener implements BatchMessageListener<String, byte[]> {
         .description("visit.recorded events seen again (redelivery) and not counted twice").register(meters);
     this.freshness = Timer.builder("yizhan.utilization.freshness")
         .description("From a visit's acceptance (its event's occurredAt) to being visible in utilization; live only")
-        .publishPercentiles(0.5, 0.99)
         .publishPercentileHistogram()
         .maximumExpectedValue(Duration.ofMinutes(1))
         .register(meters);

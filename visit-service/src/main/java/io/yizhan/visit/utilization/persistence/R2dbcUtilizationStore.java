@@ -216,12 +216,12 @@ class R2dbcUtilizationStore implements UtilizationStore {
   public Mono<WeekDemand> weekDemand(Filter filter, Period period) {
     return filtered("SELECT extract(isodow FROM u.hour AT TIME ZONE '" + CITY_ZONE + "')::int AS dow, "
             + "extract(hour FROM u.hour AT TIME ZONE '" + CITY_ZONE + "')::int AS h, "
-            + "sum(u.visits)::bigint AS visits, sum(u.outside_hours)::bigint AS outside FROM utilization_hours u",
-        filter, period, " GROUP BY dow, h")
+            + "sum(u.visits)::bigint AS visits, sum(u.outside_hours)::bigint AS outside, "
+            + "sum(u.open_unknown)::bigint AS unknown FROM utilization_hours u", filter, period, " GROUP BY dow, h")
         .map(row -> new long[] {row.get("dow", Integer.class), row.get("h", Integer.class),
-            row.get("visits", Long.class), row.get("outside", Long.class)})
+            row.get("visits", Long.class), row.get("outside", Long.class), row.get("unknown", Long.class)})
         .all()
-        .collect(WeekDemand::new, (demand, r) -> demand.add(DayOfWeek.of((int) r[0]), (int) r[1], r[2], r[3]));
+        .collect(WeekDemand::new, (demand, r) -> demand.add(DayOfWeek.of((int) r[0]), (int) r[1], r[2], r[3], r[4]));
   }
 
   /** {@code select} over utilization_hours u, restricted to the filter and period, then {@code tail}. */
