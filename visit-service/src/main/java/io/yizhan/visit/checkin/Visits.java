@@ -1,22 +1,33 @@
 package io.yizhan.visit.checkin;
 
+import java.util.List;
+import java.util.Set;
 import reactor.core.publisher.Mono;
 
 /** Every accepted visit. */
 public interface Visits {
 
   /**
-   * Stores the visit and announces it, both or neither. When a visit with the same id exists,
-   * stores nothing and returns that one, marked as a duplicate.
+   * Stores the visit and appends it to the {@link VisitLog}, both or neither. When a visit with
+   * the same id exists, stores nothing and returns that one, marked as a duplicate.
    */
   Mono<CheckInResult> record(Visit visit);
 
   /**
-   * Stores and announces every visit whose id is new, in one transaction.
+   * Stores every visit whose id is new and appends those to the {@link VisitLog}, in one
+   * transaction that commits only after the log acknowledged them.
    *
    * @return the ids stored now; the others were recorded before (duplicates)
    */
-  Mono<java.util.Set<String>> recordAll(java.util.List<Visit> visits);
+  Mono<Set<String>> recordAll(List<Visit> visits);
+
+  /**
+   * Stores the visits the log holds and this table lacks, without appending them again: a visit
+   * whose transaction did not commit after the log had acknowledged it.
+   *
+   * @return how many were missing
+   */
+  Mono<Integer> restore(List<Visit> visits);
 
   Mono<Visit> find(String id);
 }

@@ -180,6 +180,11 @@ class CheckingInTest {
     }
 
     @Override
+    public Mono<Integer> restore(List<Visit> logged) {
+      return recordAll(logged).map(Set::size);
+    }
+
+    @Override
     public Mono<Visit> find(String id) {
       return Mono.justOrEmpty(visits.get(id));
     }

@@ -3,7 +3,13 @@ package io.yizhan.visit.utilization;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.yizhan.contracts.EventEnvelope;
+import io.yizhan.contracts.EventJson;
 import io.yizhan.contracts.Topics;
+import io.yizhan.contracts.visit.ServiceUsed;
+import io.yizhan.contracts.visit.VisitChannel;
+import io.yizhan.contracts.visit.VisitRecorded;
+import io.yizhan.contracts.visit.WorkerType;
 import io.yizhan.support.kafka.DeadLetters;
 import io.yizhan.testkit.EventContracts;
 import io.yizhan.testkit.EventFixtures;
@@ -102,11 +108,20 @@ class UtilizationIntegrationTest {
     db.sql("ALTER TABLE utilization_hours DROP CONSTRAINT refuse_for_test").then().block();
     awaitBalanced(district, 351);
 
-    // 4. The relay published some events twice (a crash between publishing and marking): copies
-    //    of already counted records arrive again.
+    // 4. Some visits reached Kafka twice (a check-in retried after Kafka had acknowledged it but
+    //    before its transaction committed): copies of already counted records arrive again.
     List<ConsumerRecord<String, byte[]>> published = kafka.recordsContaining(Topics.VISIT_EVENTS, a);
     published.forEach(r -> EventContracts.assertConforms(r.value()));
     published.stream().limit(40).forEach(r -> kafka.send(Topics.VISIT_EVENTS, r.key(), r.value()));
+
+    //    And one visit is in Kafka only: the service died after the acknowledgement and before the
+    //    commit. The log is the truth: it is counted, and its row is restored.
+    String orphan = "exact-orphan-" + UUID.randomUUID();
+    Instant orphanAt = YESTERDAY.atTime(20, 10).atZone(CityTime.ZONE).toInstant();
+    kafka.send(Topics.VISIT_EVENTS, a, EventJson.write(new EventEnvelope<>(UUID.randomUUID(), VisitRecorded.TYPE.name(),
+        VisitRecorded.TYPE.version(), Instant.now(), "visit-service", a, new VisitRecorded(orphan, a, orphanAt,
+            WorkerType.COURIER, List.of(ServiceUsed.CHARGING), VisitChannel.QR_CHECK_IN, null, true))));
+    expected.merge(a + "@" + YESTERDAY.atTime(20, 0), 1L, Long::sum);
 
     // 5. The consumer died after counting a batch and before committing its offsets: on restart
     //    it reads everything from the start again.
@@ -119,8 +134,10 @@ class UtilizationIntegrationTest {
     String marker = line("exact-marker-" + UUID.randomUUID(), b, "TAXI_DRIVER", YESTERDAY.atTime(23, 30));
     expected.merge(b + "@" + YESTERDAY.atTime(23, 0), 1L, Long::sum);
     assertThat(postBatch(marker)).containsEntry("accepted", 1);
-    awaitBalanced(district, 352);
+    awaitBalanced(district, 353);
     assertThat(counted(a, b)).isEqualTo(expected);
+    http.get().uri("/api/visits/{id}", orphan).exchange().expectStatus().isOk()
+        .expectBody().jsonPath("$.services[0]").isEqualTo("CHARGING");
 
     // 6. Where each station-hour stands was announced, in rounds, with the absolute counts.
     await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
@@ -138,7 +155,7 @@ class UtilizationIntegrationTest {
     await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
         http.get().uri("/api/utilization/rebuilds/latest").exchange().expectStatus().isOk()
             .expectBody().jsonPath("$.rebuild.state").isEqualTo("DONE").jsonPath("$.percent").isEqualTo(100.0));
-    awaitBalanced(district, 352);
+    awaitBalanced(district, 353);
     assertThat(counted(a, b)).isEqualTo(expected);
     assertThat(kafka.recordsContaining(Topics.UTILIZATION_EVENTS, a)).hasSize((int) announcedBefore);
     kafka.recordsContaining(Topics.UTILIZATION_EVENTS, a).forEach(r -> EventContracts.assertConforms(r.value()));
@@ -222,11 +239,11 @@ class UtilizationIntegrationTest {
         .containsEntry("accepted", 1);
     awaitBalanced(district, 1);
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-        assertThat(kafka.recordsContaining(Topics.deadLetter(Topics.VISIT_EVENTS), a)).singleElement()
-            .satisfies(r -> {
-              assertThat(TopicProbe.header(r, DeadLetters.CONSUMER)).isEqualTo(UtilizationStore.COUNTER);
-              assertThat(TopicProbe.header(r, DeadLetters.EXCEPTION_MESSAGE)).isNotBlank();
-            }));
+        // Once for each consumer of visit.events.v1 here: the counting and the visit restoring.
+        assertThat(kafka.recordsContaining(Topics.deadLetter(Topics.VISIT_EVENTS), a))
+            .allSatisfy(r -> assertThat(TopicProbe.header(r, DeadLetters.EXCEPTION_MESSAGE)).isNotBlank())
+            .extracting(r -> TopicProbe.header(r, DeadLetters.CONSUMER))
+            .containsExactlyInAnyOrder(UtilizationStore.COUNTER, "visit-service-visits"));
   }
 
   // --- helpers ---

@@ -3,7 +3,7 @@ package io.yizhan.support.outbox;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.nio.charset.StandardCharsets;
+import io.yizhan.support.kafka.CloudEventRecords;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.header.Header;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -133,21 +131,8 @@ public class OutboxRelay implements SmartLifecycle {
   }
 
   private static ProducerRecord<String, byte[]> record(PendingEvent event) {
-    // The envelope's attributes again as CloudEvents headers, so a district system can route
-    // and filter without parsing the payload.
-    List<Header> headers = List.of(
-        header("ce_specversion", "1.0"),
-        header("ce_id", event.eventId().toString()),
-        header("ce_type", event.eventType()),
-        header("ce_source", event.source()),
-        header("ce_subject", event.key()),
-        header("ce_time", event.occurredAt().toInstant().toString()),
-        header("content-type", "application/json"));
-    return new ProducerRecord<>(event.topic(), null, event.key(), event.payload(), headers);
-  }
-
-  private static Header header(String name, String value) {
-    return new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8));
+    return CloudEventRecords.of(event.topic(), event.key(), event.eventId(), event.eventType(), event.source(),
+        event.occurredAt().toInstant(), event.payload());
   }
 
   private Mono<Long> purgePublished() {

@@ -6,6 +6,7 @@ import io.yizhan.support.problem.InvalidRequestException.FieldProblem;
 import io.yizhan.support.problem.NotFoundException;
 import io.yizhan.support.problem.PreconditionRequiredException;
 import io.yizhan.support.problem.TooLargeException;
+import io.yizhan.support.problem.UnavailableException;
 import java.net.URI;
 import java.util.List;
 import org.slf4j.Logger;
@@ -61,6 +62,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   ProblemDetail preconditionRequired(PreconditionRequiredException e) {
     return problem(HttpStatus.PRECONDITION_REQUIRED, "缺少版本号 (precondition required)", e.getMessage(),
         "precondition-required");
+  }
+
+  /** Nothing was accepted; the same request can simply be sent again (Retry-After says when). */
+  @ExceptionHandler(UnavailableException.class)
+  ResponseEntity<ProblemDetail> unavailable(UnavailableException e) {
+    log.warn("Answering 503: {}", e.getCause() == null ? e.getMessage() : e.getCause().toString());
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, e.retryAfter().toSeconds())))
+        .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "暂时无法处理 (service unavailable)", e.getMessage(),
+            "unavailable"));
   }
 
   @ExceptionHandler(Exception.class)

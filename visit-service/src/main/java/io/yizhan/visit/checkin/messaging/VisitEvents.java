@@ -3,19 +3,28 @@ package io.yizhan.visit.checkin.messaging;
 import io.yizhan.contracts.EventEnvelope;
 import io.yizhan.contracts.visit.VisitRecorded;
 import io.yizhan.visit.checkin.Visit;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.UUID;
 
-/** Translates an accepted visit into {@code visit.recorded} on visit.events.v1. */
+/** Translates an accepted visit into {@code visit.recorded} on visit.events.v1, and back. */
 public final class VisitEvents {
 
   public static final String SOURCE = "visit-service";
 
+  /**
+   * The event of a visit, whose id follows from the visit's id: should a visit be appended twice
+   * (its transaction failed after the log acknowledged it, and the client retried), consumers
+   * see the same event twice and apply it once.
+   */
   public static EventEnvelope<VisitRecorded> recorded(Visit visit, Instant recordedAt) {
-    return EventEnvelope.of(
-        VisitRecorded.TYPE,
+    return new EventEnvelope<>(
+        eventId(visit.id()),
+        VisitRecorded.TYPE.name(),
+        VisitRecorded.TYPE.version(),
+        recordedAt,
         SOURCE,
         visit.stationId().toString(),
-        recordedAt,
         new VisitRecorded(
             visit.id(),
             visit.stationId().toString(),
@@ -25,6 +34,16 @@ public final class VisitEvents {
             visit.channel(),
             visit.workerToken(),
             visit.stationOpen()));
+  }
+
+  static UUID eventId(String visitId) {
+    return UUID.nameUUIDFromBytes((VisitRecorded.TYPE.name() + "/" + visitId).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A station id that is not a UUID throws IllegalArgumentException. */
+  static Visit visit(VisitRecorded v) {
+    return new Visit(v.visitId(), UUID.fromString(v.stationId()), v.visitedAt(), v.workerType(), v.services(),
+        v.channel(), v.workerToken(), v.stationOpen());
   }
 
   private VisitEvents() {}

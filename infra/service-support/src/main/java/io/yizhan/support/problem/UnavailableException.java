@@ -1,0 +1,21 @@
+package io.yizhan.support.problem;
+
+import java.time.Duration;
+
+/**
+ * Something the request needs (the database, the broker) does not answer now. Nothing was
+ * accepted: the caller should send the same request again after {@link #retryAfter()}.
+ */
+public class UnavailableException extends RuntimeException {
+
+  private final Duration retryAfter;
+
+  public UnavailableException(String message, Duration retryAfter, Throwable cause) {
+    super(message, cause);
+    this.retryAfter = retryAfter;
+  }
+
+  public Duration retryAfter() {
+    return retryAfter;
+  }
+}

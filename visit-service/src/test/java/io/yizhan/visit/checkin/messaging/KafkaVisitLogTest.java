@@ -1,0 +1,56 @@
+package io.yizhan.visit.checkin.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.yizhan.contracts.visit.ServiceUsed;
+import io.yizhan.contracts.visit.VisitChannel;
+import io.yizhan.contracts.visit.WorkerType;
+import io.yizhan.support.problem.UnavailableException;
+import io.yizhan.visit.checkin.Visit;
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/** When the broker does not answer, a check-in is refused quickly with what to do, never stored half. */
+class KafkaVisitLogTest {
+
+  @Test
+  void a_broker_that_does_not_answer_makes_the_append_fail_as_unavailable_within_the_timeout() throws Exception {
+    int deadPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      deadPort = socket.getLocalPort();   // free now, nobody listens once closed
+    }
+    var producers = new DefaultKafkaProducerFactory<String, byte[]>(Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + deadPort,
+        ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000,
+        ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+    KafkaVisitLog log = new KafkaVisitLog(new KafkaTemplate<>(producers), Clock.systemUTC(), Duration.ofSeconds(2));
+    Visit visit = new Visit("v-" + UUID.randomUUID(), UUID.randomUUID(), Instant.now(), WorkerType.COURIER,
+        List.of(ServiceUsed.WATER), VisitChannel.QR_CHECK_IN, null, true);
+
+    long started = System.nanoTime();
+    assertThatThrownBy(() -> log.append(List.of(visit)).block(Duration.ofSeconds(30)))
+        .isInstanceOf(UnavailableException.class)
+        .hasMessageContaining("稍后")
+        .satisfies(e -> assertThat(((UnavailableException) e).retryAfter()).isPositive());
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+    producers.destroy();
+  }
+
+  @Test
+  void the_same_visit_always_gets_the_same_event_id_so_a_second_append_is_applied_once() {
+    assertThat(VisitEvents.eventId("district-42")).isEqualTo(VisitEvents.eventId("district-42"))
+        .isNotEqualTo(VisitEvents.eventId("district-43"));
+  }
+}
