@@ -34,6 +34,15 @@ final class LocalPostgres implements AutoCloseable {
         .setCleanDataDirectory(false)
         .setPort(port)
         .setServerConfig("max_connections", "200")
+        // zonky starts PostgreSQL for throwaway test databases: fsync off (-F), commits acknowledged
+        // before their WAL is on disk. The devstack keeps data, and an accepted check-in must
+        // survive a crash, so both go back to PostgreSQL's safe defaults.
+        .setServerConfig("fsync", "on")
+        .setServerConfig("synchronous_commit", "on")
+        // Bulk visits write WAL fast: fewer checkpoints mean fewer full-page images in it.
+        .setServerConfig("shared_buffers", "256MB")
+        .setServerConfig("max_wal_size", "4GB")
+        .setServerConfig("checkpoint_timeout", "15min")
         .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
         .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
         .start();

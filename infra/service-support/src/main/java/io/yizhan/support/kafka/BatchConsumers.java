@@ -4,6 +4,7 @@ import io.yizhan.contracts.EventEnvelope;
 import io.yizhan.contracts.EventJson;
 import io.yizhan.contracts.EventType;
 import io.yizhan.contracts.MalformedEventException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
@@ -83,6 +85,15 @@ public class BatchConsumers {
     List<Read<R>> read = new ArrayList<>(records.size());
     for (ConsumerRecord<String, byte[]> record : records) {
       try {
+        // The ce_type header names the event: read the payload once, typed. Without the header
+        // (a record from outside the platform), look into the envelope first.
+        Header header = record.headers().lastHeader("ce_type");
+        if (header != null) {
+          if (type.name().equals(new String(header.value(), StandardCharsets.UTF_8))) {
+            read.add(new Read<>(record, interpret.apply(EventJson.read(record.value(), type))));
+          }
+          continue;
+        }
         EventEnvelope<JsonNode> envelope = EventJson.readEnvelope(record.value());
         if (type.name().equals(envelope.eventType())) {
           read.add(new Read<>(record, interpret.apply(EventJson.payload(envelope, type))));

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.yizhan.support.kafka.CloudEventRecords;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -101,7 +102,7 @@ public class OutboxRelay implements SmartLifecycle {
             row.get("source", String.class),
             row.get("occurred_at", OffsetDateTime.class),
             row.get("created_at", OffsetDateTime.class),
-            row.get("payload", byte[].class)))
+            row.get("payload", String.class).getBytes(StandardCharsets.UTF_8)))
         .all()
         .collectList()
         .flatMap(batch -> batch.isEmpty()

@@ -8,14 +8,18 @@ import io.yizhan.support.problem.PreconditionRequiredException;
 import io.yizhan.support.problem.TooLargeException;
 import io.yizhan.support.problem.UnavailableException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
@@ -73,6 +77,21 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "暂时无法处理 (service unavailable)", e.getMessage(),
             "unavailable"));
   }
+
+  /**
+   * The database is down, or every pooled connection stayed busy past the acquire timeout (an
+   * overload): nothing was done, and the same request may be sent again. Not a 500.
+   */
+  @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
+      TransientDataAccessException.class})
+  ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
+    return unavailable(new UnavailableException(
+        "系统繁忙或数据库暂时不可用，本次请求未被处理。请稍后重试；签到请用同一签到编号重发，不会重复计数。"
+            + "The service is overloaded or its database is unavailable; nothing was done, retry later.",
+        DATABASE_RETRY_AFTER, e));
+  }
+
+  private static final Duration DATABASE_RETRY_AFTER = Duration.ofSeconds(5);
 
   @ExceptionHandler(Exception.class)
   ProblemDetail unexpected(Exception e) {
