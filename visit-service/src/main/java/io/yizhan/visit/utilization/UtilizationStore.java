@@ -11,7 +11,7 @@ import reactor.core.publisher.Mono;
 /** Utilization per station and hour: how visits get counted into it, and what is read from it. */
 public interface UtilizationStore {
 
-  /** The name counted events are recorded under in the inbox, and dead letters are signed with. */
+  /** The name the counter signs its dead letters with. */
   String COUNTER = "utilization-hours";
 
   /**
