@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.yizhan.contracts.EventEnvelope;
 import io.yizhan.contracts.EventJson;
 import io.yizhan.contracts.Topics;
-import io.yizhan.contracts.EventEnvelope;
-import io.yizhan.contracts.EventJson;
 import io.yizhan.contracts.station.AreaType;
 import io.yizhan.contracts.station.BuildMode;
 import io.yizhan.contracts.station.Contact;
@@ -18,6 +16,7 @@ import io.yizhan.contracts.station.StationStatus;
 import io.yizhan.contracts.station.StationStatusChanged;
 import io.yizhan.contracts.visit.VisitRecorded;
 import io.yizhan.contracts.visit.ServiceUsed;
+import io.yizhan.contracts.visit.VisitChannel;
 import io.yizhan.contracts.visit.VisitReported;
 import io.yizhan.contracts.visit.WorkerType;
 import io.yizhan.support.kafka.DeadLetters;
@@ -26,15 +25,19 @@ import io.yizhan.testkit.EventContracts;
 import io.yizhan.testkit.TestHttp;
 import io.yizhan.testkit.TopicProbe;
 import io.yizhan.testkit.YizhanIntegrationTest;
+import io.yizhan.visit.checkin.Visit;
+import io.yizhan.visit.checkin.Visits;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -113,6 +116,34 @@ class VisitFlowIntegrationTest {
 
     await().atMost(Duration.ofSeconds(30)).until(() -> visitsToday(station) == 1);
     assertThat(kafka.recordsContaining(Topics.VISIT_EVENTS, key)).hasSize(1);
+  }
+
+  @Autowired Visits visits;
+
+  @Test
+  void a_caller_that_stops_waiting_never_leaves_a_visit_stored_but_unannounced() {
+    String station = registeredStation();
+    String prefix = "impatient-" + UUID.randomUUID() + "-";
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      String id = prefix + i + "-";
+      ids.add(id);
+      Visit visit = new Visit(id, UUID.fromString(station), Instant.now(), WorkerType.COURIER,
+          List.of(ServiceUsed.WATER), VisitChannel.QR_CHECK_IN, null, true);
+      // Give up after 0-19 ms: before, during or after the insert and the send to Kafka.
+      visits.record(visit).timeout(Duration.ofMillis(i % 20)).onErrorResume(e -> reactor.core.publisher.Mono.empty())
+          .block(Duration.ofSeconds(30));
+    }
+    // Each visit ends stored and in the log, or in neither: never in one only.
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+      String log = kafka.recordsContaining(Topics.VISIT_EVENTS, prefix).stream()
+          .map(r -> new String(r.value(), StandardCharsets.UTF_8)).reduce("", String::concat);
+      for (String id : ids) {
+        boolean stored = visits.find(id).blockOptional().isPresent();
+        boolean logged = log.contains("\"" + id + "\"");
+        assertThat(stored).as("visit %s stored %s, logged %s", id, stored, logged).isEqualTo(logged);
+      }
+    });
   }
 
   @Test
