@@ -1,6 +1,7 @@
 package io.yizhan.support.problem;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Something the request needs (the database, the broker) does not answer now. Nothing was
@@ -10,7 +11,7 @@ public class UnavailableException extends RuntimeException {
 
   private final Duration retryAfter;
 
-  public UnavailableException(String message, Duration retryAfter, Throwable cause) {
+  public UnavailableException(String message, Duration retryAfter, @Nullable Throwable cause) {
     super(message, cause);
     this.retryAfter = retryAfter;
   }

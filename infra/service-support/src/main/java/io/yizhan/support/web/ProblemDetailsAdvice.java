@@ -71,7 +71,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   /** Nothing was accepted; the same request can simply be sent again (Retry-After says when). */
   @ExceptionHandler(UnavailableException.class)
   ResponseEntity<ProblemDetail> unavailable(UnavailableException e) {
-    log.warn("Answering 503: {}", e.getCause() == null ? e.getMessage() : e.getCause().toString());
+    // A refusal by admission control (no cause) is counted by its own metric, not logged each time.
+    if (e.getCause() != null) {
+      log.warn("Answering 503: {}", e.getCause().toString());
+    }
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
         .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, e.retryAfter().toSeconds())))
         .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "暂时无法处理 (service unavailable)", e.getMessage(),

@@ -35,10 +35,12 @@ class VisitController {
 
   private final CheckingIn checkingIn;
   private final Visits visits;
+  private final CheckInAdmission admission;
 
-  VisitController(CheckingIn checkingIn, Visits visits) {
+  VisitController(CheckingIn checkingIn, Visits visits, CheckInAdmission admission) {
     this.checkingIn = checkingIn;
     this.visits = visits;
+    this.admission = admission;
   }
 
   /**
@@ -52,7 +54,7 @@ class VisitController {
     String visitId = request.visitId() != null ? request.visitId() : idempotencyKey;
     CheckIn checkIn = new CheckIn(visitId, request.stationId(), request.visitedAt(), request.workerType(),
         request.services(), request.channel(), request.workerToken());
-    return checkingIn.checkIn(checkIn, VisitChannel.QR_CHECK_IN, HTTP_CHANNELS)
+    return admission.admit(checkingIn.checkIn(checkIn, VisitChannel.QR_CHECK_IN, HTTP_CHANNELS))
         .map(VisitController::response);
   }
 
