@@ -25,7 +25,7 @@ class CheckInAdmission {
   private final Semaphore places;
   private final Counter refused;
 
-  CheckInAdmission(@Value("${yizhan.visits.max-concurrent-check-ins:64}") int maxConcurrent, MeterRegistry meters) {
+  CheckInAdmission(@Value("${yizhan.visits.max-concurrent-check-ins:256}") int maxConcurrent, MeterRegistry meters) {
     this.places = new Semaphore(maxConcurrent);
     this.refused = Counter.builder("yizhan.visits.check-ins.refused")
         .description("Check-ins refused with 503 because too many were being worked on at once")
