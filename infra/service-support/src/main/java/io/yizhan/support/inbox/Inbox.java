@@ -61,9 +61,4 @@ public class Inbox {
         .all()
         .collect(Collectors.toCollection(HashSet::new));
   }
-
-  /** Forgets what this consumer saw: the start of rebuilding its projection from the topic. */
-  public Mono<Void> forget(String consumer) {
-    return db.sql("DELETE FROM processed_events WHERE consumer = :consumer").bind("consumer", consumer).then();
-  }
 }
