@@ -57,6 +57,13 @@ public class BatchConsumers {
     config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
     // A poll of thousands takes seconds to apply; a stalled database must not look like a dead consumer.
     config.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 600_000);
+    // At modest rates a poll would return each few records at once, and each poll costs a
+    // transaction, its commit and an offset commit: 100 check-ins a second made 35 polls a second
+    // for each of the three consumers of visits. A poll now waits up to 250 ms to gather 64 KB
+    // (about 130 visits); at high rates it fills at once. Counting stays well within the 2 s
+    // freshness bar.
+    config.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 64 * 1024);
+    config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 250);
     ContainerProperties properties = new ContainerProperties(topic);
     properties.setAckMode(ContainerProperties.AckMode.BATCH);
     properties.setMessageListener(listener);
