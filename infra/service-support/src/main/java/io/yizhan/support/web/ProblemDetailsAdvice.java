@@ -28,6 +28,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
+import reactor.netty.channel.AbortedException;
 
 /**
  * Every error a service answers is an RFC 9457 problem detail. Titles are Chinese, the users'
@@ -95,6 +96,19 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   }
 
   private static final Duration DATABASE_RETRY_AFTER = Duration.ofSeconds(5);
+
+  /**
+   * The caller went away before the answer (the gateway's timeout, a phone that lost its signal):
+   * nobody will read it, and nothing is wrong here. Answered as 499, nginx's "client closed
+   * request", so the metrics tell it from a 500; a debug line, not an error with its stack.
+   */
+  @ExceptionHandler(AbortedException.class)
+  ResponseEntity<Void> callerGone(AbortedException e) {
+    log.debug("The caller closed the connection before the answer: {}", e.getMessage());
+    return ResponseEntity.status(CLIENT_CLOSED_REQUEST).build();
+  }
+
+  static final HttpStatusCode CLIENT_CLOSED_REQUEST = HttpStatusCode.valueOf(499);
 
   @ExceptionHandler(Exception.class)
   ProblemDetail unexpected(Exception e) {

@@ -10,6 +10,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.CannotCreateTransactionException;
+import reactor.netty.channel.AbortedException;
 
 /** What a caller reads when something the request needs does not answer: a 503 saying when to retry, never a 500. */
 class ProblemDetailsAdviceTest {
@@ -27,6 +28,13 @@ class ProblemDetailsAdviceTest {
       assertThat(answer.getBody().getType().toString()).isEqualTo("urn:yizhan:problem:unavailable");
       assertThat(answer.getBody().getDetail()).contains("稍后重试", "不会重复计数");
     }
+  }
+
+  @Test
+  void a_caller_that_went_away_is_a_499_for_the_metrics_not_a_500() {
+    ResponseEntity<Void> answer = advice.callerGone(new AbortedException("Connection has been closed BEFORE send operation"));
+    assertThat(answer.getStatusCode().value()).isEqualTo(499);
+    assertThat(answer.getBody()).isNull();
   }
 
   @Test
