@@ -71,16 +71,18 @@ class UtilizationIntegrationTest {
     Map<String, Long> expected = new TreeMap<>();   // "station@hour" -> visits
 
     // 1. A batch of visits across yesterday's hours, then the same batch again: duplicates, not visits.
+    //    Enough of them that a poll read again (step 5) and the rebuild count several slices at once.
+    int first = 2_400;
     List<String> lines = new ArrayList<>();
-    for (int i = 0; i < 300; i++) {
+    for (int i = 0; i < first; i++) {
       String station = i % 3 == 0 ? b : a;
       LocalDateTime at = YESTERDAY.atTime(6 + i % 17, (i * 7) % 60);
       lines.add(line("exact-" + UUID.randomUUID(), station, i % 2 == 0 ? "FOOD_DELIVERY" : "SANITATION", at));
       expected.merge(station + "@" + at.withMinute(0), 1L, Long::sum);
     }
     String batch = String.join("\n", lines);
-    assertThat(postBatch(batch)).containsEntry("accepted", 300);
-    assertThat(postBatch(batch)).containsEntry("accepted", 0).containsEntry("duplicates", 300);
+    assertThat(postBatch(batch)).containsEntry("accepted", first);
+    assertThat(postBatch(batch)).containsEntry("accepted", 0).containsEntry("duplicates", first);
 
     // 2. A single check-in retried with the same Idempotency-Key.
     String key = UUID.randomUUID().toString();
@@ -91,7 +93,7 @@ class UtilizationIntegrationTest {
           .bodyValue(single).exchange().expectStatus().is2xxSuccessful();
     }
     expected.merge(a + "@" + YESTERDAY.atTime(22, 0), 1L, Long::sum);
-    awaitBalanced(district, 301);
+    awaitBalanced(district, first + 1);
 
     // 3. The counting transaction fails mid-batch (here: the table refuses every change) and is
     //    retried until it goes through; nothing of the failed attempts remains.
@@ -106,7 +108,7 @@ class UtilizationIntegrationTest {
     await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).untilAsserted(() ->
         assertThat(reconciliation(district)).containsEntry("balanced", false));
     db.sql("ALTER TABLE utilization_hours DROP CONSTRAINT refuse_for_test").then().block();
-    awaitBalanced(district, 351);
+    awaitBalanced(district, first + 51);
 
     // 4. Some visits reached Kafka twice (a check-in retried after Kafka had acknowledged it but
     //    before its transaction committed): copies of already counted records arrive again.
@@ -134,7 +136,7 @@ class UtilizationIntegrationTest {
     String marker = line("exact-marker-" + UUID.randomUUID(), b, "TAXI_DRIVER", YESTERDAY.atTime(23, 30));
     expected.merge(b + "@" + YESTERDAY.atTime(23, 0), 1L, Long::sum);
     assertThat(postBatch(marker)).containsEntry("accepted", 1);
-    awaitBalanced(district, 353);
+    awaitBalanced(district, first + 53);
     assertThat(counted(a, b)).isEqualTo(expected);
     http.get().uri("/api/visits/{id}", orphan).exchange().expectStatus().isOk()
         .expectBody().jsonPath("$.services[0]").isEqualTo("CHARGING");
@@ -146,6 +148,7 @@ class UtilizationIntegrationTest {
       assertThat(latestAnnounced(a, b)).isEqualTo(expected);
     });
     long announcedBefore = kafka.recordsContaining(Topics.UTILIZATION_EVENTS, a).size();
+    Map<String, String> liveCounts = everyCount(a, b);
 
     // 7. A rebuild replays the topic into empty tables, announces nothing while replaying, and
     //    ends where the live count was.
@@ -155,8 +158,9 @@ class UtilizationIntegrationTest {
     await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
         http.get().uri("/api/utilization/rebuilds/latest").exchange().expectStatus().isOk()
             .expectBody().jsonPath("$.rebuild.state").isEqualTo("DONE").jsonPath("$.percent").isEqualTo(100.0));
-    awaitBalanced(district, 353);
+    awaitBalanced(district, first + 53);
     assertThat(counted(a, b)).isEqualTo(expected);
+    assertThat(everyCount(a, b)).as("by worker type, service and openness too").isEqualTo(liveCounts);
     assertThat(kafka.recordsContaining(Topics.UTILIZATION_EVENTS, a)).hasSize((int) announcedBefore);
     kafka.recordsContaining(Topics.UTILIZATION_EVENTS, a).forEach(r -> EventContracts.assertConforms(r.value()));
   }
@@ -296,6 +300,19 @@ class UtilizationIntegrationTest {
             row.get("visits", Long.class)))
         .all()
         .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, Long::sum, TreeMap::new))
+        .block();
+  }
+
+  /** "station@city hour" -> every count of utilization_hours, as JSON text. */
+  Map<String, String> everyCount(String... stations) {
+    return db.sql("SELECT station_id, hour, (to_jsonb(u) - 'unannounced' - 'station_id' - 'hour')::text AS counts "
+            + "FROM utilization_hours u WHERE station_id = ANY(:ids)")
+        .bind("ids", java.util.Arrays.stream(stations).map(UUID::fromString).toArray(UUID[]::new))
+        .map(row -> Map.entry(row.get("station_id", UUID.class) + "@"
+                + LocalDateTime.ofInstant(row.get("hour", java.time.OffsetDateTime.class).toInstant(), CityTime.ZONE),
+            row.get("counts", String.class)))
+        .all()
+        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (x, y) -> x, TreeMap::new))
         .block();
   }
 

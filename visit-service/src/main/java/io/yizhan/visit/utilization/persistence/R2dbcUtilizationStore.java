@@ -21,12 +21,13 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -60,9 +61,11 @@ class R2dbcUtilizationStore implements UtilizationStore {
       return Mono.just(new Counted(0, 0));
     }
     // Only the events never seen before count; an event twice in one batch counts once (remove()).
-    Mono<Counted> work = firstSeen(visits.stream().map(CountedVisit::eventId).distinct().toArray(UUID[]::new))
+    // Event ids and station-hours are written in sorted order: two batches counted at once take
+    // their row locks in the same order, so one may wait for the other but they never deadlock.
+    Mono<Counted> work = firstSeen(visits.stream().map(CountedVisit::eventId).distinct().sorted().toArray(UUID[]::new))
         .flatMap(fresh -> {
-          Map<StationHour, Tally> tallies = new LinkedHashMap<>();
+          Map<StationHour, Tally> tallies = new TreeMap<>(IN_LOCK_ORDER);
           long counted = 0;
           for (CountedVisit visit : visits) {
             if (fresh.remove(visit.eventId())) {
@@ -76,6 +79,9 @@ class R2dbcUtilizationStore implements UtilizationStore {
         });
     return transactional.transactional(work);
   }
+
+  private static final Comparator<StationHour> IN_LOCK_ORDER =
+      Comparator.comparing(StationHour::stationId).thenComparing(StationHour::hour);
 
   /**
    * Records the event ids as counted and answers which were new: the counter's inbox
