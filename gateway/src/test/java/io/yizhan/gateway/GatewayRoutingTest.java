@@ -46,16 +46,29 @@ class GatewayRoutingTest {
               .sendString(Mono.delay(Duration.ofSeconds(5)).thenReturn("late"))))
       .bindNow();
 
+  static final DisposableServer visits = HttpServer.create()
+      .host("localhost")
+      .port(0)
+      .route(routes -> routes
+          .get("/api/utilization/reconciliation", (request, response) -> response
+              .header("Content-Type", "application/json")
+              .sendString(Mono.delay(Duration.ofSeconds(3)).thenReturn("{\"balanced\":true}")))
+          .get("/api/utilization/summary", (request, response) -> response
+              .sendString(Mono.delay(Duration.ofSeconds(3)).thenReturn("late"))))
+      .bindNow();
+
   @DynamicPropertySource
   static void routes(DynamicPropertyRegistry registry) {
     registry.add("YIZHAN_STATION_URL", () -> "http://localhost:" + stations.port());
-    registry.add("YIZHAN_VISIT_URL", () -> "http://localhost:" + unusedPort());
+    registry.add("YIZHAN_VISIT_URL", () -> "http://localhost:" + visits.port());
+    registry.add("YIZHAN_ASSESSMENT_URL", () -> "http://localhost:" + unusedPort());
     registry.add("YIZHAN_GATEWAY_TIMEOUT", () -> "2s");
   }
 
   @AfterAll
   static void stop() {
     stations.disposeNow();
+    visits.disposeNow();
   }
 
   @LocalServerPort int port;
@@ -84,13 +97,13 @@ class GatewayRoutingTest {
 
   @Test
   void a_service_that_is_down_gets_a_problem_detail_saying_so() {
-    http.get().uri("/api/visits/anything").exchange()
+    http.get().uri("/api/assessments/anything").exchange()
         .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
         .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .expectHeader().valueEquals("Retry-After", "10")
         .expectBody()
-        .jsonPath("$.service").isEqualTo("visit-service")
-        .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("签到与使用统计"));
+        .jsonPath("$.service").isEqualTo("assessment-service")
+        .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("星级考核"));
   }
 
   @Test
@@ -108,6 +121,16 @@ class GatewayRoutingTest {
     http.post().uri("/api/stations/import").bodyValue("name\n").exchange()
         .expectStatus().isCreated()
         .expectBody().jsonPath("$.imported").isEqualTo(true);
+  }
+
+  @Test
+  void a_city_wide_reconciliation_may_take_longer_than_ordinary_reports() {
+    http.get().uri("/api/utilization/reconciliation").exchange()
+        .expectStatus().isOk()
+        .expectBody().jsonPath("$.balanced").isEqualTo(true);
+    // The same wait on an ordinary report is beyond the (test's 2 s) limit.
+    http.get().uri("/api/utilization/summary").exchange()
+        .expectStatus().isEqualTo(HttpStatus.GATEWAY_TIMEOUT);
   }
 
   @Test
