@@ -20,7 +20,7 @@ request = function()
   return wrk.format()
 end
 
--- Anything but 201 is counted by wrk as "Non-2xx or 3xx responses" only for >= 400: say so.
+-- wrk counts answers with a status of 400 or more as status errors: print them with the others.
 done = function(summary, latency, requests)
   io.write(string.format("check-ins answered: %d, errors: connect %d, read %d, write %d, status %d, timeout %d\n",
     summary.requests, summary.errors.connect, summary.errors.read, summary.errors.write,
