@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,41 +22,39 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.HttpServerRoutes;
 
 /** The gateway in front of a real HTTP server standing in for station-service, and of nothing. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class GatewayRoutingTest {
 
-  static final DisposableServer stations = HttpServer.create()
-      .host("localhost")
-      .port(0)
-      .route(routes -> routes
-          .get("/api/stations/ok", (request, response) -> response
-              .header("Content-Type", "application/json")
-              .sendString(Mono.just("{\"name\":\"碑林区光大银行爱心驿站\"}")))
-          .get("/api/stations/missing", (request, response) -> response
-              .status(404)
-              .header("Content-Type", "application/problem+json")
-              .sendString(Mono.just("{\"status\":404,\"title\":\"未找到 (not found)\"}")))
-          .get("/api/stations/steady", (request, response) -> response
-              .sendString(Mono.delay(Duration.ofMillis(300)).thenReturn("ok")))
-          .post("/api/stations/import", (request, response) -> response
-              .status(201)
-              .sendString(Mono.delay(Duration.ofSeconds(3)).thenReturn("{\"imported\":true}")))
-          .get("/api/stations/slow", (request, response) -> response
-              .sendString(Mono.delay(Duration.ofSeconds(5)).thenReturn("late"))))
-      .bindNow();
+  static final DisposableServer stations = standIn(routes -> routes
+      .get("/api/stations/ok", (request, response) -> response
+          .header("Content-Type", "application/json")
+          .sendString(Mono.just("{\"name\":\"碑林区光大银行爱心驿站\"}")))
+      .get("/api/stations/missing", (request, response) -> response
+          .status(404)
+          .header("Content-Type", "application/problem+json")
+          .sendString(Mono.just("{\"status\":404,\"title\":\"未找到 (not found)\"}")))
+      .get("/api/stations/steady", (request, response) -> response
+          .sendString(Mono.delay(Duration.ofMillis(300)).thenReturn("ok")))
+      .post("/api/stations/import", (request, response) -> response
+          .status(201)
+          .sendString(Mono.delay(Duration.ofSeconds(3)).thenReturn("{\"imported\":true}")))
+      .get("/api/stations/slow", (request, response) -> response
+          .sendString(Mono.delay(Duration.ofSeconds(5)).thenReturn("late"))));
 
-  static final DisposableServer visits = HttpServer.create()
-      .host("localhost")
-      .port(0)
-      .route(routes -> routes
-          .get("/api/utilization/reconciliation", (request, response) -> response
-              .header("Content-Type", "application/json")
-              .sendString(Mono.delay(Duration.ofSeconds(3)).thenReturn("{\"balanced\":true}")))
-          .get("/api/utilization/summary", (request, response) -> response
-              .sendString(Mono.delay(Duration.ofSeconds(3)).thenReturn("late"))))
-      .bindNow();
+  static final DisposableServer visits = standIn(routes -> routes
+      .get("/api/utilization/reconciliation", (request, response) -> response
+          .header("Content-Type", "application/json")
+          .sendString(Mono.delay(Duration.ofSeconds(3)).thenReturn("{\"balanced\":true}")))
+      .get("/api/utilization/summary", (request, response) -> response
+          .sendString(Mono.delay(Duration.ofSeconds(3)).thenReturn("late"))));
+
+  /** A real HTTP server on a free port, standing in for a service. */
+  static DisposableServer standIn(Consumer<HttpServerRoutes> routes) {
+    return HttpServer.create().host("localhost").port(0).route(routes).bindNow();
+  }
 
   @DynamicPropertySource
   static void routes(DynamicPropertyRegistry registry) {
