@@ -293,24 +293,21 @@ class UtilizationIntegrationTest {
 
   /** "station@city hour" -> visits, as utilization_hours holds them. */
   Map<String, Long> counted(String... stations) {
-    return db.sql("SELECT station_id, hour, visits FROM utilization_hours WHERE station_id = ANY(:ids)")
-        .bind("ids", java.util.Arrays.stream(stations).map(UUID::fromString).toArray(UUID[]::new))
-        .map(row -> Map.entry(row.get("station_id", UUID.class) + "@"
-                + LocalDateTime.ofInstant(row.get("hour", java.time.OffsetDateTime.class).toInstant(), CityTime.ZONE),
-            row.get("visits", Long.class)))
-        .all()
-        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, Long::sum, TreeMap::new))
-        .block();
+    return byStationHour("visits", Long.class, stations);
   }
 
   /** "station@city hour" -> every count of utilization_hours, as JSON text. */
   Map<String, String> everyCount(String... stations) {
-    return db.sql("SELECT station_id, hour, (to_jsonb(u) - 'unannounced' - 'station_id' - 'hour')::text AS counts "
-            + "FROM utilization_hours u WHERE station_id = ANY(:ids)")
+    return byStationHour("(to_jsonb(u) - 'unannounced' - 'station_id' - 'hour')::text", String.class, stations);
+  }
+
+  /** "station@city hour" -> {@code value}, an expression over the row {@code u} of utilization_hours. */
+  <T> Map<String, T> byStationHour(String value, Class<T> type, String... stations) {
+    return db.sql("SELECT station_id, hour, " + value + " AS value FROM utilization_hours u WHERE station_id = ANY(:ids)")
         .bind("ids", java.util.Arrays.stream(stations).map(UUID::fromString).toArray(UUID[]::new))
         .map(row -> Map.entry(row.get("station_id", UUID.class) + "@"
                 + LocalDateTime.ofInstant(row.get("hour", java.time.OffsetDateTime.class).toInstant(), CityTime.ZONE),
-            row.get("counts", String.class)))
+            row.get("value", type)))
         .all()
         .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (x, y) -> x, TreeMap::new))
         .block();

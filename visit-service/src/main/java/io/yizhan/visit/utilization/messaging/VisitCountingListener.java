@@ -69,8 +69,7 @@ class VisitCountingListener implements BatchMessageListener<String, byte[]> {
   @Override
   public void onMessage(List<ConsumerRecord<String, byte[]>> records) {
     long started = System.nanoTime();
-    UtilizationStore.Counted quiet = NOTHING;
-    UtilizationStore.Counted loud = NOTHING;
+    Outcome outcome = Outcome.NONE;
     List<CountedVisit> live = new ArrayList<>();
     // A poll is counted a slice at a time, reading the next slices while the database counts the
     // ones before (ADR 12, pipelined): serially, reading and counting each left the other idle,
@@ -78,33 +77,42 @@ class VisitCountingListener implements BatchMessageListener<String, byte[]> {
     // in one order (R2dbcUtilizationStore), so they can wait on each other but never deadlock. Each
     // slice commits on its own; a poll that fails half-way comes again whole, and the inbox makes
     // its counted slices count nothing twice.
-    Deque<CompletableFuture<Slice>> inFlight = new ArrayDeque<>();
+    Deque<CompletableFuture<Outcome>> inFlight = new ArrayDeque<>();
     for (int from = 0; from < records.size(); from += SLICE) {
       Slice slice = read(records.subList(from, Math.min(records.size(), from + SLICE)));
       live.addAll(slice.live());
       if (inFlight.size() == SLICES_IN_FLIGHT) {
-        Slice done = await(inFlight.removeFirst());
-        quiet = plus(quiet, done.quiet());
-        loud = plus(loud, done.loud());
+        outcome = outcome.plus(await(inFlight.removeFirst()));
       }
       inFlight.addLast(count(slice));
     }
     while (!inFlight.isEmpty()) {
-      Slice done = await(inFlight.removeFirst());
-      quiet = plus(quiet, done.quiet());
-      loud = plus(loud, done.loud());
+      outcome = outcome.plus(await(inFlight.removeFirst()));
     }
     batchTime.record(Duration.ofNanos(System.nanoTime() - started));
-    counted.increment(quiet.counted() + loud.counted());
-    duplicates.increment(quiet.duplicates() + loud.duplicates());
+    counted.increment(outcome.quiet().counted() + outcome.loud().counted());
+    duplicates.increment(outcome.quiet().duplicates() + outcome.loud().duplicates());
     Instant now = clock.instant();
     live.forEach(visit -> freshness.record(Duration.between(visit.acceptedAt(), now)));
-    replay.progressed(records, quiet);
+    replay.progressed(records, outcome.quiet());
   }
 
-  /** A slice of a poll: its visits, replayed and live, and once counted what counting them did. */
-  private record Slice(List<CountedVisit> replayed, List<CountedVisit> live,
-      UtilizationStore.Counted quiet, UtilizationStore.Counted loud) {}
+  /** A slice of a poll: its visits, replayed and live. */
+  private record Slice(List<CountedVisit> replayed, List<CountedVisit> live) {}
+
+  /** What counting some visits did: the replayed ones quietly, the live ones announced. */
+  private record Outcome(UtilizationStore.Counted quiet, UtilizationStore.Counted loud) {
+
+    static final Outcome NONE = new Outcome(NOTHING, NOTHING);
+
+    Outcome plus(Outcome other) {
+      return new Outcome(sum(quiet, other.quiet), sum(loud, other.loud));
+    }
+
+    private static UtilizationStore.Counted sum(UtilizationStore.Counted a, UtilizationStore.Counted b) {
+      return new UtilizationStore.Counted(a.counted() + b.counted(), a.duplicates() + b.duplicates());
+    }
+  }
 
   private Slice read(List<ConsumerRecord<String, byte[]>> records) {
     List<CountedVisit> live = new ArrayList<>();
@@ -113,31 +121,27 @@ class VisitCountingListener implements BatchMessageListener<String, byte[]> {
         VisitCountingListener::counted)) {
       (replay.isReplay(read.record().partition(), read.record().offset()) ? replayed : live).add(read.value());
     }
-    return new Slice(replayed, live, NOTHING, NOTHING);
+    return new Slice(replayed, live);
   }
 
   /** Replayed and live visits count in two transactions, quiet and announced. */
-  private CompletableFuture<Slice> count(Slice slice) {
+  private CompletableFuture<Outcome> count(Slice slice) {
     Mono<UtilizationStore.Counted> quiet = slice.replayed().isEmpty()
         ? Mono.just(NOTHING) : store.count(slice.replayed(), false);
     Mono<UtilizationStore.Counted> loud = slice.live().isEmpty()
         ? Mono.just(NOTHING) : store.count(slice.live(), true);
-    return quiet.flatMap(q -> loud.map(l -> new Slice(slice.replayed(), slice.live(), q, l)))
+    return quiet.flatMap(q -> loud.map(l -> new Outcome(q, l)))
         .timeout(BATCH_TIMEOUT)
         .toFuture();
   }
 
-  private static Slice await(CompletableFuture<Slice> counting) {
+  private static Outcome await(CompletableFuture<Outcome> counting) {
     try {
       return counting.join();
     } catch (CompletionException e) {
       // The container's error handler retries the poll: rethrow what the transaction threw.
       throw e.getCause() instanceof RuntimeException cause ? cause : e;
     }
-  }
-
-  private static UtilizationStore.Counted plus(UtilizationStore.Counted a, UtilizationStore.Counted b) {
-    return new UtilizationStore.Counted(a.counted() + b.counted(), a.duplicates() + b.duplicates());
   }
 
   /** A station id that is not a UUID throws IllegalArgumentException: the record is dead-lettered. */
