@@ -2,11 +2,15 @@ package io.yizhan.contracts;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 /**
  * The one JSON mapping of events, used by producers, consumers and the golden-file tests alike,
@@ -23,7 +27,11 @@ public final class EventJson {
           // An absent optional field and a null one mean the same; writing neither keeps events
           // small and lets fields added within a version be absent from older events.
           .changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
+          .addModule(new SimpleModule("event-instants").addDeserializer(Instant.class, new UtcInstants()))
           .build();
+
+  /** A reader per event type, built once: looking the envelope's type up per record showed in profiles. */
+  private static final Map<EventType<?>, ObjectReader> READERS = new ConcurrentHashMap<>();
 
   public static JsonMapper mapper() {
     return MAPPER;
@@ -64,8 +72,8 @@ public final class EventJson {
     // the tree of readEnvelope cost as much again. Whatever that pass refuses is read again the
     // slow way, which says precisely what is wrong.
     try {
-      EventEnvelope<T> event = MAPPER.readValue(json,
-          MAPPER.getTypeFactory().constructParametricType(EventEnvelope.class, type.dataType()));
+      EventEnvelope<T> event = READERS.computeIfAbsent(type, t -> MAPPER.readerFor(
+          MAPPER.getTypeFactory().constructParametricType(EventEnvelope.class, t.dataType()))).readValue(json);
       if (event != null && type.name().equals(event.eventType())) {
         return event;
       }

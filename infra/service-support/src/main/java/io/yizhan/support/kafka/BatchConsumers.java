@@ -94,7 +94,7 @@ public class BatchConsumers {
       try {
         // The ce_type header names the event: read the payload once, typed. Without the header
         // (a record from outside the platform), look into the envelope first.
-        Header header = record.headers().lastHeader("ce_type");
+        Header header = firstHeader(record, "ce_type");
         if (header != null) {
           if (type.name().equals(new String(header.value(), StandardCharsets.UTF_8))) {
             read.add(new Read<>(record, interpret.apply(EventJson.read(record.value(), type))));
@@ -113,5 +113,19 @@ public class BatchConsumers {
       }
     }
     return read;
+  }
+
+  /**
+   * A CloudEvents attribute is one header: the first of that name. {@code lastHeader} scans from the
+   * end and decodes every header name on its way (ce_type is third of seven), which showed in
+   * profiles of consumers reading millions of records.
+   */
+  private static Header firstHeader(ConsumerRecord<String, byte[]> record, String name) {
+    for (Header header : record.headers()) {
+      if (header.key().equals(name)) {
+        return header;
+      }
+    }
+    return null;
   }
 }
