@@ -3,6 +3,7 @@ package io.yizhan.visit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.yizhan.contracts.EventEnvelope;
 import io.yizhan.contracts.EventJson;
 import io.yizhan.contracts.Topics;
@@ -25,12 +26,14 @@ import io.yizhan.testkit.EventContracts;
 import io.yizhan.testkit.TestHttp;
 import io.yizhan.testkit.TopicProbe;
 import io.yizhan.testkit.YizhanIntegrationTest;
+import io.yizhan.visit.checkin.CheckInResult;
 import io.yizhan.visit.checkin.Visit;
 import io.yizhan.visit.checkin.Visits;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -41,6 +44,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 @YizhanIntegrationTest
 class VisitFlowIntegrationTest {
@@ -131,9 +136,21 @@ class VisitFlowIntegrationTest {
       Visit visit = new Visit(id, UUID.fromString(station), Instant.now(), WorkerType.COURIER,
           List.of(ServiceUsed.WATER), VisitChannel.QR_CHECK_IN, null, true);
       // Give up after 0-19 ms: before, during or after the insert and the send to Kafka.
-      visits.record(visit).timeout(Duration.ofMillis(i % 20)).onErrorResume(e -> reactor.core.publisher.Mono.empty())
+      visits.record(visit).timeout(Duration.ofMillis(i % 20)).onErrorResume(e -> Mono.empty())
           .block(Duration.ofSeconds(30));
     }
+    // And 40 at once, which are stored in groups (group commit) that their callers leave.
+    List<Visit> together = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      String id = prefix + "together-" + i + "-";
+      ids.add(id);
+      together.add(new Visit(id, UUID.fromString(station), Instant.now(), WorkerType.COURIER,
+          List.of(ServiceUsed.WATER), VisitChannel.QR_CHECK_IN, null, true));
+    }
+    Flux.range(0, together.size())
+        .flatMap(i -> visits.record(together.get(i)).timeout(Duration.ofMillis(i % 20)).onErrorResume(e -> Mono.empty()),
+            together.size())
+        .blockLast(Duration.ofSeconds(30));
     // Each visit ends stored and in the log, or in neither: never in one only.
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
       String log = kafka.recordsContaining(Topics.VISIT_EVENTS, prefix).stream()
@@ -143,6 +160,38 @@ class VisitFlowIntegrationTest {
         boolean logged = log.contains("\"" + id + "\"");
         assertThat(stored).as("visit %s stored %s, logged %s", id, stored, logged).isEqualTo(logged);
       }
+    });
+  }
+
+  @Autowired MeterRegistry meters;
+
+  @Test
+  void check_ins_arriving_together_share_a_transaction_and_each_is_answered_as_if_alone() {
+    String station = registeredStation();
+    String prefix = "together-" + UUID.randomUUID() + "-";
+    List<Visit> sent = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      // Every fifth is a retry of the visit before it: the same id, sent at the same moment.
+      String id = prefix + (i % 5 == 4 ? i - 1 : i) + "-";
+      sent.add(new Visit(id, UUID.fromString(station), Instant.now(), WorkerType.COURIER,
+          List.of(ServiceUsed.WATER), VisitChannel.QR_CHECK_IN, null, true));
+    }
+    List<CheckInResult> answers = Flux.fromIterable(sent)
+        .flatMap(visits::record, sent.size())
+        .collectList()
+        .block(Duration.ofSeconds(60));
+
+    assertThat(answers).hasSize(200);
+    Map<String, List<Boolean>> duplicateFlags = new HashMap<>();
+    answers.forEach(a -> duplicateFlags.computeIfAbsent(a.visit().id(), k -> new ArrayList<>()).add(a.duplicate()));
+    assertThat(duplicateFlags).hasSize(160);
+    duplicateFlags.forEach((id, flags) -> assertThat(flags).as(id).containsOnlyOnce(false));
+    assertThat(meters.get("yizhan.visits.check-in.group").summary().max())
+        .as("largest group of check-ins stored in one transaction").isGreaterThan(1);
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+      List<String> logged = kafka.recordsContaining(Topics.VISIT_EVENTS, prefix).stream()
+          .map(r -> EventJson.read(r.value(), VisitRecorded.TYPE).data().visitId()).toList();
+      assertThat(logged).hasSize(160).doesNotHaveDuplicates();
     });
   }
 

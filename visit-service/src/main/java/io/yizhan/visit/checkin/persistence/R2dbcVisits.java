@@ -1,5 +1,6 @@
 package io.yizhan.visit.checkin.persistence;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.r2dbc.spi.Readable;
 import io.yizhan.contracts.visit.ServiceUsed;
 import io.yizhan.contracts.visit.VisitChannel;
@@ -9,14 +10,18 @@ import io.yizhan.visit.checkin.Visit;
 import io.yizhan.visit.checkin.VisitLog;
 import io.yizhan.visit.checkin.Visits;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -44,21 +49,74 @@ class R2dbcVisits implements Visits {
   private final DatabaseClient db;
   private final VisitLog log;
   private final TransactionalOperator transactional;
+  private final CheckInGroups groups;
 
-  R2dbcVisits(DatabaseClient db, VisitLog log, TransactionalOperator transactional) {
+  R2dbcVisits(DatabaseClient db, VisitLog log, TransactionalOperator transactional, MeterRegistry meters,
+      @Value("${yizhan.visits.check-in-groups.max-size:64}") int maxGroup,
+      @Value("${yizhan.visits.check-in-groups.transactions:4}") int transactions) {
     this.db = db;
     this.log = log;
     this.transactional = transactional;
+    this.groups = new CheckInGroups(this::recordTogether, this::recordAlone, maxGroup, transactions, meters);
   }
 
   @Override
   public Mono<CheckInResult> record(Visit v) {
+    return groups.record(v);
+  }
+
+  private Mono<CheckInResult> recordAlone(Visit v) {
     // A concurrent retry of the same visit waits on the row lock until this commits, then finds it.
     Mono<CheckInResult> work = insertNew(List.of(v)).hasElements()
         .flatMap(inserted -> inserted
             ? log.append(List.of(v)).thenReturn(new CheckInResult(v, false))
             : find(v.id()).map(existing -> new CheckInResult(existing, true)));
     return toTheEnd(transactional.transactional(work));
+  }
+
+  /**
+   * Check-ins that arrived together, in one transaction that commits after the log acknowledged
+   * the new ones; answers in their order. The same visit twice in a group is stored once and the
+   * second told it is a duplicate, as if it had come just after.
+   */
+  private Mono<List<CheckInResult>> recordTogether(List<Visit> visits) {
+    Map<String, Visit> firsts = new LinkedHashMap<>();
+    visits.forEach(v -> firsts.putIfAbsent(v.id(), v));
+    // In id order: two groups inserting the same ids lock them in one order, and cannot deadlock.
+    List<Visit> distinct = firsts.values().stream().sorted(Comparator.comparing(Visit::id)).toList();
+    Mono<List<CheckInResult>> work = insertNew(distinct)
+        .collect(Collectors.toCollection(HashSet::new))
+        .flatMap(inserted -> log.append(distinct.stream().filter(v -> inserted.contains(v.id())).toList())
+            .then(findAll(distinct.stream().map(Visit::id).filter(id -> !inserted.contains(id)).toList()))
+            .map(existing -> {
+              List<CheckInResult> results = new ArrayList<>(visits.size());
+              for (Visit v : visits) {
+                Visit first = firsts.get(v.id());
+                if (inserted.contains(v.id())) {
+                  results.add(new CheckInResult(first, first != v));
+                } else if (existing.containsKey(v.id())) {
+                  results.add(new CheckInResult(existing.get(v.id()), true));
+                } else {
+                  // Neither inserted nor there: the group fails and each is tried alone.
+                  throw new IllegalStateException("visit " + v.id() + " neither stored nor found");
+                }
+              }
+              return results;
+            }));
+    return toTheEnd(transactional.transactional(work));
+  }
+
+  private Mono<Map<String, Visit>> findAll(List<String> ids) {
+    if (ids.isEmpty()) {
+      return Mono.just(Map.of());
+    }
+    return db.sql("""
+            SELECT id, station_id, visited_at, worker_type, services, channel, worker_token, station_open
+            FROM visits WHERE id = ANY(CAST(:ids AS text[]))""")
+        .bind("ids", ids.toArray(String[]::new))
+        .map(R2dbcVisits::visit)
+        .all()
+        .collectMap(Visit::id);
   }
 
   /**
