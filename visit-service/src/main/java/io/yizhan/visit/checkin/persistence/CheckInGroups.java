@@ -30,8 +30,7 @@ final class CheckInGroups {
 
   private record Waiting(Visit visit, CompletableFuture<CheckInResult> answer) {}
 
-  private final Function<List<Visit>, Mono<List<CheckInResult>>> together;
-  private final Function<Visit, Mono<CheckInResult>> alone;
+  private final Function<List<Visit>, Mono<List<CheckInResult>>> transaction;
   private final int maxGroup;
   private final int maxInFlight;
   private final Queue<Waiting> waiting = new ConcurrentLinkedQueue<>();
@@ -39,15 +38,13 @@ final class CheckInGroups {
   private final DistributionSummary groupSizes;
 
   /**
-   * @param together stores and logs a group in one transaction; answers in the group's order
-   * @param alone stores and logs one check-in in its own transaction
+   * @param transaction stores and logs check-ins in one transaction; answers in their order
    * @param maxGroup check-ins at most in one transaction
    * @param maxInFlight transactions at most at once; while all are busy, check-ins wait and group
    */
-  CheckInGroups(Function<List<Visit>, Mono<List<CheckInResult>>> together, Function<Visit, Mono<CheckInResult>> alone,
-      int maxGroup, int maxInFlight, MeterRegistry meters) {
-    this.together = together;
-    this.alone = alone;
+  CheckInGroups(Function<List<Visit>, Mono<List<CheckInResult>>> transaction, int maxGroup, int maxInFlight,
+      MeterRegistry meters) {
+    this.transaction = transaction;
     this.maxGroup = maxGroup;
     this.maxInFlight = maxInFlight;
     this.groupSizes = DistributionSummary.builder("yizhan.visits.check-in.group")
@@ -92,39 +89,29 @@ final class CheckInGroups {
 
   private CompletableFuture<Void> store(List<Waiting> group) {
     groupSizes.record(group.size());
-    if (group.size() == 1) {
-      return answer(group.get(0), alone.apply(group.get(0).visit()));
-    }
-    return together.apply(group.stream().map(Waiting::visit).toList()).toFuture()
-        .handle((results, error) -> {
-          if (error == null) {
-            for (int i = 0; i < group.size(); i++) {
-              group.get(i).answer().complete(results.get(i));
-            }
-            return CompletableFuture.<Void>completedFuture(null);
-          }
-          Throwable cause = error instanceof CompletionException ? error.getCause() : error;
-          if (cause instanceof UnavailableException) {
-            // The log is down: alone, each would wait as long again to hear the same.
-            group.forEach(waiting -> waiting.answer().completeExceptionally(cause));
-            return CompletableFuture.<Void>completedFuture(null);
-          }
-          return CompletableFuture.allOf(group.stream()
-              .map(waiting -> answer(waiting, alone.apply(waiting.visit())))
-              .toArray(CompletableFuture[]::new));
-        })
-        .thenCompose(Function.identity());
+    return storeTogether(group).handle((ignored, error) -> {
+      if (error == null) {
+        return DONE;
+      }
+      Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+      if (group.size() == 1 || cause instanceof UnavailableException) {
+        // Alone already, or the log is down: tried alone, each would wait as long to hear the same.
+        group.forEach(waiting -> waiting.answer().completeExceptionally(cause));
+        return DONE;
+      }
+      return CompletableFuture.allOf(group.stream().map(waiting -> store(List.of(waiting)))
+          .toArray(CompletableFuture[]::new));
+    }).thenCompose(Function.identity());
   }
 
-  private static CompletableFuture<Void> answer(Waiting waiting, Mono<CheckInResult> result) {
-    return result.toFuture().handle((answer, error) -> {
-      if (error != null) {
-        waiting.answer().completeExceptionally(
-            error instanceof CompletionException ? error.getCause() : error);
-      } else {
-        waiting.answer().complete(answer);
+  private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+
+  /** One transaction for the group; each is answered when it commits. Fails as the transaction does. */
+  private CompletableFuture<Void> storeTogether(List<Waiting> group) {
+    return transaction.apply(group.stream().map(Waiting::visit).toList()).toFuture().thenAccept(results -> {
+      for (int i = 0; i < group.size(); i++) {
+        group.get(i).answer().complete(results.get(i));
       }
-      return null;
     });
   }
 }

@@ -57,7 +57,7 @@ class R2dbcVisits implements Visits {
     this.db = db;
     this.log = log;
     this.transactional = transactional;
-    this.groups = new CheckInGroups(this::recordTogether, this::recordAlone, maxGroup, transactions, meters);
+    this.groups = new CheckInGroups(this::recordTogether, maxGroup, transactions, meters);
   }
 
   @Override
@@ -65,19 +65,11 @@ class R2dbcVisits implements Visits {
     return groups.record(v);
   }
 
-  private Mono<CheckInResult> recordAlone(Visit v) {
-    // A concurrent retry of the same visit waits on the row lock until this commits, then finds it.
-    Mono<CheckInResult> work = insertNew(List.of(v)).hasElements()
-        .flatMap(inserted -> inserted
-            ? log.append(List.of(v)).thenReturn(new CheckInResult(v, false))
-            : find(v.id()).map(existing -> new CheckInResult(existing, true)));
-    return toTheEnd(transactional.transactional(work));
-  }
-
   /**
    * Check-ins that arrived together, in one transaction that commits after the log acknowledged
-   * the new ones; answers in their order. The same visit twice in a group is stored once and the
-   * second told it is a duplicate, as if it had come just after.
+   * the new ones; answers in their order. A concurrent retry of a visit (in another group) waits on
+   * the row lock until this commits, then finds it. The same visit twice in a group is stored once
+   * and the second told it is a duplicate, as if it had come just after.
    */
   private Mono<List<CheckInResult>> recordTogether(List<Visit> visits) {
     Map<String, Visit> firsts = new LinkedHashMap<>();
