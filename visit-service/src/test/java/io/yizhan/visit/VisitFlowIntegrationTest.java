@@ -43,6 +43,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -195,6 +196,34 @@ class VisitFlowIntegrationTest {
           .map(r -> EventJson.read(r.value(), VisitRecorded.TYPE).data().visitId()).toList();
       assertThat(logged).hasSize(160).doesNotHaveDuplicates();
     });
+  }
+
+  @Autowired DatabaseClient db;
+
+  @Test
+  void connections_the_database_closed_are_not_handed_to_check_ins() {
+    String station = registeredStation();
+    // Many check-ins at once, so the pool holds several connections when the database drops them.
+    Flux.range(0, 40).flatMap(i -> visits.record(courierAt(station, "pooled-" + UUID.randomUUID())), 40)
+        .blockLast(Duration.ofSeconds(60));
+
+    // What a restart of PostgreSQL does to every open connection: closes it from the server's side.
+    List<Integer> closed = db.sql("""
+            WITH others AS MATERIALIZED (SELECT pid FROM pg_stat_activity
+                                         WHERE datname = current_database() AND pid <> pg_backend_pid())
+            SELECT pid FROM others WHERE pg_terminate_backend(pid)""")
+        .map(row -> row.get("pid", Integer.class)).all().collectList().block(Duration.ofSeconds(10));
+    assertThat(closed).isNotEmpty();
+    await().atMost(Duration.ofSeconds(10)).until(() -> db.sql(
+            "SELECT count(*) AS n FROM pg_stat_activity WHERE pid = ANY(:pids)")
+        .bind("pids", closed.toArray(Integer[]::new)).map(row -> row.get("n", Long.class)).one().block() == 0);
+
+    // Each check-in gets a live connection at its first try: none is answered 503 (or 500).
+    for (int i = 0; i < 30; i++) {
+      http.post().uri("/api/visits").contentType(MediaType.APPLICATION_JSON)
+          .bodyValue(Map.of("stationId", station, "workerType", "COURIER")).exchange()
+          .expectStatus().isCreated();
+    }
   }
 
   @Test

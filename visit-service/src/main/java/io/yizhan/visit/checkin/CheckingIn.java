@@ -57,7 +57,7 @@ public class CheckingIn {
       if (!problems.isEmpty()) {
         return Mono.error(new InvalidRequestException("签到信息有误，请修正后重试。", problems));
       }
-      return stations.find(visit.stationId())
+      return stations.findRecent(visit.stationId())
           .switchIfEmpty(Mono.error(() -> new InvalidRequestException("stationId",
               "未找到编号为 " + visit.stationId() + " 的站点：请核对站点编号，或重新扫描站点门口的二维码。")))
           // A closed or revoked station still gets the visit: it is demand the union must see.

@@ -11,7 +11,15 @@ public interface KnownStations {
   /** Adds or refreshes a station; applying the same fact twice changes nothing. */
   Mono<Void> save(KnownStation station);
 
+  /** The station as stored now: what an update of the replica must start from. */
   Mono<KnownStation> find(UUID id);
+
+  /**
+   * The station as stored at most a few seconds ago ({@code yizhan.visits.station-max-age}): for
+   * check-ins, which need it on every request and for which a change of hours or status a few
+   * seconds late is as good as one that came a few seconds later through Kafka.
+   */
+  Mono<KnownStation> findRecent(UUID id);
 
   /** The known ones among {@code ids}, by id: one query for a whole batch of check-ins. */
   Mono<java.util.Map<UUID, KnownStation>> findAll(java.util.Collection<UUID> ids);

@@ -156,6 +156,11 @@ class CheckingInTest {
     }
 
     @Override
+    public Mono<KnownStation> findRecent(UUID id) {
+      return find(id);
+    }
+
+    @Override
     public reactor.core.publisher.Flux<KnownStation> listed(String district) {
       return reactor.core.publisher.Flux.just(current).filter(s -> district == null || district.equals(s.district()));
     }

@@ -5,12 +5,14 @@ import io.yizhan.hours.StoredHours;
 import io.yizhan.hours.OpeningHours;
 import io.yizhan.visit.stations.KnownStation;
 import io.yizhan.visit.stations.KnownStations;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -19,10 +21,16 @@ import reactor.core.publisher.Mono;
 @Repository
 class R2dbcKnownStations implements KnownStations {
 
-  private final DatabaseClient db;
+  /** Past this many, {@link RecentStations} starts again: far more than a city's stations. */
+  private static final int MAX_RECENT = 20_000;
 
-  R2dbcKnownStations(DatabaseClient db) {
+  private final DatabaseClient db;
+  private final RecentStations recent;
+
+  R2dbcKnownStations(DatabaseClient db,
+      @Value("${yizhan.visits.station-max-age:5s}") Duration stationMaxAge) {
     this.db = db;
+    this.recent = new RecentStations(stationMaxAge, MAX_RECENT, System::nanoTime);
   }
 
   @Override
@@ -40,7 +48,18 @@ class R2dbcKnownStations implements KnownStations {
         .bind("capacity", s.capacity())
         .bind("registeredAt", s.registeredAt().atOffset(ZoneOffset.UTC))
         .bind("status", s.status());
-    return (s.hours() == null ? insert.bindNull("hours", Json.class) : insert.bind("hours", json(s.hours()))).then();
+    return (s.hours() == null ? insert.bindNull("hours", Json.class) : insert.bind("hours", json(s.hours())))
+        .then()
+        // Forgotten, not replaced: the save may be part of a transaction that rolls back.
+        .doOnSuccess(saved -> recent.forget(s.id()));
+  }
+
+  @Override
+  public Mono<KnownStation> findRecent(UUID id) {
+    return Mono.defer(() -> {
+      KnownStation station = recent.get(id);
+      return station != null ? Mono.just(station) : find(id).doOnNext(recent::put);
+    });
   }
 
   @Override
