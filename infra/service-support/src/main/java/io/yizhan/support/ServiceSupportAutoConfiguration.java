@@ -2,6 +2,8 @@ package io.yizhan.support;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.yizhan.support.inbox.Inbox;
+import io.yizhan.support.inbox.InboxProperties;
+import io.yizhan.support.inbox.InboxPruning;
 import io.yizhan.support.kafka.BatchConsumers;
 import io.yizhan.support.kafka.DeadLetters;
 import io.yizhan.support.kafka.EventConsumers;
@@ -33,7 +35,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
     },
     // Our problem-details advice must be in place before WebFlux decides whether to add its own.
     beforeName = "org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration")
-@EnableConfigurationProperties({OutboxProperties.class, KafkaTopicsProperties.class})
+@EnableConfigurationProperties({OutboxProperties.class, InboxProperties.class, KafkaTopicsProperties.class})
 public class ServiceSupportAutoConfiguration {
 
   @Bean
@@ -60,6 +62,11 @@ public class ServiceSupportAutoConfiguration {
   @Bean
   Inbox inbox(DatabaseClient db, TransactionalOperator transactional) {
     return new Inbox(db, transactional);
+  }
+
+  @Bean
+  InboxPruning inboxPruning(DatabaseClient db, InboxProperties properties, MeterRegistry meters) {
+    return new InboxPruning(db, properties, meters, "processed_events", "processed_at");
   }
 
   @Bean

@@ -10,6 +10,9 @@ import io.yizhan.contracts.EventJson;
 import io.yizhan.contracts.Topics;
 import io.yizhan.support.SupportTestApplication.NoteWriter;
 import io.yizhan.support.SupportTestApplication.NoteWritten;
+import io.yizhan.support.inbox.Inbox;
+import io.yizhan.support.inbox.InboxProperties;
+import io.yizhan.support.inbox.InboxPruning;
 import io.yizhan.support.kafka.DeadLetters;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.yizhan.support.outbox.Outbox;
@@ -180,6 +183,35 @@ class OutboxAndInboxTest {
         .contains("database down for note " + failing);
     await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
         assertThat(count("SELECT count(*) FROM applied_notes WHERE note_id = '" + next + "'")).isEqualTo(1));
+  }
+
+  @Autowired Inbox inbox;
+  @Autowired InboxPruning pruning;
+  @Autowired InboxProperties inboxProperties;
+
+  @Test
+  void inbox_rows_older_than_keep_are_pruned_and_recent_ones_still_turn_redeliveries_away() {
+    String consumer = "pruning-" + UUID.randomUUID();
+    List<UUID> old = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
+        UUID.randomUUID());
+    UUID recent = UUID.randomUUID();
+    Flux.fromIterable(old).concatMap(id -> inbox.once(consumer, id, Mono.empty())).blockLast();
+    inbox.once(consumer, recent, Mono.empty()).block();
+    db.sql("UPDATE processed_events SET processed_at = now() - make_interval(secs => :seconds) "
+            + "WHERE consumer = :consumer AND event_id <> :recent")
+        .bind("seconds", (double) inboxProperties.keep().plusMinutes(1).toSeconds())
+        .bind("consumer", consumer)
+        .bind("recent", recent)
+        .then().block();
+
+    // Two rows a statement: the five old ones take three, and none is left behind.
+    InboxPruning twoAtATime = new InboxPruning(db, new InboxProperties(inboxProperties.keep(), Duration.ofHours(1), 2),
+        meters, "processed_events", "processed_at");
+    assertThat(twoAtATime.prune().block()).isGreaterThanOrEqualTo(5);
+
+    assertThat(count("SELECT count(*) FROM processed_events WHERE consumer = '" + consumer + "'")).isEqualTo(1);
+    assertThat(inbox.once(consumer, recent, Mono.error(new AssertionError("applied twice"))).block()).isFalse();
+    assertThat(pruning.prune().block()).isZero();
   }
 
   private long unpublished(String key) {

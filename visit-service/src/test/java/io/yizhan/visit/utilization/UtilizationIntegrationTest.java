@@ -34,7 +34,10 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.yizhan.support.inbox.InboxProperties;
+import io.yizhan.support.inbox.InboxPruning;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
@@ -232,6 +235,28 @@ class UtilizationIntegrationTest {
         .expectStatus().isNotFound().expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("区县名称"));
     http.get().uri("/api/utilization/summary?from=2026-11-28&to=2026-11-01").exchange()
         .expectStatus().isBadRequest().expectBody().jsonPath("$.detail").exists();
+  }
+
+  @Autowired @Qualifier("countedEventsPruning") InboxPruning countedEventsPruning;
+  @Autowired InboxProperties inboxProperties;
+
+  @Test
+  void the_counters_inbox_forgets_events_older_than_it_keeps() {
+    UUID old = UUID.randomUUID();
+    UUID recent = UUID.randomUUID();
+    db.sql("INSERT INTO utilization_counted_events (event_id, counted_at) "
+            + "VALUES (:old, now() - make_interval(secs => :seconds)), (:recent, now())")
+        .bind("old", old)
+        .bind("recent", recent)
+        .bind("seconds", (double) inboxProperties.keep().plusMinutes(1).toSeconds())
+        .then().block();
+
+    assertThat(countedEventsPruning.prune().block()).isGreaterThanOrEqualTo(1);
+
+    assertThat(db.sql("SELECT event_id FROM utilization_counted_events WHERE event_id IN (:old, :recent)")
+        .bind("old", old).bind("recent", recent)
+        .map(row -> row.get("event_id", UUID.class)).all().collectList().block())
+        .containsExactly(recent);
   }
 
   @Test
