@@ -2,6 +2,7 @@ package io.yizhan.support.inbox;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +20,7 @@ import reactor.core.publisher.Mono;
 public class InboxPruning implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(InboxPruning.class);
+  private static final Duration FIRST_ROUND = Duration.ofMinutes(5);
 
   private final DatabaseClient db;
   private final InboxProperties properties;
@@ -68,7 +70,11 @@ public class InboxPruning implements SmartLifecycle {
 
   @Override
   public void start() {
-    loop = Flux.interval(properties.pruneInterval())
+    // The first round soon after start, not an interval later: a service restarted more often
+    // than every prune-interval (deployments) would otherwise never prune.
+    Duration firstRound = properties.pruneInterval().compareTo(FIRST_ROUND) < 0
+        ? properties.pruneInterval() : FIRST_ROUND;
+    loop = Flux.interval(firstRound, properties.pruneInterval())
         .concatMap(tick -> prune().onErrorResume(e -> {
           log.warn("Pruning {} failed, trying again in {}: {}", table, properties.pruneInterval(), e.toString());
           return Mono.just(0L);
