@@ -135,8 +135,24 @@ class R2dbcVisits implements Visits {
 
   @Override
   public Mono<Integer> restore(List<Visit> visits) {
-    return insertNew(visits).count().map(Long::intValue);
+    if (visits.isEmpty()) {
+      return Mono.just(0);
+    }
+    // Nearly always every visit is there: look for missing ones by id alone, and send whole rows
+    // only for those. Still ON CONFLICT: a check-in committing meanwhile has stored it already.
+    return db.sql(MISSING)
+        .bind("ids", visits.stream().map(Visit::id).toArray(String[]::new))
+        .map(row -> row.get("id", String.class))
+        .all()
+        .collect(Collectors.toSet())
+        .flatMap(missing -> missing.isEmpty()
+            ? Mono.just(0)
+            : insertNew(visits.stream().filter(v -> missing.contains(v.id())).toList()).count().map(Long::intValue));
   }
+
+  private static final String MISSING = """
+      SELECT id FROM unnest(CAST(:ids AS text[])) AS t(id)
+      WHERE NOT EXISTS (SELECT 1 FROM visits v WHERE v.id = t.id)""";
 
   private Flux<String> insertNew(List<Visit> visits) {
     if (visits.isEmpty()) {
