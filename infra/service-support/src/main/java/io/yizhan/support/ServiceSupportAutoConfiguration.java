@@ -3,7 +3,6 @@ package io.yizhan.support;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.yizhan.support.inbox.Inbox;
 import io.yizhan.support.inbox.InboxProperties;
-import io.yizhan.support.inbox.InboxPruning;
 import io.yizhan.support.kafka.BatchConsumers;
 import io.yizhan.support.kafka.DeadLetters;
 import io.yizhan.support.kafka.EventConsumers;
@@ -12,6 +11,7 @@ import io.yizhan.support.kafka.KafkaTopicsProperties;
 import io.yizhan.support.outbox.Outbox;
 import io.yizhan.support.outbox.OutboxProperties;
 import io.yizhan.support.outbox.OutboxRelay;
+import io.yizhan.support.retention.OldRows;
 import io.yizhan.support.web.ProblemDetailsAdvice;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -65,9 +65,19 @@ public class ServiceSupportAutoConfiguration {
   }
 
   @Bean
-  InboxPruning inboxPruning(DatabaseClient db, InboxProperties properties, MeterRegistry meters) {
-    return new InboxPruning(db, properties, meters, "processed_events", "processed_at");
+  OldRows inboxPruning(DatabaseClient db, InboxProperties properties, MeterRegistry meters) {
+    return properties.pruning(db, meters, "processed_events", "processed_at");
   }
+
+  /** Published rows stay a while for inspection; unpublished ones (published_at null) are never pruned. */
+  @Bean
+  OldRows outboxPruning(DatabaseClient db, OutboxProperties properties, MeterRegistry meters) {
+    return new OldRows(db, meters, "outbox", "published_at", properties.keepPublished(), properties.purgeInterval(),
+        PRUNE_BATCH);
+  }
+
+  /** Rows deleted per statement when pruning the outbox. */
+  private static final int PRUNE_BATCH = 10_000;
 
   @Bean
   DeadLetters deadLetters(KafkaTemplate<String, byte[]> kafka, MeterRegistry meters) {

@@ -12,8 +12,9 @@ import io.yizhan.support.SupportTestApplication.NoteWriter;
 import io.yizhan.support.SupportTestApplication.NoteWritten;
 import io.yizhan.support.inbox.Inbox;
 import io.yizhan.support.inbox.InboxProperties;
-import io.yizhan.support.inbox.InboxPruning;
 import io.yizhan.support.kafka.DeadLetters;
+import io.yizhan.support.retention.OldRows;
+import org.springframework.beans.factory.annotation.Qualifier;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.yizhan.support.outbox.Outbox;
 import io.yizhan.support.outbox.OutboxProperties;
@@ -186,7 +187,8 @@ class OutboxAndInboxTest {
   }
 
   @Autowired Inbox inbox;
-  @Autowired InboxPruning pruning;
+  @Autowired @Qualifier("inboxPruning") OldRows pruning;
+  @Autowired @Qualifier("outboxPruning") OldRows outboxPruning;
   @Autowired InboxProperties inboxProperties;
 
   @Test
@@ -205,13 +207,32 @@ class OutboxAndInboxTest {
         .then().block();
 
     // Two rows a statement: the five old ones take three, and none is left behind.
-    InboxPruning twoAtATime = new InboxPruning(db, new InboxProperties(inboxProperties.keep(), Duration.ofHours(1), 2),
-        meters, "processed_events", "processed_at");
+    OldRows twoAtATime = new InboxProperties(inboxProperties.keep(), Duration.ofHours(1), 2)
+        .pruning(db, meters, "processed_events", "processed_at");
     assertThat(twoAtATime.prune().block()).isGreaterThanOrEqualTo(5);
 
     assertThat(count("SELECT count(*) FROM processed_events WHERE consumer = '" + consumer + "'")).isEqualTo(1);
     assertThat(inbox.once(consumer, recent, Mono.error(new AssertionError("applied twice"))).block()).isFalse();
     assertThat(pruning.prune().block()).isZero();
+  }
+
+  @Test
+  void published_outbox_rows_older_than_kept_are_pruned_and_recent_ones_kept() {
+    String old = "note-" + UUID.randomUUID();
+    String recent = "note-" + UUID.randomUUID();
+    notes.write(old, "旧的", false).block();
+    notes.write(recent, "新的", false).block();
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+        assertThat(unpublished(old) + unpublished(recent)).isZero());
+    db.sql("UPDATE outbox SET published_at = now() - make_interval(secs => :seconds) WHERE message_key = :key")
+        .bind("seconds", (double) outboxProperties.keepPublished().plusMinutes(1).toSeconds())
+        .bind("key", old)
+        .then().block();
+
+    assertThat(outboxPruning.prune().block()).isGreaterThanOrEqualTo(1);
+
+    assertThat(count("SELECT count(*) FROM outbox WHERE message_key = '" + old + "'")).isZero();
+    assertThat(count("SELECT count(*) FROM outbox WHERE message_key = '" + recent + "'")).isEqualTo(1);
   }
 
   private long unpublished(String key) {

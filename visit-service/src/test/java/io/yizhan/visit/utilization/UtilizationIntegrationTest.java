@@ -35,7 +35,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import io.yizhan.support.inbox.InboxProperties;
-import io.yizhan.support.inbox.InboxPruning;
+import io.yizhan.support.retention.OldRows;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -237,7 +237,7 @@ class UtilizationIntegrationTest {
         .expectStatus().isBadRequest().expectBody().jsonPath("$.detail").exists();
   }
 
-  @Autowired @Qualifier("countedEventsPruning") InboxPruning countedEventsPruning;
+  @Autowired @Qualifier("countedEventsPruning") OldRows countedEventsPruning;
   @Autowired InboxProperties inboxProperties;
 
   @Test

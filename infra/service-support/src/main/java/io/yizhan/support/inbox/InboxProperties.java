@@ -1,8 +1,11 @@
 package io.yizhan.support.inbox;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.yizhan.support.retention.OldRows;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
  * How long inboxes remember the events they applied ({@code yizhan.inbox.*}).
@@ -18,4 +21,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record InboxProperties(
     @DefaultValue("90d") Duration keep,
     @DefaultValue("1h") Duration pruneInterval,
-    @DefaultValue("10000") int pruneBatch) {}
+    @DefaultValue("10000") int pruneBatch) {
+
+  /** What deletes {@code table}'s rows older than {@code keep}, by its time column. */
+  public OldRows pruning(DatabaseClient db, MeterRegistry meters, String table, String column) {
+    return new OldRows(db, meters, table, column, keep, pruneInterval, pruneBatch);
+  }
+}

@@ -136,13 +136,6 @@ public class OutboxRelay implements SmartLifecycle {
         event.occurredAt().toInstant(), event.payload());
   }
 
-  private Mono<Long> purgePublished() {
-    return db.sql("DELETE FROM outbox WHERE published_at < now() - make_interval(secs => :seconds)")
-        .bind("seconds", (double) properties.keepPublished().toSeconds())
-        .fetch()
-        .rowsUpdated();
-  }
-
   @Override
   public void start() {
     if (!properties.relay().enabled()) {
@@ -159,9 +152,7 @@ public class OutboxRelay implements SmartLifecycle {
           log.warn("Outbox relay round failed, retrying in {}: {}", properties.retryDelay(), e.toString());
           return Mono.delay(properties.retryDelay()).thenReturn(0L);
         }), 1);
-    Flux<Long> purges = Flux.interval(properties.purgeInterval())
-        .concatMap(tick -> purgePublished().onErrorResume(e -> Mono.just(0L)));
-    loop = Flux.merge(rounds, purges).subscribe();
+    loop = rounds.subscribe();
   }
 
   @Override

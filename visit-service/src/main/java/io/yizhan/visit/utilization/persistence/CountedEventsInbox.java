@@ -2,7 +2,7 @@ package io.yizhan.visit.utilization.persistence;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.yizhan.support.inbox.InboxProperties;
-import io.yizhan.support.inbox.InboxPruning;
+import io.yizhan.support.retention.OldRows;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -12,7 +12,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 class CountedEventsInbox {
 
   @Bean
-  InboxPruning countedEventsPruning(DatabaseClient db, InboxProperties properties, MeterRegistry meters) {
-    return new InboxPruning(db, properties, meters, "utilization_counted_events", "counted_at");
+  OldRows countedEventsPruning(DatabaseClient db, InboxProperties properties, MeterRegistry meters) {
+    return properties.pruning(db, meters, "utilization_counted_events", "counted_at");
   }
 }
