@@ -17,9 +17,11 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 @YizhanIntegrationTest
@@ -28,6 +30,7 @@ class VisitBatchIntegrationTest {
   static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
 
   @LocalServerPort int port;
+  @Autowired DatabaseClient db;
   final TopicProbe kafka = TopicProbe.onTestBroker();
 
   @Test
@@ -85,6 +88,39 @@ class VisitBatchIntegrationTest {
         assertThat(post(http, full)).containsEntry("accepted", 10_000).containsEntry("rejected", 0));
     http.post().uri("/api/visits/batch").contentType(NDJSON).bodyValue("\n\n").exchange()
         .expectStatus().isBadRequest();
+  }
+
+  @Test
+  void visit_ids_and_worker_tokens_keep_every_character_they_were_sent_with() {
+    WebTestClient http = TestHttp.client(port);
+    String station = UUID.randomUUID().toString();
+    kafka.send(Topics.STATION_EVENTS, station, EventFixtures.stationRegistered(station, "莲湖区批量驿站", "莲湖区"));
+    String unique = UUID.randomUUID().toString();
+    // What PostgreSQL's array syntax gives a meaning to: quotes, backslashes, commas, braces, spaces, NULL.
+    List<String> ids = List.of("q\"uote-" + unique, "back\\slash-" + unique, "a,b-" + unique, "{brace}-" + unique,
+        " spaced " + unique, "NULL", "莲湖-" + unique);
+    String body = ids.stream()
+        .map(id -> "{\"visitId\":" + json(id) + ",\"stationId\":\"" + station + "\",\"workerType\":\"COURIER\","
+            + "\"workerToken\":" + json("tok\"en,{" + id) + "}")
+        .collect(Collectors.joining("\n"));
+
+    await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() ->
+        assertThat(post(http, body)).containsEntry("accepted", ids.size()).containsEntry("rejected", 0));
+    assertThat(post(http, body)).containsEntry("accepted", 0).containsEntry("duplicates", ids.size());
+    for (String id : ids) {
+      http.get().uri(b -> b.path("/api/visits/{id}").build(id.strip())).exchange()
+          .expectStatus().isOk()
+          .expectBody()
+          .jsonPath("$.visitId").isEqualTo(id.strip());
+      // Tokens are never shown over HTTP: read the row.
+      assertThat(db.sql("SELECT worker_token FROM visits WHERE id = :id").bind("id", id.strip())
+          .map(row -> row.get("worker_token", String.class)).one().block())
+          .isEqualTo(("tok\"en,{" + id).strip());
+    }
+  }
+
+  static String json(String text) {
+    return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 
   static String line(String visitId, String station, String workerType, String visitedAt) {

@@ -5,6 +5,7 @@ import io.r2dbc.spi.Readable;
 import io.yizhan.contracts.visit.ServiceUsed;
 import io.yizhan.contracts.visit.VisitChannel;
 import io.yizhan.contracts.visit.WorkerType;
+import io.yizhan.support.sql.ArrayLiteral;
 import io.yizhan.visit.checkin.CheckInResult;
 import io.yizhan.visit.checkin.Visit;
 import io.yizhan.visit.checkin.VisitLog;
@@ -32,9 +33,9 @@ import reactor.core.publisher.Mono;
 class R2dbcVisits implements Visits {
 
   /**
-   * Inserts parallel arrays, one per column: eight parameters whatever the number of visits (a
-   * multi-row VALUES list cost more to build, bind and parse than the insert itself). Services
-   * travel comma-joined, since unnest flattens arrays of arrays. ON CONFLICT makes the visit id
+   * Inserts parallel arrays, one per column, each bound as one array literal: eight parameters
+   * whatever the number of visits (a multi-row VALUES list cost more to build, bind and parse than
+   * the insert itself). Services travel comma-joined, since unnest flattens arrays of arrays. ON CONFLICT makes the visit id
    * the idempotency key; RETURNING names the rows that were new.
    */
   private static final String INSERT_NEW = """
@@ -105,7 +106,7 @@ class R2dbcVisits implements Visits {
     return db.sql("""
             SELECT id, station_id, visited_at, worker_type, services, channel, worker_token, station_open
             FROM visits WHERE id = ANY(CAST(:ids AS text[]))""")
-        .bind("ids", ids.toArray(String[]::new))
+        .bind("ids", ArrayLiteral.of(ids))
         .map(R2dbcVisits::visit)
         .all()
         .collectMap(Visit::id);
@@ -141,7 +142,7 @@ class R2dbcVisits implements Visits {
     // Nearly always every visit is there: look for missing ones by id alone, and send whole rows
     // only for those. Still ON CONFLICT: a check-in committing meanwhile has stored it already.
     return db.sql(MISSING)
-        .bind("ids", visits.stream().map(Visit::id).toArray(String[]::new))
+        .bind("ids", ArrayLiteral.of(visits, Visit::id))
         .map(row -> row.get("id", String.class))
         .all()
         .collect(Collectors.toSet())
@@ -158,35 +159,16 @@ class R2dbcVisits implements Visits {
     if (visits.isEmpty()) {
       return Flux.empty();
     }
-    int n = visits.size();
-    String[] ids = new String[n];
-    UUID[] stations = new UUID[n];
-    String[] times = new String[n];
-    String[] workers = new String[n];
-    String[] services = new String[n];
-    String[] channels = new String[n];
-    String[] tokens = new String[n];
-    Boolean[] open = new Boolean[n];
-    for (int i = 0; i < n; i++) {
-      Visit v = visits.get(i);
-      ids[i] = v.id();
-      stations[i] = v.stationId();
-      times[i] = v.visitedAt().toString();
-      workers[i] = v.workerType().name();
-      services[i] = v.services().stream().map(Enum::name).collect(Collectors.joining(","));
-      channels[i] = v.channel().name();
-      tokens[i] = v.workerToken();
-      open[i] = v.stationOpen();
-    }
     Map<String, Object> values = new HashMap<>();
-    values.put("ids", ids);
-    values.put("stations", stations);
-    values.put("times", times);
-    values.put("workers", workers);
-    values.put("services", services);
-    values.put("channels", channels);
-    values.put("tokens", tokens);
-    values.put("open", open);
+    values.put("ids", ArrayLiteral.of(visits, Visit::id));
+    values.put("stations", ArrayLiteral.of(visits, v -> v.stationId().toString()));
+    values.put("times", ArrayLiteral.of(visits, v -> v.visitedAt().toString()));
+    values.put("workers", ArrayLiteral.of(visits, v -> v.workerType().name()));
+    values.put("services", ArrayLiteral.of(visits,
+        v -> v.services().stream().map(Enum::name).collect(Collectors.joining(","))));
+    values.put("channels", ArrayLiteral.of(visits, v -> v.channel().name()));
+    values.put("tokens", ArrayLiteral.of(visits, Visit::workerToken));
+    values.put("open", ArrayLiteral.of(visits, v -> v.stationOpen() == null ? null : v.stationOpen().toString()));
     return db.sql(INSERT_NEW).bindValues(values).map(row -> row.get("id", String.class)).all();
   }
 

@@ -2,6 +2,7 @@ package io.yizhan.visit.utilization.persistence;
 
 import io.yizhan.contracts.EventEnvelope;
 import io.yizhan.contracts.utilization.StationHourCounted;
+import io.yizhan.support.sql.ArrayLiteral;
 import io.yizhan.contracts.visit.ServiceUsed;
 import io.yizhan.contracts.visit.WorkerType;
 import io.yizhan.support.outbox.Outbox;
@@ -20,7 +21,6 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -63,7 +63,7 @@ class R2dbcUtilizationStore implements UtilizationStore {
     // Only the events never seen before count; an event twice in one batch counts once (remove()).
     // Event ids and station-hours are written in sorted order: two batches counted at once take
     // their row locks in the same order, so one may wait for the other but they never deadlock.
-    Mono<Counted> work = firstSeen(visits.stream().map(CountedVisit::eventId).distinct().sorted().toArray(UUID[]::new))
+    Mono<Counted> work = firstSeen(visits.stream().map(CountedVisit::eventId).distinct().sorted().toList())
         .flatMap(fresh -> {
           Map<StationHour, Tally> tallies = new TreeMap<>(IN_LOCK_ORDER);
           long counted = 0;
@@ -87,13 +87,13 @@ class R2dbcUtilizationStore implements UtilizationStore {
    * Records the event ids as counted and answers which were new: the counter's inbox
    * ({@code utilization_counted_events}), in the transaction that counts them.
    */
-  private Mono<Set<UUID>> firstSeen(UUID[] eventIds) {
+  private Mono<Set<UUID>> firstSeen(List<UUID> eventIds) {
     return db.sql("""
             INSERT INTO utilization_counted_events (event_id)
             SELECT id FROM unnest(CAST(:ids AS uuid[])) AS t(id)
             ON CONFLICT DO NOTHING
             RETURNING event_id""")
-        .bind("ids", eventIds)
+        .bind("ids", ArrayLiteral.of(eventIds))
         .map(row -> row.get("event_id", UUID.class))
         .all()
         .collect(Collectors.toCollection(HashSet::new));
@@ -104,36 +104,22 @@ class R2dbcUtilizationStore implements UtilizationStore {
     if (tallies.isEmpty()) {
       return Mono.empty();
     }
-    int n = tallies.size();
-    UUID[] stations = new UUID[n];
-    Long[] hours = new Long[n];
-    List<Long[]> counts = new ArrayList<>();
-    for (int c = 0; c < UtilizationColumns.COUNTS.size(); c++) {
-      counts.add(new Long[n]);
-    }
-    int i = 0;
-    for (Map.Entry<StationHour, Tally> entry : tallies.entrySet()) {
-      stations[i] = entry.getKey().stationId();
-      hours[i] = entry.getKey().hour().getEpochSecond();
-      long[] values = values(entry.getValue());
-      for (int c = 0; c < values.length; c++) {
-        counts.get(c)[i] = values[c];
-      }
-      i++;
-    }
+    List<StationHour> keys = List.copyOf(tallies.keySet());
+    List<long[]> rows = keys.stream().map(key -> values(tallies.get(key))).toList();
     Map<String, Object> values = new HashMap<>();
-    values.put("stations", stations);
-    values.put("hours", hours);
-    for (int c = 0; c < counts.size(); c++) {
-      values.put("c" + c, counts.get(c));
+    values.put("stations", ArrayLiteral.of(keys, key -> key.stationId().toString()));
+    values.put("hours", ArrayLiteral.of(keys, key -> Long.toString(key.hour().getEpochSecond())));
+    for (int c = 0; c < UtilizationColumns.COUNTS.size(); c++) {
+      int column = c;
+      values.put("c" + c, ArrayLiteral.of(rows, row -> Long.toString(row[column])));
     }
     values.put("unannounced", announce);
     return db.sql(ADD_COUNTS).bindValues(values).then();
   }
 
   /**
-   * Adds parallel arrays (station, hour as epoch seconds, one array per count column :c0…:cN) to
-   * utilization_hours: one statement and ~20 parameters whatever the batch's size.
+   * Adds parallel arrays (station, hour as epoch seconds, one array per count column :c0…:cN; each
+   * bound as an array literal) to utilization_hours: one statement and ~20 parameters whatever the batch's size.
    */
   private static final String ADD_COUNTS;
 
