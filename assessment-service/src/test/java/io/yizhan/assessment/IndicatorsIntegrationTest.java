@@ -3,12 +3,12 @@ package io.yizhan.assessment;
 import static org.awaitility.Awaitility.await;
 
 import io.yizhan.contracts.Topics;
-import io.yizhan.contracts.visit.WorkerType;
 import io.yizhan.testkit.EventFixtures;
 import io.yizhan.testkit.TestHttp;
 import io.yizhan.testkit.TopicProbe;
 import io.yizhan.testkit.YizhanIntegrationTest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +17,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 @YizhanIntegrationTest
 class IndicatorsIntegrationTest {
+
+  static final Instant EIGHT_AM = Instant.parse("2026-11-30T00:00:00Z");   // 08:00 in Xi'an
+  static final Instant NOON = Instant.parse("2026-11-30T04:00:00Z");
+  static final Instant EVENING = Instant.parse("2026-11-30T10:00:00Z");
 
   @LocalServerPort int port;
   WebTestClient http;
@@ -28,32 +32,40 @@ class IndicatorsIntegrationTest {
   }
 
   @Test
-  void indicators_follow_station_and_visit_events_and_count_a_redelivered_visit_once() {
+  void indicators_add_each_hour_once_at_its_latest_counts_whatever_comes_again_or_late() {
     String station = UUID.randomUUID().toString();
     kafka.send(Topics.STATION_EVENTS, station, registered(station));
-    byte[] riderVisit = visit(station, WorkerType.FOOD_DELIVERY);
-    kafka.send(Topics.VISIT_EVENTS, station, riderVisit);
-    kafka.send(Topics.VISIT_EVENTS, station, riderVisit);
-    kafka.send(Topics.VISIT_EVENTS, station, visit(station, WorkerType.SANITATION));
+    kafka.send(Topics.UTILIZATION_EVENTS, station, EventFixtures.stationHourCounted(station, EIGHT_AM, 3, 1));
+    awaitIndicators(station, 3, 1);
 
+    // The hour grows, its older figure comes again, and another hour arrives twice.
+    kafka.send(Topics.UTILIZATION_EVENTS, station, EventFixtures.stationHourCounted(station, EIGHT_AM, 5, 2));
+    kafka.send(Topics.UTILIZATION_EVENTS, station, EventFixtures.stationHourCounted(station, EIGHT_AM, 3, 1));
+    kafka.send(Topics.UTILIZATION_EVENTS, station, EventFixtures.stationHourCounted(station, NOON, 2, 2));
+    kafka.send(Topics.UTILIZATION_EVENTS, station, EventFixtures.stationHourCounted(station, NOON, 2, 2));
+    awaitIndicators(station, 7, 4);
+
+    // The older figure once more, alone in its poll, then a new hour to know it was read.
+    kafka.send(Topics.UTILIZATION_EVENTS, station, EventFixtures.stationHourCounted(station, EIGHT_AM, 3, 1));
+    kafka.send(Topics.UTILIZATION_EVENTS, station, EventFixtures.stationHourCounted(station, EVENING, 1, 0));
     await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() ->
         http.get().uri("/api/assessments/stations/{id}/indicators", station).exchange()
             .expectStatus().isOk()
             .expectBody()
             .jsonPath("$.name").isEqualTo("新城区锦翔爱心驿站")
             .jsonPath("$.kind").isEqualTo("CARE_STATION")
-            .jsonPath("$.visitsTotal").isEqualTo(2)
-            .jsonPath("$.newEmploymentVisits").isEqualTo(1)
-            .jsonPath("$.newEmploymentShare").isEqualTo(0.5));
+            .jsonPath("$.visitsTotal").isEqualTo(8)
+            .jsonPath("$.newEmploymentVisits").isEqualTo(4)
+            .jsonPath("$.newEmploymentShare").isEqualTo(0.5)
+            .jsonPath("$.firstVisitHour").isEqualTo("2026-11-30T00:00:00Z")
+            .jsonPath("$.lastVisitHour").isEqualTo("2026-11-30T10:00:00Z"));
   }
 
   @Test
-  void a_visit_seen_before_its_station_is_kept_and_the_registration_fills_in_the_rest() {
+  void an_hour_counted_before_its_station_is_seen_is_kept_and_the_registration_fills_in_the_rest() {
     String station = UUID.randomUUID().toString();
-    kafka.send(Topics.VISIT_EVENTS, station, visit(station, WorkerType.COURIER));
-    await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() ->
-        http.get().uri("/api/assessments/stations/{id}/indicators", station).exchange()
-            .expectStatus().isOk().expectBody().jsonPath("$.visitsTotal").isEqualTo(1));
+    kafka.send(Topics.UTILIZATION_EVENTS, station, EventFixtures.stationHourCounted(station, NOON, 1, 1));
+    awaitIndicators(station, 1, 1);
 
     kafka.send(Topics.STATION_EVENTS, station, registered(station));
     await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() ->
@@ -71,13 +83,16 @@ class IndicatorsIntegrationTest {
             .assertThat((String) detail).contains("请稍后再试"));
   }
 
+  private void awaitIndicators(String station, long visits, long newEmployment) {
+    await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() ->
+        http.get().uri("/api/assessments/stations/{id}/indicators", station).exchange()
+            .expectStatus().isOk()
+            .expectBody()
+            .jsonPath("$.visitsTotal").isEqualTo(visits)
+            .jsonPath("$.newEmploymentVisits").isEqualTo(newEmployment));
+  }
+
   static byte[] registered(String station) {
     return EventFixtures.stationRegistered(station, "新城区锦翔爱心驿站", "新城区");
   }
-
-
-  static byte[] visit(String station, WorkerType who) {
-    return EventFixtures.visitRecorded(station, who);
-  }
-
 }

@@ -8,21 +8,19 @@ import reactor.core.publisher.Mono;
 /** The indicators of all stations, fed by events. */
 public interface Indicators {
 
-  /**
-   * The consumer name visits are recorded under in the inbox and dead letters are signed with: the
-   * name they had when counted one at a time, so the batch consumer counts none of them twice.
-   */
-  String VISITS_CONSUMER = "indicators-visits";
+  /** The consumer name dead letters of utilization.events.v1 are signed with. */
+  String UTILIZATION_CONSUMER = "indicators-utilization";
 
   Mono<Void> stationListed(UUID stationId, String name, String kind, String district, Instant listedAt);
 
   /**
-   * Adds the visits whose events were not seen before, in one transaction with the record of their
-   * event ids (a poll of visit.events.v1 at a time, ADR 12).
+   * Takes each hour's counts where they are larger than the ones held, and adds the difference to
+   * its station's totals, in one transaction (a poll of utilization.events.v1 at a time). A
+   * redelivered or older figure changes nothing.
    *
-   * @return how many were new
+   * @return how many station-hours changed
    */
-  Mono<Long> visitsObserved(List<ObservedVisit> visits);
+  Mono<Integer> hoursCounted(List<CountedHour> hours);
 
   Mono<StationIndicators> of(UUID stationId);
 }

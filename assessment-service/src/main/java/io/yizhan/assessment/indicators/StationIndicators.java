@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the platform has observed about one station. Name, kind and district are null until the
- * station's registration has been seen.
+ * station's registration has been seen. Visits come from utilization's hourly counts, so the first
+ * and last visit are known to the hour (its start).
  */
 public record StationIndicators(
     UUID stationId,
@@ -16,8 +17,8 @@ public record StationIndicators(
     @Nullable Instant listedAt,
     long visitsTotal,
     long newEmploymentVisits,
-    @Nullable Instant firstVisitAt,
-    @Nullable Instant lastVisitAt) {
+    @Nullable Instant firstVisitHour,
+    @Nullable Instant lastVisitHour) {
 
   /**
    * Share of visits by couriers, food-delivery riders and ride-hailing drivers: the workers the

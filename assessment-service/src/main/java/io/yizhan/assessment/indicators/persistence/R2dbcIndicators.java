@@ -1,34 +1,29 @@
 package io.yizhan.assessment.indicators.persistence;
 
+import io.yizhan.assessment.indicators.CountedHour;
 import io.yizhan.assessment.indicators.Indicators;
-import io.yizhan.assessment.indicators.ObservedVisit;
-import io.yizhan.support.inbox.Inbox;
 import io.yizhan.assessment.indicators.StationIndicators;
+import io.yizhan.support.sql.ArrayLiteral;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 @Repository
 class R2dbcIndicators implements Indicators {
 
   private final DatabaseClient db;
-  private final Inbox inbox;
-  private final TransactionalOperator transactional;
 
-  R2dbcIndicators(DatabaseClient db, Inbox inbox, TransactionalOperator transactional) {
+  R2dbcIndicators(DatabaseClient db) {
     this.db = db;
-    this.inbox = inbox;
-    this.transactional = transactional;
   }
 
   @Override
@@ -46,64 +41,64 @@ class R2dbcIndicators implements Indicators {
         .then();
   }
 
+  /**
+   * One statement: each hour's row takes the larger counts, remembering what it held, so the
+   * difference is known in the statement that makes it (two deliveries at once cannot both add
+   * it); the stations' totals take the differences. An hour whose figure is not larger is left
+   * alone and adds nothing.
+   */
+  private static final String TAKE_HOURS = """
+      WITH changed AS (
+        INSERT INTO station_hour_visits AS h (station_id, hour, visits, new_employment_visits)
+        SELECT * FROM unnest(CAST(:stations AS uuid[]), CAST(:hours AS timestamptz[]),
+                             CAST(:visits AS bigint[]), CAST(:newEmployment AS bigint[]))
+        ON CONFLICT (station_id, hour) DO UPDATE SET
+          previous_visits = h.visits, previous_new_employment_visits = h.new_employment_visits,
+          visits = EXCLUDED.visits, new_employment_visits = EXCLUDED.new_employment_visits
+        WHERE h.visits < EXCLUDED.visits
+        RETURNING station_id, hour, visits - previous_visits AS added,
+                  new_employment_visits - previous_new_employment_visits AS added_new_employment),
+      per_station AS (
+        INSERT INTO station_indicators (station_id, visits_total, new_employment_visits, first_visit_hour, last_visit_hour)
+        SELECT station_id, sum(added), sum(added_new_employment), min(hour), max(hour) FROM changed GROUP BY station_id
+        ON CONFLICT (station_id) DO UPDATE SET
+          visits_total = station_indicators.visits_total + EXCLUDED.visits_total,
+          new_employment_visits = station_indicators.new_employment_visits + EXCLUDED.new_employment_visits,
+          first_visit_hour = LEAST(station_indicators.first_visit_hour, EXCLUDED.first_visit_hour),
+          last_visit_hour = GREATEST(station_indicators.last_visit_hour, EXCLUDED.last_visit_hour))
+      SELECT count(*) AS changed FROM changed""";
+
+  private record StationHour(UUID stationId, Instant hour) {}
+
   @Override
-  public Mono<Long> visitsObserved(List<ObservedVisit> visits) {
-    Mono<Long> work = inbox.firstSeen(VISITS_CONSUMER, visits.stream().map(ObservedVisit::eventId).toList())
-        .flatMap(fresh -> {
-          Map<UUID, long[]> counts = new LinkedHashMap<>();       // visits, new employment
-          Map<UUID, Instant[]> spans = new HashMap<>();            // first, last
-          for (ObservedVisit v : visits) {
-            if (fresh.remove(v.eventId())) {
-              long[] c = counts.computeIfAbsent(v.stationId(), k -> new long[2]);
-              c[0]++;
-              c[1] += v.newEmploymentForm() ? 1 : 0;
-              spans.merge(v.stationId(), new Instant[] {v.visitedAt(), v.visitedAt()}, (a, b) -> new Instant[] {
-                  a[0].isBefore(b[0]) ? a[0] : b[0], a[1].isAfter(b[1]) ? a[1] : b[1]});
-            }
-          }
-          if (counts.isEmpty()) {
-            return Mono.just(0L);
-          }
-          int n = counts.size();
-          UUID[] ids = counts.keySet().toArray(UUID[]::new);
-          Long[] totals = new Long[n];
-          Long[] newEmployment = new Long[n];
-          OffsetDateTime[] firsts = new OffsetDateTime[n];
-          OffsetDateTime[] lasts = new OffsetDateTime[n];
-          long added = 0;
-          for (int i = 0; i < n; i++) {
-            totals[i] = counts.get(ids[i])[0];
-            newEmployment[i] = counts.get(ids[i])[1];
-            firsts[i] = spans.get(ids[i])[0].atOffset(ZoneOffset.UTC);
-            lasts[i] = spans.get(ids[i])[1].atOffset(ZoneOffset.UTC);
-            added += totals[i];
-          }
-          long addedNow = added;
-          return db.sql("""
-                  INSERT INTO station_indicators (station_id, visits_total, new_employment_visits, first_visit_at, last_visit_at)
-                  SELECT * FROM unnest(CAST(:ids AS uuid[]), CAST(:totals AS bigint[]), CAST(:newEmployment AS bigint[]),
-                                       CAST(:firsts AS timestamptz[]), CAST(:lasts AS timestamptz[]))
-                  ON CONFLICT (station_id) DO UPDATE SET
-                    visits_total = station_indicators.visits_total + EXCLUDED.visits_total,
-                    new_employment_visits = station_indicators.new_employment_visits + EXCLUDED.new_employment_visits,
-                    first_visit_at = LEAST(station_indicators.first_visit_at, EXCLUDED.first_visit_at),
-                    last_visit_at = GREATEST(station_indicators.last_visit_at, EXCLUDED.last_visit_at)""")
-              .bind("ids", ids)
-              .bind("totals", totals)
-              .bind("newEmployment", newEmployment)
-              .bind("firsts", firsts)
-              .bind("lasts", lasts)
-              .then()
-              .thenReturn(addedNow);
-        });
-    return transactional.transactional(work);
+  public Mono<Integer> hoursCounted(List<CountedHour> hours) {
+    // One row per station-hour (a statement may not change a row twice): the largest, the latest.
+    Map<StationHour, CountedHour> latest = new HashMap<>();
+    for (CountedHour hour : hours) {
+      if (hour.visits() > 0) {
+        latest.merge(new StationHour(hour.stationId(), hour.hour()), hour, (a, b) -> b.visits() >= a.visits() ? b : a);
+      }
+    }
+    if (latest.isEmpty()) {
+      return Mono.just(0);
+    }
+    // In station and hour order: two transactions lock the rows they share in one order.
+    List<CountedHour> rows = latest.values().stream()
+        .sorted(Comparator.comparing(CountedHour::stationId).thenComparing(CountedHour::hour)).toList();
+    return db.sql(TAKE_HOURS)
+        .bind("stations", ArrayLiteral.of(rows, h -> h.stationId().toString()))
+        .bind("hours", ArrayLiteral.of(rows, h -> h.hour().toString()))
+        .bind("visits", ArrayLiteral.of(rows, h -> Long.toString(h.visits())))
+        .bind("newEmployment", ArrayLiteral.of(rows, h -> Long.toString(h.newEmploymentVisits())))
+        .map(row -> row.get("changed", Long.class).intValue())
+        .one();
   }
 
   @Override
   public Mono<StationIndicators> of(UUID stationId) {
     return db.sql("""
             SELECT station_id, name, kind, district, listed_at, visits_total, new_employment_visits,
-                   first_visit_at, last_visit_at
+                   first_visit_hour, last_visit_hour
             FROM station_indicators WHERE station_id = :id""")
         .bind("id", stationId)
         .map(row -> new StationIndicators(
@@ -114,8 +109,8 @@ class R2dbcIndicators implements Indicators {
             instant(row.get("listed_at", OffsetDateTime.class)),
             row.get("visits_total", Long.class),
             row.get("new_employment_visits", Long.class),
-            instant(row.get("first_visit_at", OffsetDateTime.class)),
-            instant(row.get("last_visit_at", OffsetDateTime.class))))
+            instant(row.get("first_visit_hour", OffsetDateTime.class)),
+            instant(row.get("last_visit_hour", OffsetDateTime.class))))
         .one();
   }
 

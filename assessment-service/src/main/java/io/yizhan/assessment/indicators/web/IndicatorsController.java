@@ -41,12 +41,12 @@ class IndicatorsController {
       long visitsTotal,
       long newEmploymentVisits,
       @Nullable Double newEmploymentShare,
-      @Nullable Instant firstVisitAt,
-      @Nullable Instant lastVisitAt) {
+      @Nullable Instant firstVisitHour,
+      @Nullable Instant lastVisitHour) {
 
     static IndicatorsView of(StationIndicators i) {
       return new IndicatorsView(i.stationId().toString(), i.name(), i.kind(), i.district(), i.listedAt(),
-          i.visitsTotal(), i.newEmploymentVisits(), i.newEmploymentShare(), i.firstVisitAt(), i.lastVisitAt());
+          i.visitsTotal(), i.newEmploymentVisits(), i.newEmploymentShare(), i.firstVisitHour(), i.lastVisitHour());
     }
   }
 }
