@@ -39,7 +39,16 @@ public interface UtilizationStore {
    */
   Mono<Integer> announceChanges(int max);
 
-  /** Forgets every count and which events were counted: the start of a rebuild. */
+  /**
+   * Marks for the next round every station-hour whose visits differ from what was last announced:
+   * the end of a rebuild, which counts quietly and may have recounted hours whose marks it emptied
+   * or whose visits were never counted live.
+   *
+   * @return how many were marked
+   */
+  Mono<Integer> markChangedSinceAnnounced();
+
+  /** Forgets every count and which events were counted (not what was announced): the start of a rebuild. */
   Mono<Void> clear();
 
   /** The counts of the stations in the filter, cut by {@code granularity}; only buckets with visits. */

@@ -10,10 +10,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
 
 /**
  * Knows which records of visit.events.v1 belong to a running rebuild (offsets before the ones it
@@ -25,13 +27,19 @@ class ReplayTracker {
   private static final Duration SAVE_EVERY = Duration.ofSeconds(2);
 
   private final RebuildLog rebuilds;
+  private final Supplier<Mono<Integer>> announceWhatChanged;
   private final Clock clock;
   private final AtomicReference<@Nullable Rebuild> running = new AtomicReference<>();
   private final Map<Integer, Long> reached = new HashMap<>();
   private Instant lastSaved = Instant.EPOCH;
 
-  ReplayTracker(RebuildLog rebuilds, Clock clock) {
+  /**
+   * @param announceWhatChanged run once the replay got to its end, before the rebuild is done:
+   *                            marks the hours whose counts differ from their last announcement
+   */
+  ReplayTracker(RebuildLog rebuilds, Supplier<Mono<Integer>> announceWhatChanged, Clock clock) {
     this.rebuilds = rebuilds;
+    this.announceWhatChanged = announceWhatChanged;
     this.clock = clock;
   }
 
@@ -78,10 +86,14 @@ class ReplayTracker {
         .allMatch(e -> reached.getOrDefault(e.getKey(), 0L) >= e.getValue());
     Instant at = clock.instant();
     if (finished) {
+      // Fails the poll if it fails: the poll comes again (its visits count nothing twice) and so
+      // does the end, until the hours are marked.
+      int marked = announceWhatChanged.get().blockOptional(Duration.ofMinutes(5)).orElse(0);
       now = now.done(at);
       running.set(null);
-      log.info("Utilization rebuilt: {} records replayed, {} visits counted, {} duplicates, {} records/s",
-          now.replayed(), now.counted(), now.duplicates(), Math.round(now.recordsPerSecond(at)));
+      log.info("Utilization rebuilt: {} records replayed, {} visits counted, {} duplicates, {} records/s; "
+              + "{} station-hours differ from their last announcement and will be announced",
+          now.replayed(), now.counted(), now.duplicates(), Math.round(now.recordsPerSecond(at)), marked);
       rebuilds.save(now).block(Duration.ofSeconds(30));
       return;
     }

@@ -24,8 +24,8 @@ class VisitCounting {
   static final String GROUP = "visit-service-utilization-hours";
 
   @Bean
-  ReplayTracker replayTracker(RebuildLog rebuilds, Clock clock) {
-    return new ReplayTracker(rebuilds, clock);
+  ReplayTracker replayTracker(RebuildLog rebuilds, UtilizationStore store, Clock clock) {
+    return new ReplayTracker(rebuilds, store::markChangedSinceAnnounced, clock);
   }
 
   @Bean(destroyMethod = "close")

@@ -141,9 +141,15 @@ class R2dbcUtilizationStore implements UtilizationStore {
   public Mono<Integer> announceChanges(int max) {
     // SKIP LOCKED: two instances announcing at once take different rows; a row being counted
     // now is announced in the next round.
-    Mono<Integer> round = db.sql("UPDATE utilization_hours SET unannounced = false WHERE (station_id, hour) IN ("
-            + "SELECT station_id, hour FROM utilization_hours WHERE unannounced LIMIT :max FOR UPDATE SKIP LOCKED) "
-            + "RETURNING station_id, hour, " + String.join(", ", UtilizationColumns.COUNTS))
+    // The same statement notes what is announced, for the end of a rebuild (markChangedSinceAnnounced).
+    Mono<Integer> round = db.sql("WITH taken AS (UPDATE utilization_hours SET unannounced = false "
+            + "WHERE (station_id, hour) IN (SELECT station_id, hour FROM utilization_hours WHERE unannounced "
+            + "LIMIT :max FOR UPDATE SKIP LOCKED) "
+            + "RETURNING station_id, hour, " + String.join(", ", UtilizationColumns.COUNTS) + "), "
+            + "noted AS (INSERT INTO utilization_announced (station_id, hour, visits) "
+            + "SELECT station_id, hour, visits FROM taken "
+            + "ON CONFLICT (station_id, hour) DO UPDATE SET visits = EXCLUDED.visits) "
+            + "SELECT * FROM taken")
         .bind("max", max)
         .map(row -> {
           UUID station = row.get("station_id", UUID.class);
@@ -175,9 +181,21 @@ class R2dbcUtilizationStore implements UtilizationStore {
   }
 
   @Override
+  public Mono<Integer> markChangedSinceAnnounced() {
+    return db.sql("""
+            UPDATE utilization_hours h SET unannounced = true
+            WHERE NOT h.unannounced AND NOT EXISTS (
+              SELECT 1 FROM utilization_announced a
+              WHERE a.station_id = h.station_id AND a.hour = h.hour AND a.visits = h.visits)""")
+        .fetch().rowsUpdated()
+        .map(Long::intValue);
+  }
+
+  @Override
   public Mono<Void> clear() {
     // TRUNCATE, not DELETE: the replay inserts the same event ids again, and deleted-but-not-yet-
-    // vacuumed index entries for them made every insert slow (V5's comment).
+    // vacuumed index entries for them made every insert slow (V5's comment). What was announced
+    // stays: the rebuild's end compares with it.
     return transactional.transactional(db.sql("TRUNCATE utilization_hours, utilization_counted_events").then());
   }
 

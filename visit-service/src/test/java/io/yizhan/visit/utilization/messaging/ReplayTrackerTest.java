@@ -29,7 +29,9 @@ class ReplayTrackerTest {
       return Mono.justOrEmpty(saved.isEmpty() ? null : saved.get(saved.size() - 1));
     }
   };
-  final ReplayTracker tracker = new ReplayTracker(log, Clock.systemUTC());
+  int announcedAtTheEnd;
+  final ReplayTracker tracker = new ReplayTracker(log, () -> Mono.fromSupplier(() -> ++announcedAtTheEnd),
+      Clock.systemUTC());
 
   static Rebuild running(Map<Integer, Long> until, long target) {
     return new Rebuild(UUID.randomUUID(), "测试", Instant.now(), null, Rebuild.State.RUNNING, until, target, 0, 0, 0,
@@ -55,8 +57,10 @@ class ReplayTrackerTest {
     assertThat(tracker.current()).isNotNull();
     assertThat(tracker.current().replayed()).isEqualTo(3);
 
+    assertThat(announcedAtTheEnd).isZero();
     tracker.progressed(records(1, 0, 2), new UtilizationStore.Counted(1, 1));
     assertThat(tracker.current()).isNull();
+    assertThat(announcedAtTheEnd).as("what the replay changed is marked once, at its end").isEqualTo(1);
     Rebuild done = saved.get(saved.size() - 1);
     assertThat(done.state()).isEqualTo(Rebuild.State.DONE);
     assertThat(done.replayed()).isEqualTo(5);
