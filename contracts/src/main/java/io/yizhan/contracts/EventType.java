@@ -6,6 +6,16 @@ package io.yizhan.contracts;
  */
 public record EventType<T>(String name, int version, String topic, Class<T> dataType) {
 
+  /**
+   * Consistent with the record's equals (equal types have equal names and versions), and cheap:
+   * consumers look a type up for every record they read, and the generated hash of all four
+   * components showed in profiles of millions of records.
+   */
+  @Override
+  public int hashCode() {
+    return name.hashCode() * 31 + version;
+  }
+
   /** Where this event type's JSON Schema lies on the classpath. */
   public String schemaResource() {
     return "/schemas/" + name + ".v" + version + ".schema.json";

@@ -6,9 +6,7 @@ import io.yizhan.visit.stations.KnownStation;
 import io.yizhan.visit.stations.KnownStations;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -53,7 +51,9 @@ public class BatchCheckingIn {
 
   public Mono<Report> checkIn(List<Line> lines, VisitChannel defaultChannel, Set<VisitChannel> allowedChannels) {
     return Mono.defer(() -> {
-      Map<Line, Visit> valid = new LinkedHashMap<>();
+      // Two lists, not a map keyed by line: hashing a whole check-in per line showed in profiles.
+      List<Line> validLines = new ArrayList<>();
+      List<Visit> validVisits = new ArrayList<>();
       List<LineProblem> problems = new ArrayList<>();
       int[] rejected = {0};
       for (Line line : lines) {
@@ -69,16 +69,19 @@ public class BatchCheckingIn {
         if (visit == null || !found.isEmpty()) {
           reject(problems, rejected, line, found);
         } else {
-          valid.put(line, visit);
+          validLines.add(line);
+          validVisits.add(visit);
         }
       }
       Set<UUID> stationIds = new HashSet<>();
-      valid.values().forEach(v -> stationIds.add(v.stationId()));
+      validVisits.forEach(v -> stationIds.add(v.stationId()));
       return stations.findAll(stationIds).flatMap(known -> {
         List<Visit> accepted = new ArrayList<>();
         Set<String> idsInBatch = new HashSet<>();
         int[] duplicates = {0};
-        valid.forEach((line, visit) -> {
+        for (int i = 0; i < validVisits.size(); i++) {
+          Line line = validLines.get(i);
+          Visit visit = validVisits.get(i);
           KnownStation station = known.get(visit.stationId());
           if (station == null) {
             reject(problems, rejected, line, List.of(new FieldProblem("stationId",
@@ -88,7 +91,7 @@ public class BatchCheckingIn {
           } else {
             accepted.add(visit.at(station.openAt(visit.visitedAt())));
           }
-        });
+        }
         return visits.recordAll(accepted).map(stored -> {
           problems.sort(java.util.Comparator.comparingInt(LineProblem::line));
           return new Report(lines.size(), stored.size(), duplicates[0] + accepted.size() - stored.size(),
