@@ -1,5 +1,6 @@
 package io.yizhan.visit.checkin;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import reactor.core.publisher.Mono;
@@ -20,6 +21,9 @@ public interface Visits {
    * @return the ids stored now; the others were recorded before (duplicates)
    */
   Mono<Set<String>> recordAll(List<Visit> visits);
+
+  /** Of these visit ids, the ones this table lacks. */
+  Mono<Set<String>> missing(Collection<String> ids);
 
   /**
    * Stores the visits the log holds and this table lacks, without appending them again: a visit

@@ -185,6 +185,11 @@ class CheckingInTest {
     }
 
     @Override
+    public Mono<Set<String>> missing(java.util.Collection<String> ids) {
+      return Mono.just(ids.stream().filter(id -> !visits.containsKey(id)).collect(java.util.stream.Collectors.toSet()));
+    }
+
+    @Override
     public Mono<Integer> restore(List<Visit> logged) {
       return recordAll(logged).map(Set::size);
     }

@@ -1,11 +1,16 @@
 package io.yizhan.visit.checkin.messaging;
 
 import io.yizhan.contracts.EventEnvelope;
+import io.yizhan.contracts.EventJson;
 import io.yizhan.contracts.visit.VisitRecorded;
 import io.yizhan.visit.checkin.Visit;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 
 /** Translates an accepted visit into {@code visit.recorded} on visit.events.v1, and back. */
 public final class VisitEvents {
@@ -44,6 +49,43 @@ public final class VisitEvents {
   static Visit visit(VisitRecorded v) {
     return new Visit(v.visitId(), UUID.fromString(v.stationId()), v.visitedAt(), v.workerType(), v.services(),
         v.channel(), v.workerToken(), v.stationOpen());
+  }
+
+  /**
+   * The visit id of a {@code visit.recorded} event, read without building the event: the restoring
+   * consumer reads every visit back only to see whether the table has it. Null for anything else
+   * (another event type, an unusual or broken record), which is then read in full.
+   */
+  static @Nullable String visitIdOf(byte[] json) {
+    try (JsonParser parser = EventJson.mapper().createParser(json)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        return null;
+      }
+      String type = null;
+      String visitId = null;
+      while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+        String name = parser.currentName();
+        JsonToken value = parser.nextToken();
+        if ("eventType".equals(name) && value == JsonToken.VALUE_STRING) {
+          type = parser.getString();
+        } else if ("data".equals(name) && value == JsonToken.START_OBJECT) {
+          while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+            String field = parser.currentName();
+            JsonToken fieldValue = parser.nextToken();
+            if ("visitId".equals(field) && fieldValue == JsonToken.VALUE_STRING) {
+              visitId = parser.getString();
+            } else {
+              parser.skipChildren();
+            }
+          }
+        } else {
+          parser.skipChildren();
+        }
+      }
+      return VisitRecorded.TYPE.name().equals(type) ? visitId : null;
+    } catch (JacksonException e) {
+      return null;
+    }
   }
 
   private VisitEvents() {}

@@ -8,7 +8,11 @@ import io.yizhan.support.kafka.BatchConsumers;
 import io.yizhan.visit.checkin.Visit;
 import io.yizhan.visit.checkin.Visits;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
@@ -38,10 +42,28 @@ class VisitRestoring {
         .description("Visits found in visit.events.v1 but missing from the visits table, stored again")
         .register(meters);
     BatchMessageListener<String, byte[]> listener = (List<ConsumerRecord<String, byte[]>> records) -> {
-      List<Visit> logged = batches.read(records, VisitRecorded.TYPE, GROUP, event -> VisitEvents.visit(event.data()))
+      // Only the visit id of each record at first (reading whole events cost this consumer more
+      // than its query); whole events only for the visits missing, and for records whose id could
+      // not be read that way, which the full reading skips (other types) or dead-letters.
+      Map<String, ConsumerRecord<String, byte[]>> byVisitId = new HashMap<>();
+      List<ConsumerRecord<String, byte[]>> toRead = new ArrayList<>();
+      for (ConsumerRecord<String, byte[]> record : records) {
+        String visitId = VisitEvents.visitIdOf(record.value());
+        if (visitId == null) {
+          toRead.add(record);
+        } else {
+          byVisitId.putIfAbsent(visitId, record);
+        }
+      }
+      Set<String> missing = visits.missing(byVisitId.keySet()).blockOptional(BATCH_TIMEOUT).orElse(Set.of());
+      if (missing.isEmpty() && toRead.isEmpty()) {
+        return;
+      }
+      missing.forEach(id -> toRead.add(byVisitId.get(id)));
+      List<Visit> logged = batches.read(toRead, VisitRecorded.TYPE, GROUP, event -> VisitEvents.visit(event.data()))
           .stream().map(BatchConsumers.Read::value).toList();
-      Integer missing = visits.restore(logged).block(BATCH_TIMEOUT);
-      restored.increment(missing == null ? 0 : missing);
+      Integer stored = visits.restore(logged).block(BATCH_TIMEOUT);
+      restored.increment(stored == null ? 0 : stored);
     };
     return batches.container("visit-restoring", Topics.VISIT_EVENTS, GROUP, maxPollRecords, 1, listener);
   }

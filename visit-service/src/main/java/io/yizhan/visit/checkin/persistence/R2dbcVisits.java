@@ -13,6 +13,7 @@ import io.yizhan.visit.checkin.Visits;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -141,14 +142,22 @@ class R2dbcVisits implements Visits {
     }
     // Nearly always every visit is there: look for missing ones by id alone, and send whole rows
     // only for those. Still ON CONFLICT: a check-in committing meanwhile has stored it already.
-    return db.sql(MISSING)
-        .bind("ids", ArrayLiteral.of(visits, Visit::id))
-        .map(row -> row.get("id", String.class))
-        .all()
-        .collect(Collectors.toSet())
+    return missing(visits.stream().map(Visit::id).toList())
         .flatMap(missing -> missing.isEmpty()
             ? Mono.just(0)
             : insertNew(visits.stream().filter(v -> missing.contains(v.id())).toList()).count().map(Long::intValue));
+  }
+
+  @Override
+  public Mono<Set<String>> missing(Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return Mono.just(Set.of());
+    }
+    return db.sql(MISSING)
+        .bind("ids", ArrayLiteral.of(ids))
+        .map(row -> row.get("id", String.class))
+        .all()
+        .collect(Collectors.toSet());
   }
 
   private static final String MISSING = """
