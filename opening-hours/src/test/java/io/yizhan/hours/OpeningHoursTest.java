@@ -83,6 +83,32 @@ class OpeningHoursTest {
   }
 
   @Test
+  void open_or_not_is_what_the_full_state_says_for_any_hours_at_any_moment() {
+    java.util.Random random = new java.util.Random(20261201);
+    String[] times = {"00:00", "00:30", "06:00", "08:00", "09:30", "12:00", "13:00", "17:30", "18:00", "22:00",
+        "23:59", "24:00"};
+    for (int h = 0; h < 300; h++) {
+      Map<DayOfWeek, List<TimeRange>> weekly = new EnumMap<>(DayOfWeek.class);
+      for (DayOfWeek day : DayOfWeek.values()) {
+        if (random.nextInt(4) > 0) {
+          weekly.put(day, List.of(TimeRange.of(times[random.nextInt(times.length - 1)],
+              times[random.nextInt(times.length)])));
+        }
+      }
+      List<DateException> exceptions = random.nextBoolean() ? List.of() : List.of(new DateException(
+          FRIDAY_27.plusDays(random.nextInt(7)),
+          random.nextBoolean() ? List.of() : List.of(TimeRange.of("06:00", "22:00")), "节日"));
+      OpeningHours hours = new OpeningHours(false, weekly, exceptions);
+      for (int m = 0; m < 200; m++) {
+        ZonedDateTime moment = FRIDAY_27.atStartOfDay(OpeningHours.CITY).plusMinutes(random.nextInt(10 * 24 * 60));
+        assertThat(hours.isOpenAt(moment)).as("%s at %s", hours, moment).isEqualTo(hours.stateAt(moment).open());
+        ZonedDateTime utc = moment.withZoneSameInstant(ZoneOffset.UTC);
+        assertThat(hours.isOpenAt(utc)).isEqualTo(hours.stateAt(utc).open());
+      }
+    }
+  }
+
+  @Test
   void back_to_back_days_read_as_one_opening_until_the_real_close() {
     OpeningHours nights = OpeningHours.weekly(List.of(MONDAY, TUESDAY), TimeRange.of("00:00", "24:00"));
     LocalDate monday = LocalDate.of(2026, 11, 30);

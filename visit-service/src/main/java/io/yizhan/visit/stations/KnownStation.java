@@ -25,7 +25,7 @@ public record KnownStation(
     if (!"ACTIVE".equals(status)) {
       return false;
     }
-    return hours == null ? null : hours.stateAt(at.atZone(OpeningHours.CITY)).open();
+    return hours == null ? null : hours.isOpenAt(at.atZone(OpeningHours.CITY));
   }
 
   public KnownStation withHours(OpeningHours newHours) {
