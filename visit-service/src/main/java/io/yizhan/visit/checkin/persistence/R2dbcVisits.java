@@ -36,8 +36,8 @@ class R2dbcVisits implements Visits {
   /**
    * Inserts parallel arrays, one per column, each bound as one array literal: eight parameters
    * whatever the number of visits (a multi-row VALUES list cost more to build, bind and parse than
-   * the insert itself). Services travel comma-joined, since unnest flattens arrays of arrays. ON CONFLICT makes the visit id
-   * the idempotency key; RETURNING names the rows that were new.
+   * the insert itself). Services travel comma-joined, since unnest flattens arrays of arrays. ON
+   * CONFLICT makes the visit id the idempotency key; RETURNING names the rows that were new.
    */
   private static final String INSERT_NEW = """
       INSERT INTO visits (id, station_id, visited_at, worker_type, services, channel, worker_token, station_open)
