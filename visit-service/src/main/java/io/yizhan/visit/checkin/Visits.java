@@ -27,9 +27,10 @@ public interface Visits {
 
   /**
    * Stores the visits the log holds and this table lacks, without appending them again: a visit
-   * whose transaction did not commit after the log had acknowledged it.
+   * whose transaction did not commit after the log had acknowledged it. Ask {@link #missing}
+   * first and pass only those; one stored meanwhile is left as it is.
    *
-   * @return how many were missing
+   * @return how many were stored now
    */
   Mono<Integer> restore(List<Visit> visits);
 

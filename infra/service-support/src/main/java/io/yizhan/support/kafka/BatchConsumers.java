@@ -25,8 +25,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Consumers that take a whole poll at a time, for streams too large for one transaction per
- * event (visits, ADR 12). The listener applies a poll in one transaction with the inbox's
- * {@code firstSeen}; this class builds the container and reads the records.
+ * event (visits, ADR 12). The listener applies a poll in one transaction, with its own record of
+ * what it applied (utilization's inbox) or absolute figures (ADR 14); this class builds the
+ * container and reads the records.
  *
  * <p>A poll whose transaction fails is retried with back-off (0.5 s doubling to 30 s) and never
  * skipped, since skipping would lose effects; unreadable records never get that far because

@@ -137,15 +137,8 @@ class R2dbcVisits implements Visits {
 
   @Override
   public Mono<Integer> restore(List<Visit> visits) {
-    if (visits.isEmpty()) {
-      return Mono.just(0);
-    }
-    // Nearly always every visit is there: look for missing ones by id alone, and send whole rows
-    // only for those. Still ON CONFLICT: a check-in committing meanwhile has stored it already.
-    return missing(visits.stream().map(Visit::id).toList())
-        .flatMap(missing -> missing.isEmpty()
-            ? Mono.just(0)
-            : insertNew(visits.stream().filter(v -> missing.contains(v.id())).toList()).count().map(Long::intValue));
+    // ON CONFLICT: a check-in committing meanwhile has stored it already, and is not counted here.
+    return insertNew(visits).count().map(Long::intValue);
   }
 
   @Override
