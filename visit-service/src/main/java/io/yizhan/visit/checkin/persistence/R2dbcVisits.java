@@ -16,7 +16,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +26,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @Repository
@@ -37,16 +35,22 @@ class R2dbcVisits implements Visits {
    * Inserts parallel arrays, one per column, each bound as one array literal: eight parameters
    * whatever the number of visits (a multi-row VALUES list cost more to build, bind and parse than
    * the insert itself). Services travel comma-joined, since unnest flattens arrays of arrays. ON
-   * CONFLICT makes the visit id the idempotency key; RETURNING names the rows that were new.
+   * CONFLICT makes the visit id the idempotency key. Answers the ids that were there already,
+   * normally none: returning the new ones instead cost a row to send and decode per visit.
    */
   private static final String INSERT_NEW = """
-      INSERT INTO visits (id, station_id, visited_at, worker_type, services, channel, worker_token, station_open)
-      SELECT i, s, a, w, string_to_array(sv, ','), c, t, o
-      FROM unnest(CAST(:ids AS text[]), CAST(:stations AS uuid[]), CAST(:times AS timestamptz[]),
-                  CAST(:workers AS text[]), CAST(:services AS text[]), CAST(:channels AS text[]),
-                  CAST(:tokens AS text[]), CAST(:open AS boolean[])) AS v(i, s, a, w, sv, c, t, o)
-      ON CONFLICT (id) DO NOTHING
-      RETURNING id""";
+      WITH given AS (
+        SELECT * FROM unnest(CAST(:ids AS text[]), CAST(:stations AS uuid[]), CAST(:times AS timestamptz[]),
+                             CAST(:workers AS text[]), CAST(:services AS text[]), CAST(:channels AS text[]),
+                             CAST(:tokens AS text[]), CAST(:open AS boolean[])) AS v(i, s, a, w, sv, c, t, o)),
+      stored AS (
+        INSERT INTO visits (id, station_id, visited_at, worker_type, services, channel, worker_token, station_open)
+        SELECT i, s, a, w, string_to_array(sv, ','), c, t, o FROM given
+        ON CONFLICT (id) DO NOTHING
+        RETURNING id)
+      SELECT i AS id FROM given
+      EXCEPT
+      SELECT id FROM stored""";
 
   private final DatabaseClient db;
   private final VisitLog log;
@@ -78,15 +82,14 @@ class R2dbcVisits implements Visits {
     visits.forEach(v -> firsts.putIfAbsent(v.id(), v));
     // In id order: two groups inserting the same ids lock them in one order, and cannot deadlock.
     List<Visit> distinct = firsts.values().stream().sorted(Comparator.comparing(Visit::id)).toList();
-    Mono<List<CheckInResult>> work = insertNew(distinct)
-        .collect(Collectors.toCollection(HashSet::new))
-        .flatMap(inserted -> log.append(distinct.stream().filter(v -> inserted.contains(v.id())).toList())
-            .then(findAll(distinct.stream().map(Visit::id).filter(id -> !inserted.contains(id)).toList()))
+    Mono<List<CheckInResult>> work = storeNew(distinct)
+        .flatMap(existingIds -> log.append(distinct.stream().filter(v -> !existingIds.contains(v.id())).toList())
+            .then(findAll(List.copyOf(existingIds)))
             .map(existing -> {
               List<CheckInResult> results = new ArrayList<>(visits.size());
               for (Visit v : visits) {
                 Visit first = firsts.get(v.id());
-                if (inserted.contains(v.id())) {
+                if (!existingIds.contains(v.id())) {
                   results.add(new CheckInResult(first, first != v));
                 } else if (existing.containsKey(v.id())) {
                   results.add(new CheckInResult(existing.get(v.id()), true));
@@ -128,17 +131,18 @@ class R2dbcVisits implements Visits {
   public Mono<Set<String>> recordAll(List<Visit> batch) {
     // The transaction commits only after the log acknowledged the new visits: a visit is either
     // stored and logged, or (the log failed) neither, and the caller may send it again.
-    Mono<Set<String>> work = insertNew(batch)
-        .collect(Collectors.toCollection(HashSet::new))
-        .flatMap(inserted -> log.append(batch.stream().filter(v -> inserted.contains(v.id())).toList())
-            .thenReturn(inserted));
+    Mono<Set<String>> work = storeNew(batch)
+        .flatMap(existing -> {
+          List<Visit> stored = batch.stream().filter(v -> !existing.contains(v.id())).toList();
+          return log.append(stored).thenReturn(stored.stream().map(Visit::id).collect(Collectors.toSet()));
+        });
     return toTheEnd(transactional.transactional(work));
   }
 
   @Override
   public Mono<Integer> restore(List<Visit> visits) {
     // ON CONFLICT: a check-in committing meanwhile has stored it already, and is not counted here.
-    return insertNew(visits).count().map(Long::intValue);
+    return storeNew(visits).map(existing -> (int) visits.stream().filter(v -> !existing.contains(v.id())).count());
   }
 
   @Override
@@ -157,9 +161,10 @@ class R2dbcVisits implements Visits {
       SELECT id FROM unnest(CAST(:ids AS text[])) AS t(id)
       WHERE NOT EXISTS (SELECT 1 FROM visits v WHERE v.id = t.id)""";
 
-  private Flux<String> insertNew(List<Visit> visits) {
+  /** Stores the visits whose ids are new; answers the ids of the others, which were there already. */
+  private Mono<Set<String>> storeNew(List<Visit> visits) {
     if (visits.isEmpty()) {
-      return Flux.empty();
+      return Mono.just(Set.of());
     }
     Map<String, Object> values = new HashMap<>();
     values.put("ids", ArrayLiteral.of(visits, Visit::id));
@@ -171,7 +176,8 @@ class R2dbcVisits implements Visits {
     values.put("channels", ArrayLiteral.of(visits, v -> v.channel().name()));
     values.put("tokens", ArrayLiteral.of(visits, Visit::workerToken));
     values.put("open", ArrayLiteral.of(visits, v -> v.stationOpen() == null ? null : v.stationOpen().toString()));
-    return db.sql(INSERT_NEW).bindValues(values).map(row -> row.get("id", String.class)).all();
+    return db.sql(INSERT_NEW).bindValues(values).map(row -> row.get("id", String.class)).all()
+        .collect(Collectors.toSet());
   }
 
   @Override
