@@ -8,4 +8,10 @@ public interface RebuildLog {
   Mono<Void> save(Rebuild rebuild);
 
   Mono<Rebuild> latest();
+
+  /** Who asked for a rebuild not yet begun (a migration that changed how counts are kept), if anyone. */
+  Mono<String> requested();
+
+  /** The rebuild {@code requestedBy} asked for has begun. */
+  Mono<Void> begun(String requestedBy);
 }

@@ -253,8 +253,8 @@ class UtilizationIntegrationTest {
   void the_counters_inbox_forgets_events_older_than_it_keeps() {
     UUID old = UUID.randomUUID();
     UUID recent = UUID.randomUUID();
-    db.sql("INSERT INTO utilization_counted_events (event_id, counted_at) "
-            + "VALUES (:old, now() - make_interval(secs => :seconds)), (:recent, now())")
+    db.sql("INSERT INTO utilization_counted_events (visited_at, event_id, counted_at) "
+            + "VALUES (now(), :old, now() - make_interval(secs => :seconds)), (now(), :recent, now())")
         .bind("old", old)
         .bind("recent", recent)
         .bind("seconds", (double) inboxProperties.keep().plusMinutes(1).toSeconds())
@@ -266,6 +266,27 @@ class UtilizationIntegrationTest {
         .bind("old", old).bind("recent", recent)
         .map(row -> row.get("event_id", UUID.class)).all().collectList().block())
         .containsExactly(recent);
+  }
+
+  @Test
+  void a_rebuild_a_migration_asked_for_runs_before_the_counter_counts_anything() {
+    String district = "迁移区" + UUID.randomUUID().toString().substring(0, 8);
+    String a = station("迁移站", district);
+    assertThat(postBatch(line("migrate-" + UUID.randomUUID(), a, "COURIER", YESTERDAY.atTime(8, 0))))
+        .containsEntry("accepted", 1);
+    awaitBalanced(district, 1);
+    SmartLifecycle counting = (SmartLifecycle) rebuilds;
+    counting.stop();
+    String by = "migration V99 (test)";
+    db.sql("INSERT INTO utilization_rebuild_requests (requested_by) VALUES (:by)").bind("by", by).then().block();
+
+    counting.start();
+
+    assertThat(scalar("SELECT count(*) FROM utilization_rebuild_requests")).as("the request is taken").isZero();
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+        http.get().uri("/api/utilization/rebuilds/latest").exchange().expectStatus().isOk()
+            .expectBody().jsonPath("$.rebuild.requestedBy").isEqualTo(by).jsonPath("$.rebuild.state").isEqualTo("DONE"));
+    awaitBalanced(district, 1);
   }
 
   @Test

@@ -38,7 +38,7 @@ import reactor.core.scheduler.Schedulers;
  * arrives meanwhile waits behind them and is counted live, so nothing is missed or counted twice.
  *
  * <p>Also starts and stops the counting consumer with the application, picking up a rebuild a
- * restart interrupted.
+ * restart interrupted, or starting one a migration asked for before anything is counted.
  */
 class KafkaRebuilds implements Rebuilds, SmartLifecycle {
 
@@ -160,6 +160,20 @@ class KafkaRebuilds implements Rebuilds, SmartLifecycle {
 
   @Override
   public void start() {
+    String requested = rebuilds.requested().blockOptional(ADMIN_TIMEOUT).orElse(null);
+    if (requested != null) {
+      try {
+        rebuild(requested);
+      } catch (Exception e) {
+        // rebuild() has saved why and started the consumer: counting goes on, on the old counts,
+        // and the request stays for the next start (or an operator's rebuild).
+        log.error("The utilization rebuild asked for by {} did not start; restart visit-service or start one with "
+            + "POST /api/utilization/rebuilds", requested, e);
+        return;
+      }
+      rebuilds.begun(requested).block(ADMIN_TIMEOUT);
+      return;
+    }
     rebuilds.latest()
         .filter(r -> r.state() == Rebuild.State.RUNNING)
         .blockOptional(ADMIN_TIMEOUT)

@@ -72,4 +72,16 @@ class R2dbcRebuildLog implements RebuildLog {
         })
         .one();
   }
+
+  @Override
+  public Mono<String> requested() {
+    return db.sql("SELECT requested_by FROM utilization_rebuild_requests ORDER BY requested_at LIMIT 1")
+        .map(row -> row.get("requested_by", String.class))
+        .one();
+  }
+
+  @Override
+  public Mono<Void> begun(String requestedBy) {
+    return db.sql("DELETE FROM utilization_rebuild_requests WHERE requested_by = :by").bind("by", requestedBy).then();
+  }
 }

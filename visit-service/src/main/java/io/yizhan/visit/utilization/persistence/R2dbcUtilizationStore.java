@@ -60,15 +60,17 @@ class R2dbcUtilizationStore implements UtilizationStore {
     if (visits.isEmpty()) {
       return Mono.just(new Counted(0, 0));
     }
-    // Only the events never seen before count; an event twice in one batch counts once (remove()).
-    // Event ids and station-hours are written in sorted order: two batches counted at once take
-    // their row locks in the same order, so one may wait for the other but they never deadlock.
-    Mono<Counted> work = firstSeen(visits.stream().map(CountedVisit::eventId).distinct().sorted().toList())
-        .flatMap(fresh -> {
+    // Only the events never seen before count; an event twice in one batch counts once (its first
+    // copy). Inbox keys and station-hours are written in sorted order: two batches counted at once
+    // take their row locks in the same order, so one may wait for the other but never deadlock.
+    Map<UUID, CountedVisit> firsts = new HashMap<>();
+    visits.forEach(visit -> firsts.putIfAbsent(visit.eventId(), visit));
+    Mono<Counted> work = seenBefore(firsts.values().stream().sorted(IN_INBOX_ORDER).toList())
+        .flatMap(seen -> {
           Map<StationHour, Tally> tallies = new TreeMap<>(IN_LOCK_ORDER);
           long counted = 0;
           for (CountedVisit visit : visits) {
-            if (fresh.remove(visit.eventId())) {
+            if (seen.add(visit.eventId())) {
               tallies.computeIfAbsent(visit.stationHour(), k -> new Tally()).add(visit);
               counted++;
             }
@@ -83,18 +85,33 @@ class R2dbcUtilizationStore implements UtilizationStore {
   private static final Comparator<StationHour> IN_LOCK_ORDER =
       Comparator.comparing(StationHour::stationId).thenComparing(StationHour::hour);
 
+  /** The inbox's key order: by visit time first, which is also where its new rows go (V9). */
+  private static final Comparator<CountedVisit> IN_INBOX_ORDER =
+      Comparator.comparing(CountedVisit::visitedAt).thenComparing(CountedVisit::eventId);
+
   /**
-   * Records the event ids as counted and answers which were new: the counter's inbox
-   * ({@code utilization_counted_events}), in the transaction that counts them.
+   * Records the visits' events as counted and answers those counted before (normally none: a
+   * mutable set, to which the caller adds what it counts). The counter's inbox
+   * ({@code utilization_counted_events}) is written in the transaction that counts them. Its key
+   * leads with the visit's time, not the random event id (V9): new visits are recent and a replay
+   * runs roughly in time order, so inserts land in the few index pages of the latest hours instead
+   * of one random page per event of a B-tree as large as the topic.
    */
-  private Mono<Set<UUID>> firstSeen(List<UUID> eventIds) {
+  private Mono<Set<UUID>> seenBefore(List<CountedVisit> visits) {
     return db.sql("""
-            INSERT INTO utilization_counted_events (event_id)
-            SELECT id FROM unnest(CAST(:ids AS uuid[])) AS t(id)
-            ON CONFLICT DO NOTHING
-            RETURNING event_id""")
-        .bind("ids", ArrayLiteral.of(eventIds))
-        .map(row -> row.get("event_id", UUID.class))
+            WITH given AS (
+              SELECT * FROM unnest(CAST(:times AS timestamptz[]), CAST(:ids AS uuid[])) AS t(at, id)),
+            counted AS (
+              INSERT INTO utilization_counted_events (visited_at, event_id)
+              SELECT at, id FROM given
+              ON CONFLICT DO NOTHING
+              RETURNING event_id)
+            SELECT id FROM given
+            EXCEPT
+            SELECT event_id FROM counted""")
+        .bind("times", ArrayLiteral.of(visits, visit -> visit.visitedAt().toString()))
+        .bind("ids", ArrayLiteral.of(visits, visit -> visit.eventId().toString()))
+        .map(row -> row.get("id", UUID.class))
         .all()
         .collect(Collectors.toCollection(HashSet::new));
   }

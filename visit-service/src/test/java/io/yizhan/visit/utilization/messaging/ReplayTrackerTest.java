@@ -28,6 +28,16 @@ class ReplayTrackerTest {
     public Mono<Rebuild> latest() {
       return Mono.justOrEmpty(saved.isEmpty() ? null : saved.get(saved.size() - 1));
     }
+
+    @Override
+    public Mono<String> requested() {
+      return Mono.empty();
+    }
+
+    @Override
+    public Mono<Void> begun(String requestedBy) {
+      return Mono.empty();
+    }
   };
   int announcedAtTheEnd;
   final ReplayTracker tracker = new ReplayTracker(log, () -> Mono.fromSupplier(() -> ++announcedAtTheEnd),
