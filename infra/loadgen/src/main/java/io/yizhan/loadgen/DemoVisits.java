@@ -13,7 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -183,30 +187,51 @@ final class DemoVisits {
 
   /**
    * Posts the visits of the {@code days} days before today (and today so far) in batches of 10,000,
-   * printing progress. Returns the visits the platform accepted (duplicates of an earlier run are not).
+   * printing progress, up to {@code concurrency} batches at once. Returns the visits the platform accepted (duplicates of an earlier run are not).
    */
-  long backfill(HttpClient http, String base, int days) throws Exception {
+  long backfill(HttpClient http, String base, int days, int concurrency) throws Exception {
     LocalDate today = LocalDate.now(CITY);
     Instant now = Instant.now();
     long started = System.nanoTime();
     AtomicLong accepted = new AtomicLong();
     AtomicLong duplicates = new AtomicLong();
     long sent = 0;
-    for (int d = days; d >= 0; d--) {
-      List<String> lines = day(today.minusDays(d), now);
-      for (int from = 0; from < lines.size(); from += 10_000) {
-        String body = String.join("\n", lines.subList(from, Math.min(lines.size(), from + 10_000))) + "\n";
-        HttpResponse<String> answer = postWithRetries(http, base, body);
-        JsonNode report = JSON.readTree(answer.body());
-        accepted.addAndGet(report.get("accepted").asLong());
-        duplicates.addAndGet(report.get("duplicates").asLong());
+    // Up to `concurrency` batches on their way at once: one at a time leaves the platform idle
+    // while each answer travels back.
+    ExecutorService senders = Executors.newFixedThreadPool(concurrency);
+    Semaphore inFlight = new Semaphore(concurrency);
+    AtomicReference<Exception> failed = new AtomicReference<>();
+    try {
+      for (int d = days; d >= 0 && failed.get() == null; d--) {
+        List<String> lines = day(today.minusDays(d), now);
+        for (int from = 0; from < lines.size(); from += 10_000) {
+          String body = String.join("\n", lines.subList(from, Math.min(lines.size(), from + 10_000))) + "\n";
+          inFlight.acquire();
+          senders.execute(() -> {
+            try {
+              JsonNode report = JSON.readTree(postWithRetries(http, base, body).body());
+              accepted.addAndGet(report.get("accepted").asLong());
+              duplicates.addAndGet(report.get("duplicates").asLong());
+            } catch (Exception e) {
+              failed.compareAndSet(null, e);
+            } finally {
+              inFlight.release();
+            }
+          });
+        }
+        sent += lines.size();
+        if (d % 10 == 0) {
+          double seconds = (System.nanoTime() - started) / 1e9;
+          System.out.printf("演示到访 demo visits: %d/%d 天 days, %d 条 visits (%.0f/s)%n", days - d + 1, days + 1, sent,
+              sent / seconds);
+        }
       }
-      sent += lines.size();
-      if (d % 10 == 0) {
-        double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf("演示到访 demo visits: %d/%d 天 days, %d 条 visits (%.0f/s)%n", days - d + 1, days + 1, sent,
-            sent / seconds);
-      }
+      inFlight.acquire(concurrency);
+    } finally {
+      senders.shutdown();
+    }
+    if (failed.get() != null) {
+      throw failed.get();
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     System.out.printf("Backfilled %d days for %d stations: %d visits accepted, %d already there, in %.0f s%n", days + 1,

@@ -36,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  *   java -cp ... io.yizhan.loadgen.Loadgen coverage [--base ...] [--rounds 20] [--warmup 5] [--cell 250]
  *   java -cp ... io.yizhan.loadgen.Loadgen visits-batch [--base ...] [--batches 30] [--size 10000] [--concurrency 2]
  *   java -cp ... io.yizhan.loadgen.Loadgen checkins --rate 2000 [--connections 64] [--base ...] [--warmup 10] [--seconds 30]
- *   java -cp ... io.yizhan.loadgen.Loadgen demo-visits [--base ...] [--days 90]   (realistic past visits, then a live trickle)
+ *   java -cp ... io.yizhan.loadgen.Loadgen demo-visits [--base ...] [--days 90] [--concurrency 2]   (realistic past visits, then a live trickle)
  *   java -cp ... io.yizhan.loadgen.Loadgen freshness [--base ...] [--rate 1000] [--seconds 60]
  *   java -cp ... io.yizhan.loadgen.Loadgen rebuild [--base ...]
  *   java -cp ... io.yizhan.loadgen.Loadgen raw [--kafka localhost:9092] [--jdbc jdbc:postgresql://localhost:5433/visit] [--count 500000]
@@ -74,7 +74,7 @@ public final class Loadgen {
       case "demo-visits" -> {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         DemoVisits demo = DemoVisits.forListedStations(http, base);
-        demo.backfill(http, base, intOption(options, "days", 90));
+        demo.backfill(http, base, intOption(options, "days", 90), intOption(options, "concurrency", 2));
         if (!options.containsKey("no-trickle")) {
           System.out.println("Live trickle of check-ins started (Ctrl-C stops it).");
           demo.trickle(http, base, intOption(options, "per-minute", 60));
@@ -116,7 +116,7 @@ public final class Loadgen {
     if (summary.statusCode() == 200 && JSON.readTree(summary.body()).path("visits").asLong() > 0) {
       System.out.println("演示到访已存在，跳过回填。Demo visits are already there.");
     } else {
-      demo.backfill(http, base, days);
+      demo.backfill(http, base, days, 2);
     }
     Thread trickle = new Thread(() -> {
       try {
