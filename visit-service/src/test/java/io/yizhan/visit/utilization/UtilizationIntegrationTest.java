@@ -269,7 +269,7 @@ class UtilizationIntegrationTest {
   }
 
   @Test
-  void a_rebuild_a_migration_asked_for_runs_before_the_counter_counts_anything() {
+  void a_rebuild_a_migration_asked_for_runs_when_the_counter_starts_and_the_request_is_taken() {
     String district = "迁移区" + UUID.randomUUID().toString().substring(0, 8);
     String a = station("迁移站", district);
     assertThat(postBatch(line("migrate-" + UUID.randomUUID(), a, "COURIER", YESTERDAY.atTime(8, 0))))
