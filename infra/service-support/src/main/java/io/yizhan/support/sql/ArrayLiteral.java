@@ -33,6 +33,12 @@ public final class ArrayLiteral {
         continue;
       }
       literal.append('"');
+      // Elements are nearly always ids, numbers and times, with nothing to escape: copied whole.
+      // Scanning each a character at a time showed in profiles of batches of 10,000 visits.
+      if (element.indexOf('"') < 0 && element.indexOf('\\') < 0) {
+        literal.append(element).append('"');
+        continue;
+      }
       for (int i = 0; i < element.length(); i++) {
         char c = element.charAt(i);
         if (c == '"' || c == '\\') {
