@@ -37,10 +37,11 @@ class VisitCounting {
   KafkaRebuilds utilizationRebuilds(
       @Value("${yizhan.utilization.max-poll-records:5000}") int maxPollRecords,
       @Value("${yizhan.utilization.consumers:1}") int consumers,
+      @Value("${yizhan.utilization.lanes:2}") int lanes,
       Admin utilizationAdmin, UtilizationStore store, RebuildLog rebuilds, ReplayTracker replay,
       BatchConsumers batches, Clock clock, MeterRegistry meters) {
     var container = batches.container("utilization-counting", Topics.VISIT_EVENTS, GROUP, maxPollRecords, consumers,
-        new VisitCountingListener(store, batches, replay, clock, meters));
+        new VisitCountingListener(store, batches, replay, clock, meters, lanes));
     return new KafkaRebuilds(container, GROUP, utilizationAdmin, store, rebuilds, replay, clock);
   }
 }
