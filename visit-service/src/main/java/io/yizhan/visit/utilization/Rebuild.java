@@ -39,6 +39,12 @@ public record Rebuild(
         counted + moreCounted, duplicates + moreDuplicates, failure);
   }
 
+  /** This rebuild having replayed at least {@code records}: what a restart found in its offsets. */
+  public Rebuild replayedAtLeast(long records) {
+    return new Rebuild(id, requestedBy, startedAt, finishedAt, state, until, target, Math.max(replayed, records),
+        counted, duplicates, failure);
+  }
+
   public Rebuild done(Instant at) {
     return new Rebuild(id, requestedBy, startedAt, at, State.DONE, until, target, replayed, counted, duplicates, null);
   }

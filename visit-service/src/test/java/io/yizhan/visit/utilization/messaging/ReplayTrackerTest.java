@@ -87,4 +87,20 @@ class ReplayTrackerTest {
     assertThat(tracker.current()).isNull();
     assertThat(saved.get(saved.size() - 1).state()).isEqualTo(Rebuild.State.DONE);
   }
+
+  @Test
+  void a_resumed_rebuild_takes_what_it_replayed_from_its_offsets_not_its_last_saved_progress() {
+    // Progress was last saved at 5 records; the group had committed 8 of 10 on partition 0 and 4 of 6 on 1.
+    Rebuild interrupted = running(Map.of(0, 10L, 1, 6L), 16).progressed(5, 5, 0);
+    tracker.follow(interrupted, Map.of(0, 8L, 1, 4L));
+    assertThat(tracker.current().replayed()).isEqualTo(12);
+    assertThat(tracker.current().progress()).isEqualTo(0.75);
+
+    tracker.progressed(records(0, 8, 10), new UtilizationStore.Counted(2, 0));
+    tracker.progressed(records(1, 4, 6), new UtilizationStore.Counted(2, 0));
+    Rebuild done = saved.get(saved.size() - 1);
+    assertThat(done.state()).isEqualTo(Rebuild.State.DONE);
+    assertThat(done.replayed()).isEqualTo(16);
+    assertThat(done.progress()).isEqualTo(1.0);
+  }
 }
