@@ -81,13 +81,7 @@ class VisitCountingListener implements BatchMessageListener<String, byte[]> {
   public void onMessage(List<ConsumerRecord<String, byte[]>> records) {
     long started = System.nanoTime();
     int laneCount = records.size() > SLICE ? lanes : 1;
-    List<List<ConsumerRecord<String, byte[]>>> byLane = new ArrayList<>(laneCount);
-    for (int l = 0; l < laneCount; l++) {
-      byLane.add(new ArrayList<>(records.size() / laneCount + 1));
-    }
-    for (ConsumerRecord<String, byte[]> record : records) {
-      byLane.get(record.key() == null ? 0 : Math.floorMod(record.key().hashCode(), laneCount)).add(record);
-    }
+    List<List<ConsumerRecord<String, byte[]>>> byLane = byStation(records, laneCount);
     // Slices are read first slices first, so that every lane starts counting soon.
     List<CountedVisit> live = new ArrayList<>();
     List<CompletableFuture<Outcome>> lanesCounted = new ArrayList<>(laneCount);
@@ -117,6 +111,19 @@ class VisitCountingListener implements BatchMessageListener<String, byte[]> {
     Instant now = clock.instant();
     live.forEach(visit -> freshness.record(Duration.between(visit.acceptedAt(), now)));
     replay.progressed(records, outcome.quiet());
+  }
+
+  /** The records split into {@code lanes} lists by their key, the station: one station, one lane. */
+  private static List<List<ConsumerRecord<String, byte[]>>> byStation(List<ConsumerRecord<String, byte[]>> records,
+      int lanes) {
+    List<List<ConsumerRecord<String, byte[]>>> byLane = new ArrayList<>(lanes);
+    for (int l = 0; l < lanes; l++) {
+      byLane.add(new ArrayList<>(records.size() / lanes + 1));
+    }
+    for (ConsumerRecord<String, byte[]> record : records) {
+      byLane.get(record.key() == null ? 0 : Math.floorMod(record.key().hashCode(), lanes)).add(record);
+    }
+    return byLane;
   }
 
   /** A slice of a poll: its visits, replayed and live. */

@@ -3,7 +3,6 @@ package io.yizhan.visit.utilization.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.yizhan.visit.utilization.Rebuild;
-import io.yizhan.visit.utilization.RebuildLog;
 import io.yizhan.visit.utilization.UtilizationStore;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,28 +16,8 @@ import reactor.core.publisher.Mono;
 
 class ReplayTrackerTest {
 
-  final List<Rebuild> saved = new ArrayList<>();
-  final RebuildLog log = new RebuildLog() {
-    @Override
-    public Mono<Void> save(Rebuild rebuild) {
-      return Mono.fromRunnable(() -> saved.add(rebuild));
-    }
-
-    @Override
-    public Mono<Rebuild> latest() {
-      return Mono.justOrEmpty(saved.isEmpty() ? null : saved.get(saved.size() - 1));
-    }
-
-    @Override
-    public Mono<String> requested() {
-      return Mono.empty();
-    }
-
-    @Override
-    public Mono<Void> begun(String requestedBy) {
-      return Mono.empty();
-    }
-  };
+  final InMemoryRebuildLog log = new InMemoryRebuildLog();
+  final List<Rebuild> saved = log.saved;
   int announcedAtTheEnd;
   final ReplayTracker tracker = new ReplayTracker(log, () -> Mono.fromSupplier(() -> ++announcedAtTheEnd),
       Clock.systemUTC());

@@ -14,8 +14,6 @@ import io.yizhan.contracts.visit.WorkerType;
 import io.yizhan.support.kafka.BatchConsumers;
 import io.yizhan.support.kafka.DeadLetters;
 import io.yizhan.visit.utilization.CountedVisit;
-import io.yizhan.visit.utilization.Rebuild;
-import io.yizhan.visit.utilization.RebuildLog;
 import io.yizhan.visit.utilization.UtilizationStore;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
@@ -108,28 +106,7 @@ class VisitCountingListenerTest {
           throw new UnsupportedOperationException(method.getName());
         });
     // No rebuild is running: every record is live. Nothing here is dead-lettered.
-    RebuildLog noRebuilds = new RebuildLog() {
-      @Override
-      public Mono<Void> save(Rebuild rebuild) {
-        return Mono.empty();
-      }
-
-      @Override
-      public Mono<Rebuild> latest() {
-        return Mono.empty();
-      }
-
-      @Override
-      public Mono<String> requested() {
-        return Mono.empty();
-      }
-
-      @Override
-      public Mono<Void> begun(String requestedBy) {
-        return Mono.empty();
-      }
-    };
-    ReplayTracker noRebuild = new ReplayTracker(noRebuilds, () -> Mono.just(0), Clock.systemUTC());
+    ReplayTracker noRebuild = new ReplayTracker(new InMemoryRebuildLog(), () -> Mono.just(0), Clock.systemUTC());
     BatchConsumers batches = new BatchConsumers("localhost:1", new DeadLetters(null, new SimpleMeterRegistry()));
     return new VisitCountingListener(store, batches, noRebuild, Clock.systemUTC(), new SimpleMeterRegistry(), 2);
   }
