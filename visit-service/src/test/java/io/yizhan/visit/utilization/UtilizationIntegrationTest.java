@@ -268,6 +268,35 @@ class UtilizationIntegrationTest {
         .containsExactly(recent);
   }
 
+  @Autowired UtilizationStore store;
+
+  @Test
+  void a_batch_with_events_counted_before_counts_only_the_others_and_each_of_them_once() {
+    UUID station = UUID.randomUUID();
+    Instant eight = YESTERDAY.atTime(8, 0).atZone(CityTime.ZONE).toInstant();
+    Instant nine = eight.plus(Duration.ofHours(1));
+    CountedVisit first = visit(station, eight.plusSeconds(60), WorkerType.COURIER);
+    CountedVisit second = visit(station, eight.plusSeconds(120), WorkerType.SANITATION);
+    CountedVisit third = visit(station, nine.plusSeconds(60), WorkerType.COURIER);
+    assertThat(store.count(List.of(first, second, third), false).block())
+        .isEqualTo(new UtilizationStore.Counted(3, 0));
+
+    // Two counted before, two new, one of them twice in the batch.
+    CountedVisit fourth = visit(station, eight.plusSeconds(180), WorkerType.FOOD_DELIVERY);
+    CountedVisit fifth = visit(station, nine.plusSeconds(180), WorkerType.FOOD_DELIVERY);
+    assertThat(store.count(List.of(second, fourth, third, fifth, fourth), false).block())
+        .isEqualTo(new UtilizationStore.Counted(2, 3));
+
+    assertThat(counted(station.toString())).containsExactly(
+        Map.entry(station + "@" + YESTERDAY.atTime(8, 0), 3L), Map.entry(station + "@" + YESTERDAY.atTime(9, 0), 2L));
+    assertThat(byStationHour("w_food_delivery", Long.class, station.toString())).containsValues(1L, 1L);
+    assertThat(byStationHour("w_courier", Long.class, station.toString())).containsValues(1L, 1L);
+  }
+
+  static CountedVisit visit(UUID station, Instant at, WorkerType worker) {
+    return new CountedVisit(UUID.randomUUID(), station, at, worker, java.util.Set.of(ServiceUsed.WATER), true, at);
+  }
+
   @Test
   void a_rebuild_a_migration_asked_for_runs_when_the_counter_starts_and_the_request_is_taken() {
     String district = "迁移区" + UUID.randomUUID().toString().substring(0, 8);

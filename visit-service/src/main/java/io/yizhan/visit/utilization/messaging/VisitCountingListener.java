@@ -29,8 +29,8 @@ import reactor.core.publisher.Mono;
  * succeeds; the slices that did commit are found in the inbox and not counted again.
  *
  * <p>A poll of more than a slice is split into lanes by station (the record key), two by default.
- * The consumer's thread reads the slices, the lanes' in turn, while the database counts the ones
- * read before (ADR 12, pipelined); each lane counts its slices one after another, and the lanes run
+ * The consumer's thread reads the slices, the lanes' in turn, and prepares their statements, while
+ * the database counts the ones read before (ADR 12, pipelined); each lane counts its slices one after another, and the lanes run
  * side by side. Slices of different stations touch different station-hours, so lanes never wait
  * on each other's row locks. Before, any two neighbouring slices of a poll were counted at once,
  * and as the records of a partition come in days, they shared hours and the second often waited
@@ -98,7 +98,8 @@ class VisitCountingListener implements BatchMessageListener<String, byte[]> {
         List<ConsumerRecord<String, byte[]>> sliceRecords = lane.subList(from, Math.min(lane.size(), from + SLICE));
         Slice slice = read(sliceRecords);
         live.addAll(slice.live());
-        lanesCounted.set(l, lanesCounted.get(l).thenCompose(before -> count(slice).thenApply(before::plus)));
+        Mono<Outcome> counting = count(slice);
+        lanesCounted.set(l, lanesCounted.get(l).thenCompose(before -> counting.toFuture().thenApply(before::plus)));
       }
     }
     Outcome outcome = Outcome.NONE;
@@ -153,15 +154,17 @@ class VisitCountingListener implements BatchMessageListener<String, byte[]> {
     return new Slice(replayed, live);
   }
 
-  /** Replayed and live visits count in two transactions, quiet and announced. */
-  private CompletableFuture<Outcome> count(Slice slice) {
+  /**
+   * Replayed and live visits count in two transactions, quiet and announced. The store prepares
+   * them now, on the consumer's thread; they run when the lane comes to them.
+   */
+  private Mono<Outcome> count(Slice slice) {
     Mono<UtilizationStore.Counted> quiet = slice.replayed().isEmpty()
         ? Mono.just(NOTHING) : store.count(slice.replayed(), false);
     Mono<UtilizationStore.Counted> loud = slice.live().isEmpty()
         ? Mono.just(NOTHING) : store.count(slice.live(), true);
     return quiet.flatMap(q -> loud.map(l -> new Outcome(q, l)))
-        .timeout(BATCH_TIMEOUT)
-        .toFuture();
+        .timeout(BATCH_TIMEOUT);
   }
 
   private static Outcome await(CompletableFuture<Outcome> counting) {

@@ -23,7 +23,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,29 +54,43 @@ class R2dbcUtilizationStore implements UtilizationStore {
     this.clock = clock;
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>What needs no database (each station-hour's counts, the statement's arrays) is prepared
+   * at once, on the caller's thread, and the returned Mono only runs the transaction: the counter
+   * prepares a slice while the database counts the one before. Normally none of the events was
+   * counted before, and one statement records them and adds the prepared counts. Only when some
+   * were (a redelivery) does it add nothing, and a second statement adds the counts of the rest.
+   */
   @Override
   public Mono<Counted> count(List<CountedVisit> visits, boolean announce) {
     if (visits.isEmpty()) {
       return Mono.just(new Counted(0, 0));
     }
-    // Only the events never seen before count; an event twice in one batch counts once (its first
-    // copy). Inbox keys and station-hours are written in sorted order: two batches counted at once
-    // take their row locks in the same order, so one may wait for the other but never deadlock.
+    // An event twice in one batch counts once (its first copy). Inbox keys and station-hours are
+    // written in sorted order: two batches counted at once take their row locks in the same
+    // order, so one may wait for the other but never deadlock.
     Map<UUID, CountedVisit> firsts = new HashMap<>();
     visits.forEach(visit -> firsts.putIfAbsent(visit.eventId(), visit));
-    Mono<Counted> work = seenBefore(firsts.values().stream().sorted(IN_INBOX_ORDER).toList())
+    List<CountedVisit> unique = firsts.values().stream().sorted(IN_INBOX_ORDER).toList();
+    long repeated = visits.size() - unique.size();
+    Map<String, Object> values = new HashMap<>();
+    values.put("times", ArrayLiteral.of(unique, visit -> visit.visitedAt().toString()));
+    values.put("ids", ArrayLiteral.of(unique, visit -> visit.eventId().toString()));
+    values.putAll(countValues(tallies(unique, Set.of()), announce));
+    Mono<Counted> work = db.sql(COUNT_IF_NONE_SEEN)
+        .bindValues(values)
+        .map(row -> row.get("id", UUID.class))
+        .all()
+        .collect(Collectors.toSet())
         .flatMap(seen -> {
-          Map<StationHour, Tally> tallies = new TreeMap<>(IN_LOCK_ORDER);
-          long counted = 0;
-          for (CountedVisit visit : visits) {
-            if (seen.add(visit.eventId())) {
-              tallies.computeIfAbsent(visit.stationHour(), k -> new Tally()).add(visit);
-              counted++;
-            }
+          if (seen.isEmpty()) {
+            return Mono.just(new Counted(unique.size(), repeated));
           }
-          long total = visits.size();
-          long countedNow = counted;
-          return add(tallies, announce).thenReturn(new Counted(countedNow, total - countedNow));
+          Map<StationHour, Tally> rest = tallies(unique, seen);
+          Mono<Void> added = rest.isEmpty() ? Mono.empty() : db.sql(ADD_COUNTS).bindValues(countValues(rest, announce)).then();
+          return added.thenReturn(new Counted(unique.size() - seen.size(), repeated + seen.size()));
         });
     return transactional.transactional(work);
   }
@@ -89,38 +102,19 @@ class R2dbcUtilizationStore implements UtilizationStore {
   private static final Comparator<CountedVisit> IN_INBOX_ORDER =
       Comparator.comparing(CountedVisit::visitedAt).thenComparing(CountedVisit::eventId);
 
-  /**
-   * Records the visits' events as counted and answers those counted before (normally none: a
-   * mutable set, to which the caller adds what it counts). The counter's inbox
-   * ({@code utilization_counted_events}) is written in the transaction that counts them. Its key
-   * leads with the visit's time, not the random event id (V9): new visits are recent and a replay
-   * runs roughly in time order, so inserts land in the few index pages of the latest hours instead
-   * of one random page per event of a B-tree as large as the topic.
-   */
-  private Mono<Set<UUID>> seenBefore(List<CountedVisit> visits) {
-    return db.sql("""
-            WITH given AS (
-              SELECT * FROM unnest(CAST(:times AS timestamptz[]), CAST(:ids AS uuid[])) AS t(at, id)),
-            counted AS (
-              INSERT INTO utilization_counted_events (visited_at, event_id)
-              SELECT at, id FROM given
-              ON CONFLICT DO NOTHING
-              RETURNING event_id)
-            SELECT id FROM given
-            EXCEPT
-            SELECT event_id FROM counted""")
-        .bind("times", ArrayLiteral.of(visits, visit -> visit.visitedAt().toString()))
-        .bind("ids", ArrayLiteral.of(visits, visit -> visit.eventId().toString()))
-        .map(row -> row.get("id", UUID.class))
-        .all()
-        .collect(Collectors.toCollection(HashSet::new));
+  /** Each station-hour's counts of the visits, leaving out those whose events were seen before. */
+  private static Map<StationHour, Tally> tallies(List<CountedVisit> visits, Set<UUID> seenBefore) {
+    Map<StationHour, Tally> tallies = new TreeMap<>(IN_LOCK_ORDER);
+    for (CountedVisit visit : visits) {
+      if (!seenBefore.contains(visit.eventId())) {
+        tallies.computeIfAbsent(visit.stationHour(), k -> new Tally()).add(visit);
+      }
+    }
+    return tallies;
   }
 
-  /** Adds each station-hour's counts with one statement, marking them to be announced when asked. */
-  private Mono<Void> add(Map<StationHour, Tally> tallies, boolean announce) {
-    if (tallies.isEmpty()) {
-      return Mono.empty();
-    }
+  /** The parameters of {@link #ADD_COUNTS}: parallel arrays, each bound as an array literal. */
+  private static Map<String, Object> countValues(Map<StationHour, Tally> tallies, boolean announce) {
     List<StationHour> keys = List.copyOf(tallies.keySet());
     List<long[]> rows = keys.stream().map(key -> values(tallies.get(key))).toList();
     Map<String, Object> values = new HashMap<>();
@@ -131,24 +125,52 @@ class R2dbcUtilizationStore implements UtilizationStore {
       values.put("c" + c, ArrayLiteral.of(rows, row -> Long.toString(row[column])));
     }
     values.put("unannounced", announce);
-    return db.sql(ADD_COUNTS).bindValues(values).then();
+    return values;
   }
 
   /**
-   * Adds parallel arrays (station, hour as epoch seconds, one array per count column :c0…:cN; each
-   * bound as an array literal) to utilization_hours: one statement and ~20 parameters whatever the batch's size.
+   * Adds parallel arrays (station, hour as epoch seconds, one array per count column :c0…:cN) to
+   * utilization_hours: one statement and ~25 parameters whatever the batch's size.
    */
-  private static final String ADD_COUNTS;
+  private static final String ADD_COUNTS = addCounts("");
 
-  static {
+  /**
+   * Records the events (:times, :ids) in the counter's inbox, and, only if none of them was
+   * there before, adds the counts as {@link #ADD_COUNTS} does, in one statement. Answers the
+   * events that were there before: normally none.
+   *
+   * <p>The inbox ({@code utilization_counted_events}) is keyed by the visit's time first, not the
+   * random event id (V9): new visits are recent and a replay runs roughly in time order, so inserts
+   * land in the few index pages of the latest hours. The condition on {@code seen} is evaluated
+   * once, before the first station-hour is touched, so the inbox's rows are locked before the
+   * hours', as they were when these were two statements.
+   */
+  private static final String COUNT_IF_NONE_SEEN = """
+      WITH given AS (
+        SELECT * FROM unnest(CAST(:times AS timestamptz[]), CAST(:ids AS uuid[])) AS t(at, id)),
+      counted AS (
+        INSERT INTO utilization_counted_events (visited_at, event_id)
+        SELECT at, id FROM given
+        ON CONFLICT DO NOTHING
+        RETURNING event_id),
+      seen AS (
+        SELECT id FROM given
+        EXCEPT
+        SELECT event_id FROM counted),
+      added AS (
+        """ + addCounts(" WHERE NOT EXISTS (SELECT 1 FROM seen)") + """
+      )
+      SELECT id FROM seen""";
+
+  private static String addCounts(String condition) {
     List<String> counts = UtilizationColumns.COUNTS;
     String names = IntStream.range(0, counts.size()).mapToObj(c -> "c" + c).collect(Collectors.joining(", "));
-    ADD_COUNTS = "INSERT INTO utilization_hours (station_id, hour, " + String.join(", ", counts) + ", unannounced) "
+    return "INSERT INTO utilization_hours (station_id, hour, " + String.join(", ", counts) + ", unannounced) "
         + "SELECT s, to_timestamp(h), " + names + ", :unannounced "
         + "FROM unnest(CAST(:stations AS uuid[]), CAST(:hours AS bigint[]), "
         + IntStream.range(0, counts.size()).mapToObj(c -> "CAST(:c" + c + " AS bigint[])")
             .collect(Collectors.joining(", "))
-        + ") AS t(s, h, " + names + ") "
+        + ") AS t(s, h, " + names + ")" + condition + " "
         + "ON CONFLICT (station_id, hour) DO UPDATE SET "
         + counts.stream().map(c -> c + " = utilization_hours." + c + " + EXCLUDED." + c).collect(Collectors.joining(", "))
         + ", unannounced = utilization_hours.unannounced OR EXCLUDED.unannounced";
