@@ -56,6 +56,11 @@ class R2dbcVisits implements Visits {
   private final VisitLog log;
   private final TransactionalOperator transactional;
   private final CheckInGroups groups;
+  /**
+   * At 20,000 visits a second the restoring consumer is normally a second or less behind: a
+   * hundred thousand ids (~15 MB) leave it room to lag.
+   */
+  private final RecentlyStored recentlyStored = new RecentlyStored(100_000);
 
   R2dbcVisits(DatabaseClient db, VisitLog log, TransactionalOperator transactional, MeterRegistry meters,
       @Value("${yizhan.visits.check-in-groups.max-size:64}") int maxGroup,
@@ -100,7 +105,9 @@ class R2dbcVisits implements Visits {
               }
               return results;
             }));
-    return toTheEnd(transactional.transactional(work));
+    return toTheEnd(transactional.transactional(work)
+        .doOnSuccess(results -> recentlyStored.addAll(results.stream()
+            .filter(result -> !result.duplicate()).map(result -> result.visit().id()).toList())));
   }
 
   private Mono<Map<String, Visit>> findAll(List<String> ids) {
@@ -136,7 +143,7 @@ class R2dbcVisits implements Visits {
           List<Visit> stored = batch.stream().filter(v -> !existing.contains(v.id())).toList();
           return log.append(stored).thenReturn(stored.stream().map(Visit::id).collect(Collectors.toSet()));
         });
-    return toTheEnd(transactional.transactional(work));
+    return toTheEnd(transactional.transactional(work).doOnSuccess(recentlyStored::addAll));
   }
 
   @Override
@@ -145,13 +152,16 @@ class R2dbcVisits implements Visits {
     return storeNew(visits).map(existing -> (int) visits.stream().filter(v -> !existing.contains(v.id())).count());
   }
 
+  /** Asks the table only about the ids this instance did not see committed ({@link RecentlyStored}). */
   @Override
   public Mono<Set<String>> missing(Collection<String> ids) {
-    if (ids.isEmpty()) {
+    Set<String> known = recentlyStored.take(ids);
+    List<String> unknown = ids.stream().filter(id -> !known.contains(id)).toList();
+    if (unknown.isEmpty()) {
       return Mono.just(Set.of());
     }
     return db.sql(MISSING)
-        .bind("ids", ArrayLiteral.of(ids))
+        .bind("ids", ArrayLiteral.of(unknown))
         .map(row -> row.get("id", String.class))
         .all()
         .collect(Collectors.toSet());
