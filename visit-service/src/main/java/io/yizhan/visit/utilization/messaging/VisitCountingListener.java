@@ -102,6 +102,9 @@ class VisitCountingListener implements BatchMessageListener<String, byte[]> {
         lanesCounted.set(l, lanesCounted.get(l).thenCompose(before -> counting.toFuture().thenApply(before::plus)));
       }
     }
+    // Every lane settles before a failure fails the poll: the container brings the poll again at
+    // once, and its retry must not race the other lane's transactions still in flight.
+    CompletableFuture.allOf(lanesCounted.toArray(CompletableFuture[]::new)).exceptionally(failure -> null).join();
     Outcome outcome = Outcome.NONE;
     for (CompletableFuture<Outcome> lane : lanesCounted) {
       outcome = outcome.plus(await(lane));

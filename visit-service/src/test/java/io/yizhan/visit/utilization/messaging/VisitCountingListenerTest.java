@@ -87,12 +87,17 @@ class VisitCountingListenerTest {
   @Test
   void a_slice_that_fails_fails_the_poll_so_the_container_brings_it_again() {
     AtomicInteger calls = new AtomicInteger();
+    // The third slice prepared is the first lane's second: it fails while the other lane still counts.
     listener = listener(visits -> calls.incrementAndGet() == 3
         ? Mono.error(new IllegalStateException("the database went away"))
-        : Mono.just(new UtilizationStore.Counted(visits.size(), 0)));
+        : Mono.fromCallable(() -> countingNow.incrementAndGet())
+            .delayElement(Duration.ofMillis(200))
+            .map(n -> new UtilizationStore.Counted(visits.size(), 0))
+            .doOnNext(counted -> countingNow.decrementAndGet()));
 
     assertThatThrownBy(() -> listener.onMessage(poll(4_500, 20)))
         .isInstanceOf(IllegalStateException.class).hasMessage("the database went away");
+    assertThat(countingNow).as("no transaction of the failed poll still running when it is brought again").hasValue(0);
   }
 
   VisitCountingListener listener(Function<List<CountedVisit>, Mono<UtilizationStore.Counted>> count) {
