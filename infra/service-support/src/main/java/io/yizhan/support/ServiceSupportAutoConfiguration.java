@@ -85,11 +85,11 @@ public class ServiceSupportAutoConfiguration {
   }
 
   @Bean
-  BatchConsumers batchConsumers(KafkaAdmin kafkaAdmin, DeadLetters deadLetters) {
+  BatchConsumers batchConsumers(KafkaAdmin kafkaAdmin, DeadLetters deadLetters, MeterRegistry meters) {
     Object servers = kafkaAdmin.getConfigurationProperties().get(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG);
     String bootstrap = servers instanceof java.util.Collection<?> list
         ? String.join(",", list.stream().map(Object::toString).toList()) : String.valueOf(servers);
-    return new BatchConsumers(bootstrap, deadLetters);
+    return new BatchConsumers(bootstrap, deadLetters, meters);
   }
 
   @Bean

@@ -422,4 +422,17 @@ class UtilizationIntegrationTest {
     await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() ->
         admin.alterConsumerGroupOffsets("visit-service-utilization-hours", start).all().get());
   }
+
+  @Test
+  void how_far_the_counter_and_the_restorer_are_behind_is_in_prometheus() {
+    // The ops team's alert on counting falling behind reads this; the batch consumers had no
+    // Kafka client metrics until session 12, so the documented lag metric did not exist.
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+      String scraped = http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+          .expectBody(String.class).returnResult().getResponseBody();
+      assertThat(scraped)
+          .containsPattern("kafka_consumer_fetch_manager_records_lag_max\\{[^}]*client_id=\"utilization-counting-\\d+\"")
+          .containsPattern("kafka_consumer_fetch_manager_records_lag_max\\{[^}]*client_id=\"visit-restoring-\\d+\"");
+    });
+  }
 }

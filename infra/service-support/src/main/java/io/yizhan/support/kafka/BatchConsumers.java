@@ -3,6 +3,7 @@ package io.yizhan.support.kafka;
 import io.yizhan.contracts.EventEnvelope;
 import io.yizhan.contracts.EventJson;
 import io.yizhan.contracts.EventType;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.yizhan.contracts.MalformedEventException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.MicrometerConsumerListener;
 import org.springframework.kafka.listener.BatchMessageListener;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -37,10 +39,12 @@ public class BatchConsumers {
 
   private final String bootstrapServers;
   private final DeadLetters deadLetters;
+  private final MeterRegistry meters;
 
-  public BatchConsumers(String bootstrapServers, DeadLetters deadLetters) {
+  public BatchConsumers(String bootstrapServers, DeadLetters deadLetters, MeterRegistry meters) {
     this.bootstrapServers = bootstrapServers;
     this.deadLetters = deadLetters;
+    this.meters = meters;
   }
 
   /**
@@ -74,8 +78,14 @@ public class BatchConsumers {
     properties.setSyncCommits(false);
     properties.setMessageListener(listener);
     properties.setMicrometerEnabled(true);
-    ConcurrentMessageListenerContainer<String, byte[]> container = new ConcurrentMessageListenerContainer<>(
-        new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), new ByteArrayDeserializer()), properties);
+    // The client id names the consumer in Kafka's client metrics (client_id="utilization-counting-0"),
+    // and the listener binds those metrics, the records' lag among them, to Prometheus: without it
+    // a consumer falling behind could not be seen or alerted on.
+    properties.setClientId(name);
+    DefaultKafkaConsumerFactory<String, byte[]> consumers =
+        new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+    consumers.addListener(new MicrometerConsumerListener<>(meters));
+    ConcurrentMessageListenerContainer<String, byte[]> container = new ConcurrentMessageListenerContainer<>(consumers, properties);
     container.setConcurrency(concurrency);
     container.setBeanName(name);
     ExponentialBackOff backOff = new ExponentialBackOff(500, 2);

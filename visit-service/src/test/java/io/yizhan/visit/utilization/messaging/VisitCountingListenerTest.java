@@ -112,7 +112,7 @@ class VisitCountingListenerTest {
         });
     // No rebuild is running: every record is live. Nothing here is dead-lettered.
     ReplayTracker noRebuild = new ReplayTracker(new InMemoryRebuildLog(), () -> Mono.just(0), Clock.systemUTC());
-    BatchConsumers batches = new BatchConsumers("localhost:1", new DeadLetters(null, new SimpleMeterRegistry()));
+    BatchConsumers batches = new BatchConsumers("localhost:1", new DeadLetters(null, new SimpleMeterRegistry()), new SimpleMeterRegistry());
     return new VisitCountingListener(store, batches, noRebuild, Clock.systemUTC(), new SimpleMeterRegistry(), 2);
   }
 
