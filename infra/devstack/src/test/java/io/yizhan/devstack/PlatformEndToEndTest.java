@@ -10,6 +10,10 @@ import io.yizhan.testkit.TestHttp;
 import io.yizhan.testkit.TopicProbe;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,7 +26,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -198,6 +205,48 @@ class PlatformEndToEndTest {
         .expectStatus().isEqualTo(HttpStatus.CREATED)
         .expectBody(Map.class).returnResult().getResponseBody();
     return (String) created.get("id");
+  }
+
+  /**
+   * Metrics a running service does not expose until something happens: a Micrometer counter with
+   * tags is created on first use. {@code up} is Prometheus's own.
+   */
+  static final Set<String> NOT_SCRAPED_AT_START = Set.of("up", "yizhan_events_dead_lettered_total");
+
+  @Test
+  void every_metric_an_alert_or_a_dashboard_panel_reads_is_exposed_by_a_running_service_with_its_labels() throws Exception {
+    // Each series name with the label names it carries, from every service's scrape.
+    Map<String, Set<String>> labelsByMetric = new HashMap<>();
+    Pattern series = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{.*})?\\s");
+    Pattern label = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"");
+    // A scrape is larger than WebTestClient buffers (Kafka's client metrics, per partition).
+    HttpClient client = HttpClient.newHttpClient();
+    for (ServiceSpec service : specs) {
+      HttpResponse<String> response = client.send(
+          HttpRequest.newBuilder(URI.create(service.baseUrl() + "/actuator/prometheus")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as(service.name()).isEqualTo(200);
+      String scraped = response.body();
+      for (String line : scraped.split("\n")) {
+        var m = series.matcher(line);
+        if (!line.startsWith("#") && m.find()) {
+          var labels = labelsByMetric.computeIfAbsent(m.group(1), k -> new TreeSet<>());
+          if (m.group(2) != null) {
+            label.matcher(m.group(2).replaceAll("\"([^\"\\\\]|\\\\.)*\"", "\"")).results().forEach(r -> labels.add(r.group(1)));
+          }
+        }
+      }
+    }
+
+    for (String expression : MonitoringRules.expressions()) {
+      for (MonitoringRules.Selector selector : MonitoringRules.selectors(expression)) {
+        if (NOT_SCRAPED_AT_START.contains(selector.metric())) {
+          continue;
+        }
+        assertThat(labelsByMetric).as("%s reads %s", expression, selector.metric()).containsKey(selector.metric());
+        assertThat(labelsByMetric.get(selector.metric())).as("%s selects on", expression).containsAll(selector.labels());
+      }
+    }
   }
 
   static long unpublishedOutboxRows(String stationId) throws Exception {
