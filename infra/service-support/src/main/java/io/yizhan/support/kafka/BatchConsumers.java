@@ -1,9 +1,9 @@
 package io.yizhan.support.kafka;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.yizhan.contracts.EventEnvelope;
 import io.yizhan.contracts.EventJson;
 import io.yizhan.contracts.EventType;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.yizhan.contracts.MalformedEventException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
