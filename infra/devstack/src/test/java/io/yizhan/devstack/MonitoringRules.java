@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,6 +57,25 @@ record MonitoringRules(List<Map<String, Object>> rules) {
       panel.get("targets").forEach(target -> expressions.add(target.get("expr").asString()));
     }
     return expressions;
+  }
+
+  private static final Pattern SERIES = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{.*})?\\s");
+  private static final Pattern SCRAPED_LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"");
+
+  /** Each metric of a scrape (Prometheus's text format) with the names of the labels its series carry. */
+  static Map<String, Set<String>> labelsByMetric(String scraped) {
+    Map<String, Set<String>> labelsByMetric = new HashMap<>();
+    for (String line : scraped.split("\n")) {
+      Matcher series = SERIES.matcher(line);
+      if (!line.startsWith("#") && series.find()) {
+        Set<String> labels = labelsByMetric.computeIfAbsent(series.group(1), k -> new TreeSet<>());
+        if (series.group(2) != null) {
+          // A quote inside a value is escaped (\"), so name=" only ever starts a label.
+          SCRAPED_LABEL.matcher(series.group(2)).results().forEach(label -> labels.add(label.group(1)));
+        }
+      }
+    }
+    return labelsByMetric;
   }
 
   /**

@@ -89,6 +89,21 @@ class MonitoringRulesTest {
         .extracting(Selector::metric).isEqualTo(List.of("up", "other_metric"));
   }
 
+  @Test
+  void a_scrape_is_read_as_each_metric_with_the_names_of_its_labels() {
+    String scraped = """
+        # HELP up_time_seconds something
+        # TYPE up_time_seconds gauge
+        up_time_seconds 3.0
+        http_server_requests_seconds_count{application="gateway",status="503",uri="/a=\\"b"} 1.0
+        http_server_requests_seconds_count{application="gateway",method="GET"} 2.0
+        """;
+
+    assertThat(MonitoringRules.labelsByMetric(scraped)).isEqualTo(Map.of(
+        "up_time_seconds", Set.of(),
+        "http_server_requests_seconds_count", Set.of("application", "status", "uri", "method")));
+  }
+
   /** The anchor GitHub gives a heading: lower case, punctuation dropped, spaces as hyphens. */
   private static String anchor(String heading) {
     return heading.substring(3).strip().toLowerCase().replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-');

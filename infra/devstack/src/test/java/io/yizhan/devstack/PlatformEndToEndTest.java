@@ -29,7 +29,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -217,8 +216,6 @@ class PlatformEndToEndTest {
   void every_metric_an_alert_or_a_dashboard_panel_reads_is_exposed_by_a_running_service_with_its_labels() throws Exception {
     // Each series name with the label names it carries, from every service's scrape.
     Map<String, Set<String>> labelsByMetric = new HashMap<>();
-    Pattern series = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{.*})?\\s");
-    Pattern label = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"");
     // A scrape is larger than WebTestClient buffers (Kafka's client metrics, per partition).
     HttpClient client = HttpClient.newHttpClient();
     for (ServiceSpec service : specs) {
@@ -226,16 +223,8 @@ class PlatformEndToEndTest {
           HttpRequest.newBuilder(URI.create(service.baseUrl() + "/actuator/prometheus")).build(),
           HttpResponse.BodyHandlers.ofString());
       assertThat(response.statusCode()).as(service.name()).isEqualTo(200);
-      String scraped = response.body();
-      for (String line : scraped.split("\n")) {
-        var m = series.matcher(line);
-        if (!line.startsWith("#") && m.find()) {
-          var labels = labelsByMetric.computeIfAbsent(m.group(1), k -> new TreeSet<>());
-          if (m.group(2) != null) {
-            label.matcher(m.group(2).replaceAll("\"([^\"\\\\]|\\\\.)*\"", "\"")).results().forEach(r -> labels.add(r.group(1)));
-          }
-        }
-      }
+      MonitoringRules.labelsByMetric(response.body())
+          .forEach((metric, labels) -> labelsByMetric.computeIfAbsent(metric, k -> new TreeSet<>()).addAll(labels));
     }
 
     for (String expression : MonitoringRules.expressions()) {

@@ -85,7 +85,8 @@ public class BatchConsumers {
     DefaultKafkaConsumerFactory<String, byte[]> consumers =
         new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), new ByteArrayDeserializer());
     consumers.addListener(new MicrometerConsumerListener<>(meters));
-    ConcurrentMessageListenerContainer<String, byte[]> container = new ConcurrentMessageListenerContainer<>(consumers, properties);
+    ConcurrentMessageListenerContainer<String, byte[]> container =
+        new ConcurrentMessageListenerContainer<>(consumers, properties);
     container.setConcurrency(concurrency);
     container.setBeanName(name);
     ExponentialBackOff backOff = new ExponentialBackOff(500, 2);

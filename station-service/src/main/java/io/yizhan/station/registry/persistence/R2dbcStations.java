@@ -2,6 +2,7 @@ package io.yizhan.station.registry.persistence;
 
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
+import io.yizhan.contracts.EventEnvelope;
 import io.yizhan.contracts.EventJson;
 import io.yizhan.contracts.station.AreaType;
 import io.yizhan.contracts.station.BuildMode;
@@ -82,8 +83,8 @@ class R2dbcStations implements Stations {
             + " FROM jsonb_populate_recordset(NULL::stations, CAST(:rows AS jsonb))")
         .bind("rows", rows(stations))
         .then();
-    return transactional.transactional(insert
-        .then(outbox.appendAll(StationRegistered.TYPE, stations.stream().map(StationEvents::registered).toList())));
+    List<EventEnvelope<StationRegistered>> events = stations.stream().map(StationEvents::registered).toList();
+    return transactional.transactional(insert.then(outbox.appendAll(StationRegistered.TYPE, events)));
   }
 
   /** The stations as rows of the stations table, each a JSON object keyed by column name. */
@@ -104,20 +105,22 @@ class R2dbcStations implements Stations {
           .put("longitude", s.location().longitude())
           .put("capacity", s.capacity())
           .put("contact_phone", s.contactPhone())
-          .put("manager_name", s.chain().manager().name())
-          .put("manager_phone", s.chain().manager().phone())
-          .put("regional_head_name", s.chain().regionalHead() == null ? null : s.chain().regionalHead().name())
-          .put("regional_head_phone", s.chain().regionalHead() == null ? null : s.chain().regionalHead().phone())
-          .put("district_chief_name", s.chain().districtChief() == null ? null : s.chain().districtChief().name())
-          .put("district_chief_phone", s.chain().districtChief() == null ? null : s.chain().districtChief().phone())
           .put("status", s.status().name())
           .put("version", s.version())
           .put("registered_at", s.registeredAt().toString());
+      putContact(row, "manager", s.chain().manager());
+      putContact(row, "regional_head", s.chain().regionalHead());
+      putContact(row, "district_chief", s.chain().districtChief());
       s.photoUrls().forEach(row.putArray("photo_urls")::add);
       s.amenities().forEach(row.putArray("amenities")::add);
       row.set("hours", mapper.readTree(StoredHours.write(s.hours())));
     }
     return mapper.writeValueAsString(rows);
+  }
+
+  private static void putContact(ObjectNode row, String prefix, @Nullable Contact contact) {
+    row.put(prefix + "_name", contact == null ? null : contact.name())
+        .put(prefix + "_phone", contact == null ? null : contact.phone());
   }
 
   /** The station's row and its registration event; the caller provides the transaction. */

@@ -31,10 +31,10 @@ import reactor.core.publisher.Mono;
  * <p>A poll of more than a slice is split into lanes by station (the record key), two by default.
  * The consumer's thread reads the slices, the lanes' in turn, and prepares their statements, while
  * the database counts the ones read before (ADR 12, pipelined); each lane counts its slices one
- * after another, and the lanes run side by side. Slices of different stations touch different station-hours, so lanes never wait
- * on each other's row locks. Before, any two neighbouring slices of a poll were counted at once,
- * and as the records of a partition come in days, they shared hours and the second often waited
- * for the first to commit.
+ * after another, and the lanes run side by side. Slices of different stations touch different
+ * station-hours, so lanes never wait on each other's row locks. Before, any two neighbouring
+ * slices of a poll were counted at once, and as the records of a partition come in days, they
+ * shared hours and the second often waited for the first to commit.
  */
 class VisitCountingListener implements BatchMessageListener<String, byte[]> {
 

@@ -89,7 +89,9 @@ class R2dbcUtilizationStore implements UtilizationStore {
             return Mono.just(new Counted(unique.size(), repeated));
           }
           Map<StationHour, Tally> rest = tallies(unique, seen);
-          Mono<Void> added = rest.isEmpty() ? Mono.empty() : db.sql(ADD_COUNTS).bindValues(countValues(rest, announce)).then();
+          Mono<Void> added = rest.isEmpty()
+              ? Mono.empty()
+              : db.sql(ADD_COUNTS).bindValues(countValues(rest, announce)).then();
           return added.thenReturn(new Counted(unique.size() - seen.size(), repeated + seen.size()));
         });
     return transactional.transactional(work);
