@@ -3,6 +3,9 @@ package io.yizhan.visit.utilization;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.Result;
 import io.yizhan.contracts.EventEnvelope;
 import io.yizhan.contracts.EventJson;
 import io.yizhan.contracts.Topics;
@@ -43,6 +46,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * Utilization is derived from visit.events.v1: every accepted visit counted exactly once whatever
@@ -146,7 +151,7 @@ class UtilizationIntegrationTest {
 
     // 6. Where each station-hour stands was announced, in rounds, with the absolute counts.
     await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-      assertThat(scalar("SELECT count(*) FROM utilization_hours WHERE unannounced")).isZero();
+      assertThat(scalar("SELECT count(*) FROM utilization_unannounced")).isZero();
       assertThat(scalar("SELECT count(*) FROM outbox WHERE published_at IS NULL")).isZero();
       assertThat(latestAnnounced(a, b)).isEqualTo(expected);
     });
@@ -269,6 +274,7 @@ class UtilizationIntegrationTest {
   }
 
   @Autowired UtilizationStore store;
+  @Autowired ConnectionFactory connections;
 
   @Test
   void a_batch_with_events_counted_before_counts_only_the_others_and_each_of_them_once() {
@@ -291,6 +297,67 @@ class UtilizationIntegrationTest {
         Map.entry(station + "@" + YESTERDAY.atTime(8, 0), 3L), Map.entry(station + "@" + YESTERDAY.atTime(9, 0), 2L));
     assertThat(byStationHour("w_food_delivery", Long.class, station.toString())).containsValues(1L, 1L);
     assertThat(byStationHour("w_courier", Long.class, station.toString())).containsValues(1L, 1L);
+  }
+
+  @Test
+  void an_hour_counted_while_a_round_announces_is_announced_again_with_its_new_counts() {
+    UUID station = UUID.randomUUID();
+    Instant eight = YESTERDAY.atTime(8, 0).atZone(CityTime.ZONE).toInstant();
+    String eightOClock = "station_id = '" + station + "' AND hour = '" + eight + "'";
+    // A counter adding to an hour already marked writes no mark of its own (the mark is there) and
+    // holds the hour's row until it commits. A round meanwhile must leave the mark alone: cleared
+    // for the counts before, the counter's visits would never be announced.
+    Connection counter = Mono.from(connections.create()).block();
+    try {
+      boolean markedBefore;
+      do {
+        store.count(List.of(visit(station, eight.plusSeconds(60), WorkerType.COURIER)), true).block();
+        Mono.from(counter.beginTransaction()).block();
+        execute(counter, "UPDATE utilization_hours SET visits = visits + 1, w_courier = w_courier + 1 WHERE "
+            + eightOClock);
+        markedBefore = execute(counter, "INSERT INTO utilization_unannounced (station_id, hour) "
+            + "SELECT station_id, hour FROM utilization_hours WHERE " + eightOClock
+            + " ON CONFLICT DO NOTHING") == 0;
+        if (!markedBefore) {   // a scheduled round came between: try again
+          Mono.from(counter.rollbackTransaction()).block();
+        }
+      } while (!markedBefore);
+
+      store.announceChanges(10_000).block();
+      assertThat(scalar("SELECT count(*) FROM utilization_unannounced WHERE " + eightOClock)).isOne();
+      Mono.from(counter.commitTransaction()).block();
+    } finally {
+      Mono.from(counter.close()).block();
+    }
+
+    // A redelivered batch with a new visit in another hour marks that hour too.
+    Instant nine = eight.plus(Duration.ofHours(1));
+    CountedVisit counted = visit(station, eight.plusSeconds(90), WorkerType.SANITATION);
+    store.count(List.of(counted), true).block();
+    assertThat(store.count(List.of(counted, visit(station, nine.plusSeconds(60), WorkerType.COURIER)), true).block())
+        .isEqualTo(new UtilizationStore.Counted(1, 1));
+
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+      assertThat(scalar("SELECT count(*) FROM utilization_unannounced WHERE station_id = '" + station + "'")).isZero();
+      assertThat(db.sql("SELECT hour, visits FROM utilization_announced WHERE station_id = :s ORDER BY hour")
+          .bind("s", station)
+          .map(row -> row.get("visits", Long.class))
+          .all().collectList().block())
+          .isEqualTo(db.sql("SELECT hour, visits::bigint AS visits FROM utilization_hours WHERE station_id = :s "
+                  + "ORDER BY hour")
+              .bind("s", station)
+              .map(row -> row.get("visits", Long.class))
+              .all().collectList().block())
+          .hasSize(2);
+    });
+  }
+
+  /** Runs {@code sql} on the connection, answering the rows it changed. */
+  static long execute(Connection connection, String sql) {
+    return Flux.from(connection.createStatement(sql).execute())
+        .flatMap(Result::getRowsUpdated)
+        .reduce(0L, Long::sum)
+        .block();
   }
 
   static CountedVisit visit(UUID station, Instant at, WorkerType worker) {
@@ -382,7 +449,7 @@ class UtilizationIntegrationTest {
 
   /** "station@city hour" -> every count of utilization_hours, as JSON text. */
   Map<String, String> everyCount(String... stations) {
-    return byStationHour("(to_jsonb(u) - 'unannounced' - 'station_id' - 'hour')::text", String.class, stations);
+    return byStationHour("(to_jsonb(u) - 'station_id' - 'hour')::text", String.class, stations);
   }
 
   /** "station@city hour" -> {@code value}, an expression over the row {@code u} of utilization_hours. */

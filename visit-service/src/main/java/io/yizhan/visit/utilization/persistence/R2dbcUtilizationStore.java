@@ -78,8 +78,8 @@ class R2dbcUtilizationStore implements UtilizationStore {
     Map<String, Object> values = new HashMap<>();
     values.put("times", ArrayLiteral.of(unique, visit -> visit.visitedAt().toString()));
     values.put("ids", ArrayLiteral.of(unique, visit -> visit.eventId().toString()));
-    values.putAll(countValues(tallies(unique, Set.of()), announce));
-    Mono<Counted> work = db.sql(COUNT_IF_NONE_SEEN)
+    values.putAll(countValues(tallies(unique, Set.of())));
+    Mono<Counted> work = db.sql(announce ? COUNT_AND_MARK_IF_NONE_SEEN : COUNT_IF_NONE_SEEN)
         .bindValues(values)
         .map(row -> row.get("id", UUID.class))
         .all()
@@ -91,7 +91,7 @@ class R2dbcUtilizationStore implements UtilizationStore {
           Map<StationHour, Tally> rest = tallies(unique, seen);
           Mono<Void> added = rest.isEmpty()
               ? Mono.empty()
-              : db.sql(ADD_COUNTS).bindValues(countValues(rest, announce)).then();
+              : db.sql(announce ? ADD_AND_MARK_COUNTS : ADD_COUNTS).bindValues(countValues(rest)).then();
           return added.thenReturn(new Counted(unique.size() - seen.size(), repeated + seen.size()));
         });
     return transactional.transactional(work);
@@ -116,7 +116,7 @@ class R2dbcUtilizationStore implements UtilizationStore {
   }
 
   /** The parameters of {@link #ADD_COUNTS}: parallel arrays, each bound as an array literal. */
-  private static Map<String, Object> countValues(Map<StationHour, Tally> tallies, boolean announce) {
+  private static Map<String, Object> countValues(Map<StationHour, Tally> tallies) {
     List<StationHour> keys = List.copyOf(tallies.keySet());
     List<long[]> rows = keys.stream().map(key -> values(tallies.get(key))).toList();
     Map<String, Object> values = new HashMap<>();
@@ -126,15 +126,30 @@ class R2dbcUtilizationStore implements UtilizationStore {
       int column = c;
       values.put("c" + c, ArrayLiteral.of(rows, row -> Long.toString(row[column])));
     }
-    values.put("unannounced", announce);
     return values;
   }
+
+  private static final String RETURNING_KEYS = " RETURNING station_id, hour";
+
+  /**
+   * Marks the station-hours a CTE {@code added} returns as changed since announced. They are
+   * read from what the upsert returns, so each hour's row is locked before its mark is written:
+   * an announcement round, which locks both and skips locked rows, then either announces the
+   * new counts or leaves the hour for the next round, never clearing a mark for counts it did not
+   * read.
+   */
+  private static final String MARK_ADDED = "INSERT INTO utilization_unannounced (station_id, hour) "
+      + "SELECT station_id, hour FROM added ON CONFLICT DO NOTHING";
 
   /**
    * Adds parallel arrays (station, hour as epoch seconds, one array per count column :c0…:cN) to
    * utilization_hours: one statement and ~25 parameters whatever the batch's size.
    */
   private static final String ADD_COUNTS = addCounts("");
+
+  /** {@link #ADD_COUNTS}, and marks the station-hours for the next announcement round. */
+  private static final String ADD_AND_MARK_COUNTS =
+      "WITH added AS (" + addCounts("") + RETURNING_KEYS + ") " + MARK_ADDED;
 
   /**
    * Records the events (:times, :ids) in the counter's inbox, and, only if none of them was
@@ -147,7 +162,13 @@ class R2dbcUtilizationStore implements UtilizationStore {
    * once, before the first station-hour is touched, so the inbox's rows are locked before the
    * hours', as they were when these were two statements.
    */
-  private static final String COUNT_IF_NONE_SEEN = """
+  private static final String COUNT_IF_NONE_SEEN = countIfNoneSeen(false);
+
+  /** {@link #COUNT_IF_NONE_SEEN}, and marks the station-hours for the next announcement round. */
+  private static final String COUNT_AND_MARK_IF_NONE_SEEN = countIfNoneSeen(true);
+
+  private static String countIfNoneSeen(boolean mark) {
+    return """
       WITH given AS (
         SELECT * FROM unnest(CAST(:times AS timestamptz[]), CAST(:ids AS uuid[])) AS t(at, id)),
       counted AS (
@@ -160,33 +181,38 @@ class R2dbcUtilizationStore implements UtilizationStore {
         EXCEPT
         SELECT event_id FROM counted),
       added AS (
-        """ + addCounts(" WHERE NOT EXISTS (SELECT 1 FROM seen)") + """
-      )
+        """ + addCounts(" WHERE NOT EXISTS (SELECT 1 FROM seen)") + (mark ? RETURNING_KEYS : "") + ")"
+        + (mark ? ", marked AS (" + MARK_ADDED + ")" : "") + """
+
       SELECT id FROM seen""";
+  }
 
   private static String addCounts(String condition) {
     List<String> counts = UtilizationColumns.COUNTS;
     String names = IntStream.range(0, counts.size()).mapToObj(c -> "c" + c).collect(Collectors.joining(", "));
-    return "INSERT INTO utilization_hours (station_id, hour, " + String.join(", ", counts) + ", unannounced) "
-        + "SELECT s, to_timestamp(h), " + names + ", :unannounced "
+    return "INSERT INTO utilization_hours (station_id, hour, " + String.join(", ", counts) + ") "
+        + "SELECT s, to_timestamp(h), " + names + " "
         + "FROM unnest(CAST(:stations AS uuid[]), CAST(:hours AS bigint[]), "
-        + IntStream.range(0, counts.size()).mapToObj(c -> "CAST(:c" + c + " AS bigint[])")
+        + IntStream.range(0, counts.size()).mapToObj(c -> "CAST(:c" + c + " AS integer[])")
             .collect(Collectors.joining(", "))
         + ") AS t(s, h, " + names + ")" + condition + " "
         + "ON CONFLICT (station_id, hour) DO UPDATE SET "
-        + counts.stream().map(c -> c + " = utilization_hours." + c + " + EXCLUDED." + c).collect(Collectors.joining(", "))
-        + ", unannounced = utilization_hours.unannounced OR EXCLUDED.unannounced";
+        + counts.stream().map(c -> c + " = utilization_hours." + c + " + EXCLUDED." + c).collect(Collectors.joining(", "));
   }
 
   @Override
   public Mono<Integer> announceChanges(int max) {
-    // SKIP LOCKED: two instances announcing at once take different rows; a row being counted
-    // now is announced in the next round.
+    // The round locks each hour's mark and its counts, skipping either if locked: a station-hour
+    // being counted now is announced in the next round (its mark is written after its counts,
+    // MARK_ADDED), and two instances announcing at once take different hours.
     // The same statement notes what is announced, for the end of a rebuild (markChangedSinceAnnounced).
-    Mono<Integer> round = db.sql("WITH taken AS (UPDATE utilization_hours SET unannounced = false "
-            + "WHERE (station_id, hour) IN (SELECT station_id, hour FROM utilization_hours WHERE unannounced "
-            + "LIMIT :max FOR UPDATE SKIP LOCKED) "
-            + "RETURNING station_id, hour, " + String.join(", ", UtilizationColumns.COUNTS) + "), "
+    Mono<Integer> round = db.sql("WITH taken AS (SELECT h.station_id, h.hour, "
+            + UtilizationColumns.COUNTS.stream().map(c -> "h." + c).collect(Collectors.joining(", "))
+            + " FROM utilization_unannounced m JOIN utilization_hours h "
+            + "ON h.station_id = m.station_id AND h.hour = m.hour "
+            + "LIMIT :max FOR UPDATE OF m, h SKIP LOCKED), "
+            + "cleared AS (DELETE FROM utilization_unannounced m USING taken t "
+            + "WHERE m.station_id = t.station_id AND m.hour = t.hour), "
             + "noted AS (INSERT INTO utilization_announced (station_id, hour, visits) "
             + "SELECT station_id, hour, visits FROM taken "
             + "ON CONFLICT (station_id, hour) DO UPDATE SET visits = EXCLUDED.visits) "
@@ -224,10 +250,12 @@ class R2dbcUtilizationStore implements UtilizationStore {
   @Override
   public Mono<Integer> markChangedSinceAnnounced() {
     return db.sql("""
-            UPDATE utilization_hours h SET unannounced = true
-            WHERE NOT h.unannounced AND NOT EXISTS (
+            INSERT INTO utilization_unannounced (station_id, hour)
+            SELECT h.station_id, h.hour FROM utilization_hours h
+            WHERE NOT EXISTS (
               SELECT 1 FROM utilization_announced a
-              WHERE a.station_id = h.station_id AND a.hour = h.hour AND a.visits = h.visits)""")
+              WHERE a.station_id = h.station_id AND a.hour = h.hour AND a.visits = h.visits)
+            ON CONFLICT DO NOTHING""")
         .fetch().rowsUpdated()
         .map(Long::intValue);
   }
@@ -235,9 +263,10 @@ class R2dbcUtilizationStore implements UtilizationStore {
   @Override
   public Mono<Void> clear() {
     // TRUNCATE, not DELETE: the replay inserts the same event ids again, and deleted-but-not-yet-
-    // vacuumed index entries for them made every insert slow (V5's comment). What was announced
-    // stays: the rebuild's end compares with it.
-    return transactional.transactional(db.sql("TRUNCATE utilization_hours, utilization_counted_events").then());
+    // vacuumed index entries for them made every insert slow (V5's comment). The marks go with
+    // the counts they were for; what was announced stays: the rebuild's end compares with it.
+    return transactional.transactional(
+        db.sql("TRUNCATE utilization_hours, utilization_unannounced, utilization_counted_events").then());
   }
 
   @Override
