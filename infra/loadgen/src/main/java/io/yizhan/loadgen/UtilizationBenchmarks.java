@@ -24,6 +24,8 @@ final class UtilizationBenchmarks {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Pattern BUCKET =
       Pattern.compile("yizhan_utilization_freshness_seconds_bucket\\{[^}]*le=\"([^\"]+)\"[^}]*} ([0-9.eE+]+)");
+  private static final Pattern COUNTED =
+      Pattern.compile("(?m)^yizhan_utilization_visits_counted_total(?:\\{[^}]*})? ([0-9.eE+]+)$");
 
   /**
    * Sends {@code perSecond} visits a second as ten small batches a second (a district feed, or the
@@ -33,7 +35,7 @@ final class UtilizationBenchmarks {
    */
   static void freshness(String base, int perSecond, int warmupSeconds, int seconds) throws Exception {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    String metrics = System.getProperty("yizhan.visit.metrics", "http://localhost:8082/actuator/prometheus");
+    String metrics = visitMetrics();
     List<String> stations = Loadgen.listedStations(base);
     int perBatch = Math.max(1, perSecond / 10);
     String run = Long.toString(System.currentTimeMillis(), 36);
@@ -104,6 +106,51 @@ final class UtilizationBenchmarks {
       throw new IllegalStateException("no yizhan_utilization_freshness_seconds histogram at " + metrics);
     }
     return buckets;
+  }
+
+  /** How many visits visit-service has counted into utilization since it started. */
+  static long countedSoFar(HttpClient http) throws Exception {
+    String metrics = visitMetrics();
+    return counted(http.send(HttpRequest.newBuilder(URI.create(metrics)).build(), HttpResponse.BodyHandlers.ofString())
+        .body());
+  }
+
+  /** The value of {@code yizhan_utilization_visits_counted_total} in Prometheus's text format. */
+  static long counted(String scraped) {
+    Matcher m = COUNTED.matcher(scraped);
+    if (!m.find()) {
+      throw new IllegalStateException("no yizhan_utilization_visits_counted_total at " + visitMetrics());
+    }
+    return (long) Double.parseDouble(m.group(1));
+  }
+
+  /**
+   * Waits (at most 15 minutes) until visit-service has counted {@code acceptedWithWarmup} visits
+   * more than {@code countedBefore}, and prints how far behind counting was when the last batch
+   * was answered, how long it took to catch up, and the end-to-end rate of the measured visits:
+   * from the first measured batch sent to the last visit counted.
+   */
+  static void followCounting(HttpClient http, long countedBefore, long acceptedWithWarmup, long measured,
+      long measuredFromNanos) throws Exception {
+    long answeredAt = System.nanoTime();
+    long behind = acceptedWithWarmup - (countedSoFar(http) - countedBefore);
+    long deadline = answeredAt + TimeUnit.MINUTES.toNanos(15);
+    long counted;
+    while ((counted = countedSoFar(http) - countedBefore) < acceptedWithWarmup) {
+      if (System.nanoTime() > deadline) {
+        System.out.printf("  counted: %d of %d accepted after 15 minutes; stopped waiting%n", counted, acceptedWithWarmup);
+        return;
+      }
+      TimeUnit.MILLISECONDS.sleep(200);
+    }
+    long doneAt = System.nanoTime();
+    System.out.printf("  counted: %d behind when the last batch was answered, all counted %.1f s later; "
+            + "end to end %.0f visits/s (first measured batch sent to last visit counted)%n",
+        Math.max(0, behind), (doneAt - answeredAt) / 1e9, measured / ((doneAt - measuredFromNanos) / 1e9));
+  }
+
+  private static String visitMetrics() {
+    return System.getProperty("yizhan.visit.metrics", "http://localhost:8082/actuator/prometheus");
   }
 
   /** Starts a rebuild and follows it to the end, printing progress and the replay rate. */
