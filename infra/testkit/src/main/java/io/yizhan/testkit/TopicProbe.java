@@ -71,14 +71,19 @@ public final class TopicProbe {
 
   /** Writes one raw record and waits for the broker to take it. */
   public void send(String topic, @Nullable String key, byte[] value) {
+    send(new ProducerRecord<>(topic, key, value));
+  }
+
+  /** Sends the record as it is, headers included, and waits for the broker's acknowledgement. */
+  public void send(ProducerRecord<String, byte[]> record) {
     Properties config = new Properties();
     config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     try (KafkaProducer<String, byte[]> producer =
         new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
-      producer.send(new ProducerRecord<>(topic, key, value)).get(10, TimeUnit.SECONDS);
+      producer.send(record).get(10, TimeUnit.SECONDS);
     } catch (Exception e) {
-      throw new IllegalStateException("Could not send to " + topic, e);
+      throw new IllegalStateException("Could not send to " + record.topic(), e);
     }
   }
 

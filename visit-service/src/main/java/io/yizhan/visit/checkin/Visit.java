@@ -2,7 +2,9 @@ package io.yizhan.visit.checkin;
 
 import io.yizhan.contracts.visit.ServiceUsed;
 import io.yizhan.contracts.visit.VisitChannel;
+import io.yizhan.contracts.visit.VisitRecorded;
 import io.yizhan.contracts.visit.WorkerType;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -27,6 +29,15 @@ public record Visit(
 
   public Visit {
     services = List.copyOf(services);
+  }
+
+  /**
+   * The id of the {@code visit.recorded} event that announces this visit. It follows from the
+   * visit's id: should a visit be appended twice (its transaction failed after the log
+   * acknowledged it, and the client retried), consumers see the same event twice and apply it once.
+   */
+  public UUID eventId() {
+    return UUID.nameUUIDFromBytes((VisitRecorded.TYPE.name() + "/" + id).getBytes(StandardCharsets.UTF_8));
   }
 
   /** This visit, knowing whether its station was open at the time. */

@@ -3,6 +3,7 @@ package io.yizhan.visit.checkin;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import reactor.core.publisher.Mono;
 
 /** Every accepted visit. */
@@ -21,6 +22,13 @@ public interface Visits {
    * @return the ids stored now; the others were recorded before (duplicates)
    */
   Mono<Set<String>> recordAll(List<Visit> visits);
+
+  /**
+   * Of these {@code visit.recorded} event ids, those whose visits this instance stored and saw
+   * committed, each answered once: the restoring consumer need not ask the table about them.
+   * Another copy of the same event read later is not answered again.
+   */
+  Set<UUID> committedHere(Collection<UUID> eventIds);
 
   /** Of these visit ids, the ones this table lacks. */
   Mono<Set<String>> missing(Collection<String> ids);

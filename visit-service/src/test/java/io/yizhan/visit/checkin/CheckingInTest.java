@@ -185,6 +185,11 @@ class CheckingInTest {
     }
 
     @Override
+    public Set<java.util.UUID> committedHere(java.util.Collection<java.util.UUID> eventIds) {
+      return Set.of();   // nothing noted: every visit read back is asked about
+    }
+
+    @Override
     public Mono<Set<String>> missing(java.util.Collection<String> ids) {
       return Mono.just(ids.stream().filter(id -> !visits.containsKey(id)).collect(java.util.stream.Collectors.toSet()));
     }

@@ -13,6 +13,7 @@ import io.yizhan.contracts.visit.ServiceUsed;
 import io.yizhan.contracts.visit.VisitChannel;
 import io.yizhan.contracts.visit.VisitRecorded;
 import io.yizhan.contracts.visit.WorkerType;
+import io.yizhan.support.kafka.CloudEventRecords;
 import io.yizhan.support.kafka.DeadLetters;
 import io.yizhan.testkit.EventContracts;
 import io.yizhan.testkit.EventFixtures;
@@ -34,6 +35,7 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -122,15 +124,27 @@ class UtilizationIntegrationTest {
     //    before its transaction committed): copies of already counted records arrive again.
     List<ConsumerRecord<String, byte[]>> published = kafka.recordsContaining(Topics.VISIT_EVENTS, a);
     published.forEach(r -> EventContracts.assertConforms(r.value()));
-    published.stream().limit(40).forEach(r -> kafka.send(Topics.VISIT_EVENTS, r.key(), r.value()));
+    //    Half of the copies with the CloudEvents headers the service writes, half without.
+    published.stream().limit(20).forEach(r -> kafka.send(Topics.VISIT_EVENTS, r.key(), r.value()));
+    published.stream().skip(20).limit(20).forEach(r ->
+        kafka.send(new ProducerRecord<>(Topics.VISIT_EVENTS, null, r.key(), r.value(), r.headers())));
 
-    //    And one visit is in Kafka only: the service died after the acknowledgement and before the
-    //    commit. The log is the truth: it is counted, and its row is restored.
+    //    And two visits are in Kafka only: the service died after the acknowledgement and before
+    //    the commit. The log is the truth: they are counted, and their rows are restored. One as
+    //    the service writes it (headers), one bare.
     String orphan = "exact-orphan-" + UUID.randomUUID();
     Instant orphanAt = YESTERDAY.atTime(20, 10).atZone(CityTime.ZONE).toInstant();
     kafka.send(Topics.VISIT_EVENTS, a, EventJson.write(new EventEnvelope<>(UUID.randomUUID(), VisitRecorded.TYPE.name(),
         VisitRecorded.TYPE.version(), Instant.now(), "visit-service", a, new VisitRecorded(orphan, a, orphanAt,
             WorkerType.COURIER, List.of(ServiceUsed.CHARGING), VisitChannel.QR_CHECK_IN, null, true))));
+    expected.merge(a + "@" + YESTERDAY.atTime(20, 0), 1L, Long::sum);
+    String headedOrphan = "exact-orphan-headed-" + UUID.randomUUID();
+    EventEnvelope<VisitRecorded> headed = new EventEnvelope<>(UUID.randomUUID(), VisitRecorded.TYPE.name(),
+        VisitRecorded.TYPE.version(), Instant.now(), "visit-service", a, new VisitRecorded(headedOrphan, a,
+            orphanAt.plusSeconds(60), WorkerType.SANITATION, List.of(ServiceUsed.WATER), VisitChannel.QR_CHECK_IN, null,
+            true));
+    kafka.send(CloudEventRecords.of(Topics.VISIT_EVENTS, a, headed.eventId(), headed.eventType(), headed.source(),
+        headed.occurredAt(), EventJson.write(headed)));
     expected.merge(a + "@" + YESTERDAY.atTime(20, 0), 1L, Long::sum);
 
     // 5. The consumer died after counting a batch and before committing its offsets: on restart
@@ -144,10 +158,12 @@ class UtilizationIntegrationTest {
     String marker = line("exact-marker-" + UUID.randomUUID(), b, "TAXI_DRIVER", YESTERDAY.atTime(23, 30));
     expected.merge(b + "@" + YESTERDAY.atTime(23, 0), 1L, Long::sum);
     assertThat(postBatch(marker)).containsEntry("accepted", 1);
-    awaitBalanced(district, first + 53);
+    awaitBalanced(district, first + 54);
     assertThat(counted(a, b)).isEqualTo(expected);
     http.get().uri("/api/visits/{id}", orphan).exchange().expectStatus().isOk()
         .expectBody().jsonPath("$.services[0]").isEqualTo("CHARGING");
+    http.get().uri("/api/visits/{id}", headedOrphan).exchange().expectStatus().isOk()
+        .expectBody().jsonPath("$.workerType").isEqualTo("SANITATION");
 
     // 6. Where each station-hour stands was announced, in rounds, with the absolute counts.
     await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
@@ -171,7 +187,7 @@ class UtilizationIntegrationTest {
     await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
         http.get().uri("/api/utilization/rebuilds/latest").exchange().expectStatus().isOk()
             .expectBody().jsonPath("$.rebuild.state").isEqualTo("DONE").jsonPath("$.percent").isEqualTo(100.0));
-    awaitBalanced(district, first + 53);
+    awaitBalanced(district, first + 54);
     assertThat(counted(a, b)).isEqualTo(expected);
     assertThat(everyCount(a, b)).as("by worker type, service and openness too").isEqualTo(liveCounts);
     await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(

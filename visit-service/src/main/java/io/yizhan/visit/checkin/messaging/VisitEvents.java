@@ -7,6 +7,8 @@ import io.yizhan.visit.checkin.Visit;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -17,14 +19,10 @@ public final class VisitEvents {
 
   public static final String SOURCE = "visit-service";
 
-  /**
-   * The event of a visit, whose id follows from the visit's id: should a visit be appended twice
-   * (its transaction failed after the log acknowledged it, and the client retried), consumers
-   * see the same event twice and apply it once.
-   */
+  /** The event of a visit, with the id that follows from the visit's ({@link Visit#eventId()}). */
   public static EventEnvelope<VisitRecorded> recorded(Visit visit, Instant recordedAt) {
     return new EventEnvelope<>(
-        eventId(visit.id()),
+        visit.eventId(),
         VisitRecorded.TYPE.name(),
         VisitRecorded.TYPE.version(),
         recordedAt,
@@ -41,14 +39,29 @@ public final class VisitEvents {
             visit.stationOpen()));
   }
 
-  static UUID eventId(String visitId) {
-    return UUID.nameUUIDFromBytes((VisitRecorded.TYPE.name() + "/" + visitId).getBytes(StandardCharsets.UTF_8));
-  }
-
   /** A station id that is not a UUID throws IllegalArgumentException. */
   static Visit visit(VisitRecorded v) {
     return new Visit(v.visitId(), UUID.fromString(v.stationId()), v.visitedAt(), v.workerType(), v.services(),
         v.channel(), v.workerToken(), v.stationOpen());
+  }
+
+  /**
+   * The event id of a {@code visit.recorded} record, from its CloudEvents headers ({@code ce_type}
+   * and {@code ce_id}), without reading the event. Null when the headers are absent or name
+   * another type or an id that is not a UUID: such a record is then read.
+   */
+  static @Nullable UUID eventIdOf(ConsumerRecord<String, byte[]> record) {
+    Header type = record.headers().lastHeader("ce_type");
+    Header id = record.headers().lastHeader("ce_id");
+    if (type == null || id == null
+        || !VisitRecorded.TYPE.name().equals(new String(type.value(), StandardCharsets.UTF_8))) {
+      return null;
+    }
+    try {
+      return UUID.fromString(new String(id.value(), StandardCharsets.UTF_8));
+    } catch (IllegalArgumentException notAUuid) {
+      return null;
+    }
   }
 
   /**

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
@@ -42,12 +43,30 @@ class VisitRestoring {
         .description("Visits found in visit.events.v1 but missing from the visits table, stored again")
         .register(meters);
     BatchMessageListener<String, byte[]> listener = (List<ConsumerRecord<String, byte[]>> records) -> {
-      // Only the visit id of each record at first (reading whole events cost this consumer more
-      // than its query); whole events only for the visits missing, and for records whose id could
-      // not be read that way, which the full reading skips (other types) or dead-letters.
+      // First the event id in each record's headers: the visits this instance stored and saw
+      // committed need nothing more (reading their ids out of the events was a tenth of the
+      // service's CPU in a batch run). Then only the visit id of the others, for the query;
+      // whole events only for the visits missing, and for records whose id could not be read
+      // that way, which the full reading skips (other types) or dead-letters.
+      Map<UUID, ConsumerRecord<String, byte[]>> byEventId = new HashMap<>();
+      List<ConsumerRecord<String, byte[]>> unknown = new ArrayList<>();
+      for (ConsumerRecord<String, byte[]> record : records) {
+        UUID eventId = VisitEvents.eventIdOf(record);
+        if (eventId == null) {
+          unknown.add(record);
+        } else {
+          byEventId.putIfAbsent(eventId, record);
+        }
+      }
+      Set<UUID> committedHere = visits.committedHere(byEventId.keySet());
+      byEventId.forEach((eventId, record) -> {
+        if (!committedHere.contains(eventId)) {
+          unknown.add(record);
+        }
+      });
       Map<String, ConsumerRecord<String, byte[]>> byVisitId = new HashMap<>();
       List<ConsumerRecord<String, byte[]>> toRead = new ArrayList<>();
-      for (ConsumerRecord<String, byte[]> record : records) {
+      for (ConsumerRecord<String, byte[]> record : unknown) {
         String visitId = VisitEvents.visitIdOf(record.value());
         if (visitId == null) {
           toRead.add(record);

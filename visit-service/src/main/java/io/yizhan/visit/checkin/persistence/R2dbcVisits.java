@@ -107,7 +107,7 @@ class R2dbcVisits implements Visits {
             }));
     return toTheEnd(transactional.transactional(work)
         .doOnSuccess(results -> recentlyStored.addAll(results.stream()
-            .filter(result -> !result.duplicate()).map(result -> result.visit().id()).toList())));
+            .filter(result -> !result.duplicate()).map(result -> result.visit().eventId()).toList())));
   }
 
   private Mono<Map<String, Visit>> findAll(List<String> ids) {
@@ -143,7 +143,8 @@ class R2dbcVisits implements Visits {
           List<Visit> stored = batch.stream().filter(v -> !existing.contains(v.id())).toList();
           return log.append(stored).thenReturn(stored.stream().map(Visit::id).collect(Collectors.toSet()));
         });
-    return toTheEnd(transactional.transactional(work).doOnSuccess(recentlyStored::addAll));
+    return toTheEnd(transactional.transactional(work).doOnSuccess(stored -> recentlyStored.addAll(
+        batch.stream().filter(v -> stored.contains(v.id())).map(Visit::eventId).toList())));
   }
 
   @Override
@@ -152,16 +153,18 @@ class R2dbcVisits implements Visits {
     return storeNew(visits).map(existing -> (int) visits.stream().filter(v -> !existing.contains(v.id())).count());
   }
 
-  /** Asks the table only about the ids this instance did not see committed ({@link RecentlyStored}). */
+  @Override
+  public Set<UUID> committedHere(Collection<UUID> eventIds) {
+    return recentlyStored.take(eventIds);
+  }
+
   @Override
   public Mono<Set<String>> missing(Collection<String> ids) {
-    Set<String> known = recentlyStored.take(ids);
-    List<String> unknown = ids.stream().filter(id -> !known.contains(id)).toList();
-    if (unknown.isEmpty()) {
+    if (ids.isEmpty()) {
       return Mono.just(Set.of());
     }
     return db.sql(MISSING)
-        .bind("ids", ArrayLiteral.of(unknown))
+        .bind("ids", ArrayLiteral.of(ids))
         .map(row -> row.get("id", String.class))
         .all()
         .collect(Collectors.toSet());

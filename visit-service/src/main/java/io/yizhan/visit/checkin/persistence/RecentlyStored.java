@@ -5,9 +5,10 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.UUID;
 
 /**
- * The ids of visits this instance stored and committed, kept until the restoring consumer reads
+ * The event ids of visits this instance stored and committed, kept until the restoring consumer reads
  * them back from the log (ADR 13): for those it need not ask the table whether they are there.
  * Asking cost the database an index probe per visit and a query per poll, for visits that are
  * always there. Only what this instance saw committed is here, so nothing missing is ever skipped;
@@ -20,7 +21,7 @@ final class RecentlyStored {
 
   private final int capacity;
   /** In the order stored: the first is the oldest. */
-  private final LinkedHashSet<String> ids = new LinkedHashSet<>();
+  private final LinkedHashSet<UUID> ids = new LinkedHashSet<>();
 
   RecentlyStored(int capacity) {
     if (capacity < 1) {
@@ -29,9 +30,9 @@ final class RecentlyStored {
     this.capacity = capacity;
   }
 
-  synchronized void addAll(Collection<String> stored) {
+  synchronized void addAll(Collection<UUID> stored) {
     ids.addAll(stored);
-    Iterator<String> oldest = ids.iterator();
+    Iterator<UUID> oldest = ids.iterator();
     while (ids.size() > capacity) {
       oldest.next();
       oldest.remove();
@@ -39,9 +40,9 @@ final class RecentlyStored {
   }
 
   /** Which of these ids were stored here, forgetting them: a second copy in the log is asked about. */
-  synchronized Set<String> take(Collection<String> candidates) {
-    Set<String> taken = new HashSet<>();
-    for (String id : candidates) {
+  synchronized Set<UUID> take(Collection<UUID> candidates) {
+    Set<UUID> taken = new HashSet<>();
+    for (UUID id : candidates) {
       if (ids.remove(id)) {
         taken.add(id);
       }
