@@ -24,8 +24,6 @@ final class UtilizationBenchmarks {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Pattern BUCKET =
       Pattern.compile("yizhan_utilization_freshness_seconds_bucket\\{[^}]*le=\"([^\"]+)\"[^}]*} ([0-9.eE+]+)");
-  private static final Pattern COUNTED =
-      Pattern.compile("(?m)^yizhan_utilization_visits_counted_total(?:\\{[^}]*})? ([0-9.eE+]+)$");
 
   /**
    * Sends {@code perSecond} visits a second as ten small batches a second (a district feed, or the
@@ -108,24 +106,33 @@ final class UtilizationBenchmarks {
     return buckets;
   }
 
-  /** How many visits visit-service has counted into utilization since it started. */
+  /**
+   * How many visits visit-service has counted into utilization since it started, from the
+   * actuator's single-meter endpoint: a Prometheus scrape also computes every Kafka binder's
+   * offsets, and scraping it several times a second kept visit-service busy for minutes after.
+   */
   static long countedSoFar(HttpClient http) throws Exception {
-    String metrics = visitMetrics();
-    return counted(http.send(HttpRequest.newBuilder(URI.create(metrics)).build(), HttpResponse.BodyHandlers.ofString())
-        .body());
+    return counted(http.send(HttpRequest.newBuilder(URI.create(countedMeter())).build(),
+        HttpResponse.BodyHandlers.ofString()).body());
   }
 
-  /** The value of {@code yizhan_utilization_visits_counted_total} in Prometheus's text format. */
-  static long counted(String scraped) {
-    Matcher m = COUNTED.matcher(scraped);
-    if (!m.find()) {
-      throw new IllegalStateException("no yizhan_utilization_visits_counted_total at " + visitMetrics());
+  /** The COUNT of an actuator {@code /actuator/metrics/{name}} answer. */
+  static long counted(String meter) {
+    for (JsonNode measurement : JSON.readTree(meter).path("measurements")) {
+      if ("COUNT".equals(measurement.path("statistic").asString())) {
+        return (long) measurement.path("value").asDouble();
+      }
     }
-    return (long) Double.parseDouble(m.group(1));
+    throw new IllegalStateException("no COUNT of yizhan.utilization.visits.counted at " + countedMeter());
+  }
+
+  private static String countedMeter() {
+    return System.getProperty("yizhan.visit.counted",
+        "http://localhost:8082/actuator/metrics/yizhan.utilization.visits.counted");
   }
 
   /**
-   * Waits (at most 15 minutes) until visit-service has counted {@code acceptedWithWarmup} visits
+   * Waits (at most 15 minutes, asking twice a second) until visit-service has counted {@code acceptedWithWarmup} visits
    * more than {@code countedBefore}, and prints how far behind counting was when the last batch
    * was answered, how long it took to catch up, and the end-to-end rate of the measured visits:
    * from the first measured batch sent to the last visit counted.
@@ -141,7 +148,7 @@ final class UtilizationBenchmarks {
         System.out.printf("  counted: %d of %d accepted after 15 minutes; stopped waiting%n", counted, acceptedWithWarmup);
         return;
       }
-      TimeUnit.MILLISECONDS.sleep(200);
+      TimeUnit.MILLISECONDS.sleep(500);
     }
     long doneAt = System.nanoTime();
     System.out.printf("  counted: %d behind when the last batch was answered, all counted %.1f s later; "
