@@ -458,9 +458,10 @@ public final class Loadgen {
             System.err.println("batch " + b + ": " + response.statusCode() + " "
                 + response.body().substring(0, Math.min(300, response.body().length())));
           } else {
-            acceptedWithWarmup.addAndGet(Long.parseLong(m.group(1)));
+            long acceptedNow = Long.parseLong(m.group(1));
+            acceptedWithWarmup.addAndGet(acceptedNow);
             if (b >= warmup) {
-              accepted.addAndGet(Long.parseLong(m.group(1)));
+              accepted.addAndGet(acceptedNow);
               latencies.recordValue(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - start));
             }
           }
