@@ -102,6 +102,26 @@ class VisitFlowIntegrationTest {
         .contains(true, false));
   }
 
+  /**
+   * Check-ins use copies of their stations kept in memory. A change saved by another instance
+   * (here: written straight to the replica, so this instance does not forget its copy) must
+   * still reach check-ins here within station-max-age (5 s), however often the station is used.
+   */
+  @Test
+  void a_change_another_instance_saved_reaches_check_ins_here_within_the_max_age() {
+    String id = registeredStation();
+    Map<String, Object> checkIn = Map.of("stationId", id, "workerType", "SANITATION", "services", List.of("REST"));
+    http.post().uri("/api/visits").contentType(MediaType.APPLICATION_JSON).bodyValue(checkIn).exchange()
+        .expectStatus().isCreated().expectBody().jsonPath("$.stationOpen").doesNotExist(); // hours unknown
+
+    db.sql("UPDATE known_stations SET status = 'SUSPENDED', changed_at = clock_timestamp() WHERE id = :id")
+        .bind("id", UUID.fromString(id)).fetch().rowsUpdated().block();
+
+    await().atMost(Duration.ofSeconds(6)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+        http.post().uri("/api/visits").contentType(MediaType.APPLICATION_JSON).bodyValue(checkIn).exchange()
+            .expectStatus().isCreated().expectBody().jsonPath("$.stationOpen").isEqualTo(false));
+  }
+
   @Test
   void a_check_in_is_recorded_once_whatever_the_retries_and_counted_once() {
     String station = registeredStation();

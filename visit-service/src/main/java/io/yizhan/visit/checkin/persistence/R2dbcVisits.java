@@ -64,7 +64,7 @@ class R2dbcVisits implements Visits {
 
   R2dbcVisits(DatabaseClient db, VisitLog log, TransactionalOperator transactional, MeterRegistry meters,
       @Value("${yizhan.visits.check-in-groups.max-size:64}") int maxGroup,
-      @Value("${yizhan.visits.check-in-groups.transactions:4}") int transactions) {
+      @Value("${yizhan.visits.check-in-groups.transactions:1}") int transactions) {
     this.db = db;
     this.log = log;
     this.transactional = transactional;
