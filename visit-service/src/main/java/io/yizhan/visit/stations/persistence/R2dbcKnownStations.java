@@ -39,7 +39,7 @@ class R2dbcKnownStations implements KnownStations, SmartLifecycle {
    * taken when its statement runs, before it commits: a replica update that commits later than
    * this after writing would be missed (they commit within milliseconds).
    */
-  static final Duration COMMIT_MARGIN = Duration.ofSeconds(10);
+  private static final Duration COMMIT_MARGIN = Duration.ofSeconds(10);
 
   private static final String COLUMNS = "id, name, kind, district, capacity, registered_at, status, hours";
 
@@ -109,7 +109,7 @@ class R2dbcKnownStations implements KnownStations, SmartLifecycle {
    * first time) to the copies in memory. The database's own clock dates both the changes and the
    * ask, so the two machines' clocks need not agree.
    */
-  Mono<Void> askWhatChanged() {
+  private Mono<Void> askWhatChanged() {
     return Mono.defer(() -> {
       long startedAt = System.nanoTime();
       Instant since = lastAskedAt == null ? null : lastAskedAt.minus(COMMIT_MARGIN);
