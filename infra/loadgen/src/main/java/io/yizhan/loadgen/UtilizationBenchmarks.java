@@ -140,15 +140,16 @@ final class UtilizationBenchmarks {
   static void followCounting(HttpClient http, long countedBefore, long acceptedWithWarmup, long measured,
       long measuredFromNanos) throws Exception {
     long answeredAt = System.nanoTime();
-    long behind = acceptedWithWarmup - (countedSoFar(http) - countedBefore);
+    long counted = countedSoFar(http) - countedBefore;
+    long behind = acceptedWithWarmup - counted;
     long deadline = answeredAt + TimeUnit.MINUTES.toNanos(15);
-    long counted;
-    while ((counted = countedSoFar(http) - countedBefore) < acceptedWithWarmup) {
+    while (counted < acceptedWithWarmup) {
       if (System.nanoTime() > deadline) {
         System.out.printf("  counted: %d of %d accepted after 15 minutes; stopped waiting%n", counted, acceptedWithWarmup);
         return;
       }
       TimeUnit.MILLISECONDS.sleep(500);
+      counted = countedSoFar(http) - countedBefore;
     }
     long doneAt = System.nanoTime();
     System.out.printf("  counted: %d behind when the last batch was answered, all counted %.1f s later; "

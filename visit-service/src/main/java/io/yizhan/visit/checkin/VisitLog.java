@@ -1,6 +1,7 @@
 package io.yizhan.visit.checkin;
 
 import java.util.List;
+import java.util.UUID;
 import reactor.core.publisher.Mono;
 
 /**
@@ -10,8 +11,10 @@ import reactor.core.publisher.Mono;
 public interface VisitLog {
 
   /**
-   * Appends the visits and completes once the log holds every one durably; fails (with nothing
-   * to undo but the caller's transaction) when it cannot within a few seconds.
+   * Appends the visits and completes once the log holds every one durably, with the ids of the
+   * events appended ({@link Visit#eventId()}, in the visits' order, so no caller computes them
+   * again); fails (with nothing to undo but the caller's transaction) when it cannot within a
+   * few seconds.
    */
-  Mono<Void> append(List<Visit> visits);
+  Mono<List<UUID>> append(List<Visit> visits);
 }

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -41,27 +42,28 @@ class KafkaVisitLog implements VisitLog {
   }
 
   @Override
-  public Mono<Void> append(List<Visit> visits) {
+  public Mono<List<UUID>> append(List<Visit> visits) {
     if (visits.isEmpty()) {
-      return Mono.empty();
+      return Mono.just(List.of());
     }
     // send() blocks while the broker's metadata is unknown (broker down): never on an event loop.
     return Mono.fromCallable(() -> {
           Instant now = clock.instant();
+          UUID[] eventIds = new UUID[visits.size()];
           CompletableFuture<?>[] acks = new CompletableFuture<?>[visits.size()];
           for (int i = 0; i < acks.length; i++) {
             EventEnvelope<VisitRecorded> event = VisitEvents.recorded(visits.get(i), now);
+            eventIds[i] = event.eventId();
             acks[i] = kafka.send(CloudEventRecords.of(VisitRecorded.TYPE.topic(), event.subject(), event.eventId(),
                 event.eventType(), event.source(), event.occurredAt(), EventJson.write(event)));
           }
-          return CompletableFuture.allOf(acks);
+          return CompletableFuture.allOf(acks).thenApply(acknowledged -> List.of(eventIds));
         })
         .subscribeOn(Schedulers.boundedElastic())
         .flatMap(Mono::fromFuture)
         .timeout(timeout)
         .onErrorMap(e -> !(e instanceof UnavailableException), e -> new UnavailableException(
             "签到暂时无法保存（消息服务无响应），本次签到未被记录。请稍后用同一签到编号重新提交，不会重复计数。"
-                + "Check-ins cannot be stored right now; send the same check-in again later.", RETRY_AFTER, e))
-        .then();
+                + "Check-ins cannot be stored right now; send the same check-in again later.", RETRY_AFTER, e));
   }
 }

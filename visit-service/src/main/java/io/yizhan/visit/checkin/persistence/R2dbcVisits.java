@@ -87,10 +87,9 @@ class R2dbcVisits implements Visits {
     visits.forEach(v -> firsts.putIfAbsent(v.id(), v));
     // In id order: two groups inserting the same ids lock them in one order, and cannot deadlock.
     List<Visit> distinct = firsts.values().stream().sorted(Comparator.comparing(Visit::id)).toList();
-    Mono<List<CheckInResult>> work = storeNew(distinct)
+    Mono<Logged<List<CheckInResult>>> work = storeNew(distinct)
         .flatMap(existingIds -> log.append(distinct.stream().filter(v -> !existingIds.contains(v.id())).toList())
-            .then(findAll(List.copyOf(existingIds)))
-            .map(existing -> {
+            .flatMap(eventIds -> findAll(List.copyOf(existingIds)).map(existing -> {
               List<CheckInResult> results = new ArrayList<>(visits.size());
               for (Visit v : visits) {
                 Visit first = firsts.get(v.id());
@@ -103,12 +102,15 @@ class R2dbcVisits implements Visits {
                   throw new IllegalStateException("visit " + v.id() + " neither stored nor found");
                 }
               }
-              return results;
-            }));
+              return new Logged<>(results, eventIds);
+            })));
     return toTheEnd(transactional.transactional(work)
-        .doOnSuccess(results -> recentlyStored.addAll(results.stream()
-            .filter(result -> !result.duplicate()).map(result -> result.visit().eventId()).toList())));
+        .doOnSuccess(logged -> recentlyStored.addAll(logged.eventIds()))
+        .map(Logged::answer));
   }
+
+  /** A transaction's answer, and the events it appended: noted once it committed. */
+  private record Logged<T>(T answer, List<UUID> eventIds) {}
 
   private Mono<Map<String, Visit>> findAll(List<String> ids) {
     if (ids.isEmpty()) {
@@ -138,13 +140,15 @@ class R2dbcVisits implements Visits {
   public Mono<Set<String>> recordAll(List<Visit> batch) {
     // The transaction commits only after the log acknowledged the new visits: a visit is either
     // stored and logged, or (the log failed) neither, and the caller may send it again.
-    Mono<Set<String>> work = storeNew(batch)
+    Mono<Logged<Set<String>>> work = storeNew(batch)
         .flatMap(existing -> {
           List<Visit> stored = batch.stream().filter(v -> !existing.contains(v.id())).toList();
-          return log.append(stored).thenReturn(stored.stream().map(Visit::id).collect(Collectors.toSet()));
+          return log.append(stored).map(eventIds ->
+              new Logged<>(stored.stream().map(Visit::id).collect(Collectors.toSet()), eventIds));
         });
-    return toTheEnd(transactional.transactional(work).doOnSuccess(stored -> recentlyStored.addAll(
-        batch.stream().filter(v -> stored.contains(v.id())).map(Visit::eventId).toList())));
+    return toTheEnd(transactional.transactional(work)
+        .doOnSuccess(logged -> recentlyStored.addAll(logged.eventIds()))
+        .map(Logged::answer));
   }
 
   @Override

@@ -42,6 +42,12 @@ class R2dbcKnownStations implements KnownStations, SmartLifecycle {
   private static final Duration COMMIT_MARGIN = Duration.ofSeconds(10);
 
   private static final String COLUMNS = "id, name, kind, district, capacity, registered_at, status, hours";
+  /** Every station, or those changed since :since, and when the database began answering. */
+  private static final String ASK = "SELECT statement_timestamp() AS asked_at, "
+      + "k.id, k.name, k.kind, k.district, k.capacity, k.registered_at, k.status, k.hours, k.changed_at "
+      + "FROM (VALUES (1)) AS asking LEFT JOIN known_stations k ON ";
+  private static final String ASK_ALL = ASK + "true";
+  private static final String ASK_CHANGED = ASK + "k.changed_at > :since";
 
   private final DatabaseClient db;
   private final StationsInMemory inMemory;
@@ -113,13 +119,9 @@ class R2dbcKnownStations implements KnownStations, SmartLifecycle {
     return Mono.defer(() -> {
       long startedAt = System.nanoTime();
       Instant since = lastAskedAt == null ? null : lastAskedAt.minus(COMMIT_MARGIN);
-      String sql = "SELECT statement_timestamp() AS asked_at, k." + COLUMNS.replace(", ", ", k.")
-          + ", k.changed_at FROM (VALUES (1)) AS asking LEFT JOIN known_stations k ON "
-          + (since == null ? "true" : "k.changed_at > :since");
-      var query = db.sql(sql);
-      if (since != null) {
-        query = query.bind("since", since.atOffset(ZoneOffset.UTC));
-      }
+      var query = since == null
+          ? db.sql(ASK_ALL)
+          : db.sql(ASK_CHANGED).bind("since", since.atOffset(ZoneOffset.UTC));
       return query
           .map(row -> {
             if (row.get("id", UUID.class) != null) {

@@ -3,10 +3,13 @@ package io.yizhan.visit.checkin.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.yizhan.contracts.Topics;
 import io.yizhan.contracts.visit.ServiceUsed;
 import io.yizhan.contracts.visit.VisitChannel;
 import io.yizhan.contracts.visit.WorkerType;
 import io.yizhan.support.problem.UnavailableException;
+import io.yizhan.testkit.Infrastructure;
+import io.yizhan.testkit.TopicProbe;
 import io.yizhan.visit.checkin.Visit;
 import java.net.ServerSocket;
 import java.time.Clock;
@@ -48,13 +51,36 @@ class KafkaVisitLogTest {
     producers.destroy();
   }
 
+  /** The ids it answers are those of the records in the log: what the restorer matches (ADR 13). */
+  @Test
+  void an_append_answers_with_the_ids_of_the_events_it_wrote_in_the_visits_order() {
+    var producers = new DefaultKafkaProducerFactory<String, byte[]>(Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.kafkaBootstrapServers(),
+        ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+    KafkaVisitLog log = new KafkaVisitLog(new KafkaTemplate<>(producers), Clock.systemUTC(), Duration.ofSeconds(10));
+    String run = "log-ids-" + UUID.randomUUID();
+    List<Visit> visits = List.of(visitWithId(run + "-b"), visitWithId(run + "-a"));
+
+    List<UUID> eventIds = log.append(visits).block(Duration.ofSeconds(30));
+
+    assertThat(eventIds).containsExactly(visits.get(0).eventId(), visits.get(1).eventId());
+    assertThat(TopicProbe.onTestBroker().recordsContaining(Topics.VISIT_EVENTS, run))
+        .extracting(r -> UUID.fromString(TopicProbe.header(r, "ce_id")))
+        .containsExactlyInAnyOrderElementsOf(eventIds);
+    producers.destroy();
+  }
+
   @Test
   void the_same_visit_always_gets_the_same_event_id_so_a_second_append_is_applied_once() {
     assertThat(eventIdOf("district-42")).isEqualTo(eventIdOf("district-42")).isNotEqualTo(eventIdOf("district-43"));
   }
 
   static UUID eventIdOf(String visitId) {
+    return visitWithId(visitId).eventId();
+  }
+
+  static Visit visitWithId(String visitId) {
     return new Visit(visitId, UUID.randomUUID(), Instant.now(), WorkerType.COURIER, List.of(ServiceUsed.WATER),
-        VisitChannel.QR_CHECK_IN, null, true).eventId();
+        VisitChannel.QR_CHECK_IN, null, true);
   }
 }
