@@ -12,6 +12,7 @@ import io.yizhan.support.outbox.Outbox;
 import io.yizhan.support.outbox.OutboxProperties;
 import io.yizhan.support.outbox.OutboxRelay;
 import io.yizhan.support.retention.OldRows;
+import io.yizhan.support.web.AnsweredOffTheEventLoop;
 import io.yizhan.support.web.ProblemDetailsAdvice;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -115,5 +116,10 @@ public class ServiceSupportAutoConfiguration {
   @Bean
   ProblemDetailsAdvice problemDetailsAdvice() {
     return new ProblemDetailsAdvice();
+  }
+
+  @Bean
+  AnsweredOffTheEventLoop answeredOffTheEventLoop() {
+    return new AnsweredOffTheEventLoop();
   }
 }
