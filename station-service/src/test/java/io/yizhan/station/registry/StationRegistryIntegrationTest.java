@@ -218,6 +218,37 @@ public class StationRegistryIntegrationTest {
   }
 
   @Test
+  void the_network_is_a_geojson_map_of_every_station_with_its_status_and_no_personal_data() {
+    String id = registered();
+    Map<String, Object> elsewhere = new java.util.HashMap<>(beilinStation());
+    elsewhere.put("district", "临潼区");
+    elsewhere.put("latitude", 34.3672);
+    elsewhere.put("longitude", 109.2138);
+    http.post().uri("/api/stations").contentType(MediaType.APPLICATION_JSON).bodyValue(elsewhere).exchange()
+        .expectStatus().isCreated();
+    http.post().uri("/api/stations/{id}/status", id).contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(Map.of("action", "SUSPEND", "by", "区域站长 李强", "reason", "内部装修")).exchange()
+        .expectStatus().isOk();
+
+    http.get().uri("/api/stations/locations?district=碑林区").exchange()
+        .expectStatus().isOk()
+        .expectHeader().contentTypeCompatibleWith("application/geo+json")
+        .expectBody()
+        .jsonPath("$.type").isEqualTo("FeatureCollection")
+        .jsonPath("$.truncated").isEqualTo(false)
+        .jsonPath("$.features[*].properties.district").value(districts ->
+            assertThat((List<Object>) districts).isNotEmpty().containsOnly("碑林区"))
+        .jsonPath("$.features[?(@.id == '" + id + "')].geometry.coordinates[0]").isEqualTo(108.9532)
+        .jsonPath("$.features[?(@.id == '" + id + "')].geometry.coordinates[1]").isEqualTo(34.2596)
+        .jsonPath("$.features[?(@.id == '" + id + "')].properties.status").isEqualTo("SUSPENDED")
+        .jsonPath("$.features[?(@.id == '" + id + "')].properties.capacity").isEqualTo(12)
+        .jsonPath("$.features[?(@.id == '" + id + "')].properties.name").isEqualTo("碑林区光大银行爱心驿站");
+    String everything = http.get().uri("/api/stations/locations").exchange()
+        .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+    assertThat(everything).contains("临潼区", id).doesNotContain("王丽", "029-87654321");
+  }
+
+  @Test
   void a_station_with_bad_fields_gets_a_problem_detail_naming_each_and_nothing_is_stored() {
     http.post().uri("/api/stations").contentType(MediaType.APPLICATION_JSON)
         .bodyValue(Map.of("name", "无名站", "kind", "KIOSK", "latitude", 0, "longitude", 0,

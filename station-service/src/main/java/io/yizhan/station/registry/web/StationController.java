@@ -24,7 +24,9 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,6 +50,8 @@ import reactor.core.publisher.Mono;
 class StationController {
 
   private static final int MAX_LIST = 1000;
+  /** A city's network on one map; a nation's (150,000) is asked for by district. */
+  private static final int MAX_LOCATIONS = 20_000;
 
   private final RegisteringStation registering;
   private final EditingStation editing;
@@ -116,6 +120,38 @@ class StationController {
         ? stations.all(bounded)
         : stations.inDistrict(district, bounded);
     return catalog.all().flatMapMany(amenities -> found.map(station -> StationView.of(station, amenities, now())));
+  }
+
+  /**
+   * Where every station stands, as a GeoJSON FeatureCollection (positions as [longitude, latitude]):
+   * what a map of the network draws, a few hundred bytes a station where the full views above are
+   * kilobytes. Maps of other services' figures (utilization) join on {@code stationId}.
+   */
+  @GetMapping(value = "/locations", produces = {"application/geo+json", "application/json"})
+  Mono<Map<String, Object>> locations(@RequestParam(required = false) @Nullable String district) {
+    Flux<Station> found = district == null || district.isBlank()
+        ? stations.all(MAX_LOCATIONS + 1)
+        : stations.inDistrict(district.strip(), MAX_LOCATIONS + 1);
+    return found.map(StationController::feature).collectList().map(features -> {
+      Map<String, Object> collection = new LinkedHashMap<>();
+      collection.put("type", "FeatureCollection");
+      collection.put("features", features.size() > MAX_LOCATIONS ? features.subList(0, MAX_LOCATIONS) : features);
+      // A foreign member (RFC 7946 §6.1): the map is missing stations, ask for one district at a time.
+      collection.put("truncated", features.size() > MAX_LOCATIONS);
+      return collection;
+    });
+  }
+
+  private static Map<String, Object> feature(Station s) {
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("stationId", s.id().toString());
+    properties.put("name", s.name());
+    properties.put("kind", s.kind().name());
+    properties.put("district", s.district());
+    properties.put("status", s.status().name());
+    properties.put("capacity", s.capacity());
+    return Map.of("type", "Feature", "id", s.id().toString(), "properties", properties,
+        "geometry", Map.of("type", "Point", "coordinates", List.of(s.location().longitude(), s.location().latitude())));
   }
 
   /** The amenities a station may list, and which make up each kind's base standard. */
