@@ -15,10 +15,11 @@ public class UtilizationRulesProperties {
   private double newEconomyExpected = PROPOSED.newEconomyExpected();
   private double awarenessFlagRatio = PROPOSED.awarenessFlagRatio();
   private long awarenessMinVisits = PROPOSED.awarenessMinVisits();
+  private double outsideHoursFlag = PROPOSED.outsideHoursFlag();
 
   UtilizationRules toRules() {
     return new UtilizationRules(visitsPerSeatPerHour, overloadedVsDistrict, underusedVsDistrict, minVisitsPerDay,
-        hoursCoverage, newEconomyExpected, awarenessFlagRatio, awarenessMinVisits);
+        hoursCoverage, newEconomyExpected, awarenessFlagRatio, awarenessMinVisits, outsideHoursFlag);
   }
 
   public void setVisitsPerSeatPerHour(double v) { visitsPerSeatPerHour = v; }
@@ -29,4 +30,5 @@ public class UtilizationRulesProperties {
   public void setNewEconomyExpected(double v) { newEconomyExpected = v; }
   public void setAwarenessFlagRatio(double v) { awarenessFlagRatio = v; }
   public void setAwarenessMinVisits(long v) { awarenessMinVisits = v; }
+  public void setOutsideHoursFlag(double v) { outsideHoursFlag = v; }
 }

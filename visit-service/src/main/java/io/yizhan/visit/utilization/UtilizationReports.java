@@ -62,6 +62,35 @@ public class UtilizationReports {
   }
 
   /**
+   * One active station's standing over a period: its place among its district's stations, and
+   * whether its hours miss the workers.
+   *
+   * @param tally            its visits in the period (empty when nobody came)
+   * @param closedWhenNeeded enough of its visits came while it was closed that its hours need a look
+   */
+  public record Standing(Ranked ranked, Tally tally, boolean closedWhenNeeded) {}
+
+  /**
+   * Every active station of a district, or of the city when null, each judged against the other
+   * stations of its own district: what a map of busy, idle and closed-when-needed stations draws.
+   */
+  public Mono<List<Standing>> standings(@Nullable String district, Period period) {
+    return usage(district, period).map(usage -> {
+      List<Standing> standings = new ArrayList<>();
+      usage.loadsByDistrict(period).forEach((name, loads) -> busyIdle.rank(loads).forEach(ranked -> {
+        Tally tally = usage.tallies().getOrDefault(ranked.load().stationId(), new Tally());
+        standings.add(new Standing(ranked, tally, closedWhenNeeded(tally)));
+      }));
+      return standings;
+    });
+  }
+
+  private boolean closedWhenNeeded(Tally tally) {
+    return tally.visits() - tally.openUnknown() >= rules.awarenessMinVisits()
+        && tally.outsideHoursShare() >= rules.outsideHoursFlag();
+  }
+
+  /**
    * What busy/idle and the summary are computed from, read once: the active stations and, for those
    * with visits in the period, their counts, visits by hour of day and first day with visits.
    */

@@ -17,7 +17,10 @@ package io.yizhan.visit.utilization;
  *                              no worker mix on record
  * @param awarenessFlagRatio    a station is flagged when its new-economy share is below this
  *                              fraction of the expected share
- * @param awarenessMinVisits    fewer visits than this in the period are too few to judge
+ * @param awarenessMinVisits    fewer visits than this in the period are too few to judge, for
+ *                              awareness and for hours alike
+ * @param outsideHoursFlag      a station whose share of visits made while it was closed is at or
+ *                              above this is flagged: its hours miss the workers (closed when needed)
  */
 public record UtilizationRules(
     double visitsPerSeatPerHour,
@@ -27,14 +30,16 @@ public record UtilizationRules(
     double hoursCoverage,
     double newEconomyExpected,
     double awarenessFlagRatio,
-    long awarenessMinVisits) {
+    long awarenessMinVisits,
+    double outsideHoursFlag) {
 
-  public static final UtilizationRules PROPOSED = new UtilizationRules(3, 2.0, 0.5, 1, 0.9, 0.45, 0.5, 30);
+  public static final UtilizationRules PROPOSED = new UtilizationRules(3, 2.0, 0.5, 1, 0.9, 0.45, 0.5, 30, 0.2);
 
   public UtilizationRules {
     if (visitsPerSeatPerHour <= 0 || overloadedVsDistrict <= 1 || underusedVsDistrict <= 0
         || underusedVsDistrict >= 1 || minVisitsPerDay < 0 || hoursCoverage <= 0 || hoursCoverage > 1
-        || newEconomyExpected < 0 || newEconomyExpected > 1 || awarenessFlagRatio <= 0 || awarenessMinVisits < 0) {
+        || newEconomyExpected < 0 || newEconomyExpected > 1 || awarenessFlagRatio <= 0 || awarenessMinVisits < 0
+        || outsideHoursFlag <= 0 || outsideHoursFlag > 1) {
       throw new IllegalArgumentException("utilization rules out of range: " + PROPOSED + " is a valid example");
     }
   }

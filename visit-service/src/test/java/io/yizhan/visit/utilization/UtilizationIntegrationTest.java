@@ -9,6 +9,8 @@ import io.r2dbc.spi.Result;
 import io.yizhan.contracts.EventEnvelope;
 import io.yizhan.contracts.EventJson;
 import io.yizhan.contracts.Topics;
+import io.yizhan.contracts.station.Hours;
+import io.yizhan.contracts.station.StationHoursChanged;
 import io.yizhan.contracts.visit.ServiceUsed;
 import io.yizhan.contracts.visit.VisitChannel;
 import io.yizhan.contracts.visit.VisitRecorded;
@@ -265,6 +267,77 @@ class UtilizationIntegrationTest {
         .expectStatus().isNotFound().expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("区县名称"));
     http.get().uri("/api/utilization/summary?from=2026-11-28&to=2026-11-01").exchange()
         .expectStatus().isBadRequest().expectBody().jsonPath("$.detail").exists();
+  }
+
+  @Test
+  void the_map_shows_each_station_busy_idle_or_closed_when_needed_against_its_own_district() {
+    String district = "地图区" + UUID.randomUUID().toString().substring(0, 8);
+    String neighbour = "邻区" + UUID.randomUUID().toString().substring(0, 8);
+    String busy = station("繁忙站", district);
+    String evening = station("夜间需求站", district);
+    String idle = station("冷清站", district);
+    String alone = station("邻区唯一站", neighbour);
+    opensNineToFive(evening);
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 120; i++) {
+      lines.add(line("map-" + UUID.randomUUID(), busy, "SANITATION", YESTERDAY.atTime(i < 60 ? 12 : 7 + i % 12, i % 60)));
+    }
+    // Riders come at 20:00-22:00, when the station has closed for the day.
+    for (int i = 0; i < 40; i++) {
+      lines.add(line("map-" + UUID.randomUUID(), evening, "FOOD_DELIVERY", YESTERDAY.atTime(20 + i % 3, i)));
+    }
+    for (int i = 0; i < 10; i++) {
+      lines.add(line("map-" + UUID.randomUUID(), alone, "TAXI_DRIVER", YESTERDAY.atTime(10, i)));
+    }
+    assertThat(postBatch(String.join("\n", lines))).containsEntry("accepted", 170);
+    awaitBalanced(district, 160);
+    awaitBalanced(neighbour, 10);
+    String day = YESTERDAY.toString();
+
+    http.get().uri("/api/utilization/stations?district={d}&from={f}&to={t}", district, day, day).exchange()
+        .expectStatus().isOk().expectBody()
+        .jsonPath("$.district").isEqualTo(district)
+        .jsonPath("$.stations.length()").isEqualTo(3)
+        .jsonPath("$.stations[?(@.stationId == '" + busy + "')].level").isEqualTo("OVERLOADED")
+        .jsonPath("$.stations[?(@.stationId == '" + busy + "')].rank").isEqualTo(1)
+        // Its hours are unknown: nothing says it was closed.
+        .jsonPath("$.stations[?(@.stationId == '" + busy + "')].closedWhenNeeded").isEqualTo(false)
+        .jsonPath("$.stations[?(@.stationId == '" + evening + "')].level").isEqualTo("NORMAL")
+        .jsonPath("$.stations[?(@.stationId == '" + evening + "')].outsideHours").isEqualTo(40)
+        .jsonPath("$.stations[?(@.stationId == '" + evening + "')].outsideHoursShare").isEqualTo(1.0)
+        .jsonPath("$.stations[?(@.stationId == '" + evening + "')].closedWhenNeeded").isEqualTo(true)
+        .jsonPath("$.stations[?(@.stationId == '" + evening + "')].newEconomyShare").isEqualTo(1.0)
+        .jsonPath("$.stations[?(@.stationId == '" + idle + "')].level").isEqualTo("UNDERUSED")
+        .jsonPath("$.stations[?(@.stationId == '" + idle + "')].visits").isEqualTo(0)
+        .jsonPath("$.stations[?(@.stationId == '" + alone + "')]").doesNotExist();
+
+    // The city's map judges each station against its own district, as the district's does.
+    http.get().uri("/api/utilization/stations?from={f}&to={t}", day, day).exchange()
+        .expectStatus().isOk().expectBody()
+        .jsonPath("$.district").doesNotExist()
+        .jsonPath("$.stations[?(@.stationId == '" + busy + "')].level").isEqualTo("OVERLOADED")
+        .jsonPath("$.stations[?(@.stationId == '" + evening + "')].closedWhenNeeded").isEqualTo(true)
+        .jsonPath("$.stations[?(@.stationId == '" + alone + "')].rank").isEqualTo(1)
+        .jsonPath("$.stations[?(@.stationId == '" + alone + "')].level").isEqualTo("NORMAL");
+    http.get().uri("/api/utilization/stations?from={f}&to={t}", "2026-13-01", day).exchange()
+        .expectStatus().isBadRequest().expectBody().jsonPath("$.detail").exists();
+  }
+
+  /** Sends the station's new hours, 09:00-17:00 every day, and waits until check-ins go by them. */
+  void opensNineToFive(String station) {
+    Map<String, List<Hours.Range>> weekly = new TreeMap<>();
+    for (DayOfWeek d : DayOfWeek.values()) {
+      weekly.put(d.name(), List.of(new Hours.Range("09:00", "17:00")));
+    }
+    kafka.send(Topics.STATION_EVENTS, station, EventJson.write(EventEnvelope.of(StationHoursChanged.TYPE,
+        "station-service", station, Instant.now(), new StationHoursChanged(station, 2, new Hours(false, weekly, List.of())))));
+    // A probe two days back, out of the period the test reads: told closed once the hours arrived.
+    String evening = at(YESTERDAY.minusDays(1).atTime(21, 0));
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> http.post().uri("/api/visits")
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(Map.of("visitId", "probe-" + UUID.randomUUID(), "stationId", station, "workerType", "COURIER",
+            "services", List.of("WATER"), "visitedAt", evening))
+        .exchange().expectStatus().isCreated().expectBody().jsonPath("$.stationOpen").isEqualTo(false));
   }
 
   @Autowired @Qualifier("countedEventsPruning") OldRows countedEventsPruning;

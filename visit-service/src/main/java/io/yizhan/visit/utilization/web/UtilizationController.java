@@ -132,6 +132,38 @@ class UtilizationController {
 
   record Ranking(String district, Period period, List<RankedStation> stations) {}
 
+  /**
+   * Every active station of a district (the city when absent) with its busy/idle level against its
+   * own district and its share of visits made while closed: where the stations are busy, idle or
+   * closed when needed. Positions are station-service's ({@code /api/stations/locations}).
+   */
+  @GetMapping("/stations")
+  Mono<Standings> standings(@RequestParam(required = false) @Nullable String district,
+      @RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to) {
+    Period period = period(from, to);
+    String chosen = blankToNull(district);
+    return reports.standings(chosen, period).map(standings -> new Standings(chosen, period, standings.stream()
+        .map(s -> {
+          BusyIdle.Ranked r = s.ranked();
+          return new StationStanding(r.load().stationId(), r.load().name(), r.load().district(), r.load().capacity(),
+              r.load().visits(), r.load().visitsPerDay(), r.load().visitsPerSeatPerDay(), r.rank(), r.level(),
+              r.level().label(), r.reasons(), r.action(), s.tally().outsideHours(), s.tally().outsideHoursShare(),
+              s.closedWhenNeeded(), s.tally().newEconomyShare());
+        })
+        .toList()));
+  }
+
+  /**
+   * @param rank             within its district, 1 for the most used per seat
+   * @param closedWhenNeeded its share of visits made while closed is at or above the rule's
+   */
+  record StationStanding(UUID stationId, String name, String district, int capacity, long visits,
+      double visitsPerDay, double visitsPerSeatPerDay, int rank, BusyIdle.Level level, String levelLabel,
+      List<String> reasons, @Nullable String action, long outsideHours, double outsideHoursShare,
+      boolean closedWhenNeeded, double newEconomyShare) {}
+
+  record Standings(@Nullable String district, Period period, List<StationStanding> stations) {}
+
   /** Demand by weekday and hour, what came while closed, and suggested hours. */
   @GetMapping("/hours-fit")
   Mono<HoursFitAnswer> hoursFit(@RequestParam(required = false) @Nullable String station,
