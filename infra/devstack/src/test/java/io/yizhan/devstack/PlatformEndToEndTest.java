@@ -2,6 +2,7 @@ package io.yizhan.devstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.yizhan.contracts.Topics;
 import io.yizhan.testkit.Database;
@@ -192,12 +193,59 @@ class PlatformEndToEndTest {
         .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
   }
 
+  @Test
+  void the_utilization_dashboard_draws_where_stations_are_busy_or_idle_and_opens_a_station_in_a_browser()
+      throws Exception {
+    Path chromium = HeadlessChromium.find().orElse(null);
+    assumeTrue(chromium != null, "Chromium is not installed (Debian: apt-get install chromium); .ci/run installs it");
+    String district = "浏览器区" + UUID.randomUUID().toString().substring(0, 6);
+    String busy = register("地图繁忙站", district, 34.2596, 108.9532);
+    String quiet = register("地图冷清站", district, 34.2701, 108.9702);
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+        gateway.post().uri("/api/visits").contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(Map.of("visitId", "map-first-" + busy, "stationId", busy, "workerType", "COURIER",
+                "services", List.of("WATER")))
+            .exchange().expectStatus().value(status -> assertThat(status).isIn(200, 201)));
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < 29; i++) {
+      lines.append("{\"visitId\":\"map-").append(i).append('-').append(busy).append("\",\"stationId\":\"").append(busy)
+          .append("\",\"workerType\":\"SANITATION\",\"services\":[\"TOILET\"]}\n");
+    }
+    gateway.post().uri("/api/visits/batch").contentType(MediaType.parseMediaType("application/x-ndjson"))
+        .bodyValue(lines.toString()).exchange().expectStatus().isOk()
+        .expectBody().jsonPath("$.accepted").isEqualTo(29);
+    await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() ->
+        gateway.get().uri("/api/utilization/stations?district={d}", district).exchange()
+            .expectStatus().isOk().expectBody()
+            .jsonPath("$.stations.length()").isEqualTo(2)
+            .jsonPath("$.stations[?(@.stationId == '" + busy + "')].visits").isEqualTo(30));
+
+    String page = spec("gateway").baseUrl() + "/dashboards/utilization.html?district="
+        + java.net.URLEncoder.encode(district, java.nio.charset.StandardCharsets.UTF_8) + "&station=" + busy;
+    String dom = HeadlessChromium.dumpDom(chromium, page, Duration.ofSeconds(20));
+
+    // Every request answered: the status line names the period, not an error.
+    assertThat(dom).containsPattern("<span id=\"status\" class=\"\">统计期 [0-9-]+ 至 [0-9-]+");
+    // Both stations on the map, where they stand against each other, the busy one chosen.
+    assertThat(dom).containsPattern("<circle class=\"station OVERLOADED chosen\"[^>]*data-station=\"" + busy + "\"");
+    assertThat(dom).containsPattern("<circle class=\"station UNDERUSED\"[^>]*data-station=\"" + quiet + "\"");
+    assertThat(dom).contains("共 2 个站点：超负荷 1，正常 0，闲置 1");
+    // The link opened the station's details: its visits and who came.
+    assertThat(dom).containsPattern("<section class=\"wide\" id=\"station\">");
+    assertThat(dom).contains("地图繁忙站（" + district + "）").contains("环卫工人 29").contains("快递员 1");
+    assertThat(dom).containsPattern("id=\"stationVisits\">30<");
+  }
+
   static String register(String name) {
+    return register(name, "碑林区", 34.2596, 108.9532);
+  }
+
+  static String register(String name, String district, double latitude, double longitude) {
     Map<?, ?> created = gateway.post().uri("/api/stations").contentType(MediaType.APPLICATION_JSON)
         .bodyValue(Map.ofEntries(
             Map.entry("name", name), Map.entry("kind", "CARE_STATION"), Map.entry("buildMode", "UNION_BUILT"),
-            Map.entry("district", "碑林区"), Map.entry("areaType", "MAIN_URBAN"), Map.entry("address", "东大街 1 号"),
-            Map.entry("latitude", 34.2596), Map.entry("longitude", 108.9532), Map.entry("capacity", 12),
+            Map.entry("district", district), Map.entry("areaType", "MAIN_URBAN"), Map.entry("address", "东大街 1 号"),
+            Map.entry("latitude", latitude), Map.entry("longitude", longitude), Map.entry("capacity", 12),
             Map.entry("hours", Map.of("alwaysOpen", true)),
             Map.entry("manager", Map.of("name", "王丽", "phone", "029-87654321"))))
         .exchange()

@@ -1,0 +1,51 @@
+package io.yizhan.devstack;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Debian's Chromium, headless, for the pages the services serve: loads a page, lets its scripts
+ * run and fetch, and answers the DOM they left. {@code .ci/run} installs it; elsewhere, tests that
+ * need it are skipped with a note saying how to get it ({@code CHROMIUM} names another binary).
+ */
+final class HeadlessChromium {
+
+  private static final List<String> CANDIDATES =
+      List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome");
+
+  private HeadlessChromium() {}
+
+  static Optional<Path> find() {
+    return Stream.concat(Optional.ofNullable(System.getenv("CHROMIUM")).stream(), CANDIDATES.stream())
+        .map(Path::of).filter(Files::isExecutable).findFirst();
+  }
+
+  /**
+   * The page's DOM once its scripts have had {@code budget} of virtual time; virtual time stands
+   * still while fetches are pending, so a slow service does not cut the page short.
+   */
+  static String dumpDom(Path chromium, String url, Duration budget) throws IOException, InterruptedException {
+    Path profile = Files.createTempDirectory("yizhan-chromium");
+    Path out = Files.createTempFile("yizhan-dom", ".html");
+    // The flags keep it off the network it cannot reach here (updates, sync, Google's hosts).
+    Process process = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--disable-dev-shm-usage", "--user-data-dir=" + profile,
+        "--virtual-time-budget=" + budget.toMillis(), "--dump-dom", url)
+        .redirectOutput(out.toFile())
+        .redirectError(ProcessBuilder.Redirect.DISCARD)
+        .start();
+    if (!process.waitFor(budget.toSeconds() + 60, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new IllegalStateException("Chromium did not finish loading " + url);
+    }
+    return Files.readString(out, StandardCharsets.UTF_8);
+  }
+}
