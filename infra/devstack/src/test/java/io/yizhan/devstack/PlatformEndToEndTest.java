@@ -2,6 +2,7 @@ package io.yizhan.devstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.yizhan.contracts.Topics;
@@ -12,6 +13,7 @@ import io.yizhan.testkit.TopicProbe;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -221,7 +223,7 @@ class PlatformEndToEndTest {
             .jsonPath("$.stations[?(@.stationId == '" + busy + "')].visits").isEqualTo(30));
 
     String page = spec("gateway").baseUrl() + "/dashboards/utilization.html?district="
-        + java.net.URLEncoder.encode(district, java.nio.charset.StandardCharsets.UTF_8) + "&station=" + busy;
+        + URLEncoder.encode(district, UTF_8) + "&station=" + busy;
     String dom = HeadlessChromium.dumpDom(chromium, page, Duration.ofSeconds(20));
 
     // Every request answered: the status line names the period, not an error.
@@ -230,6 +232,7 @@ class PlatformEndToEndTest {
     assertThat(dom).containsPattern("<circle class=\"station OVERLOADED chosen\"[^>]*data-station=\"" + busy + "\"");
     assertThat(dom).containsPattern("<circle class=\"station UNDERUSED\"[^>]*data-station=\"" + quiet + "\"");
     assertThat(dom).contains("共 2 个站点：超负荷 1，正常 0，闲置 1");
+    assertThat(dom).contains("href=\"/api/utilization/stations.csv?district=" + URLEncoder.encode(district, UTF_8));
     // The link opened the station's details: its visits and who came.
     assertThat(dom).containsPattern("<section class=\"wide\" id=\"station\">");
     assertThat(dom).contains("地图繁忙站（" + district + "）").contains("环卫工人 29").contains("快递员 1");

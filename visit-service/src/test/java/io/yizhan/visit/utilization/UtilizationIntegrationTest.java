@@ -22,6 +22,8 @@ import io.yizhan.testkit.EventFixtures;
 import io.yizhan.testkit.TestHttp;
 import io.yizhan.testkit.TopicProbe;
 import io.yizhan.testkit.YizhanIntegrationTest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -321,6 +323,21 @@ class UtilizationIntegrationTest {
         .jsonPath("$.stations[?(@.stationId == '" + alone + "')].level").isEqualTo("NORMAL");
     http.get().uri("/api/utilization/stations?from={f}&to={t}", "2026-13-01", day).exchange()
         .expectStatus().isBadRequest().expectBody().jsonPath("$.detail").exists();
+
+    // The same for Excel: a UTF-8 sheet with a byte-order mark, a row a station, named for what it holds.
+    var sheet = http.get().uri("/api/utilization/stations.csv?district={d}&from={f}&to={t}", district, day, day)
+        .exchange().expectStatus().isOk()
+        .expectHeader().contentTypeCompatibleWith("text/csv")
+        .expectHeader().value("Content-Disposition", d -> assertThat(d).startsWith("attachment; filename=\"stations_" + day)
+            .contains("filename*=UTF-8''").contains(URLEncoder.encode("站点忙闲_" + district, StandardCharsets.UTF_8)))
+        .expectBody(byte[].class).returnResult().getResponseBody();
+    String text = new String(sheet, StandardCharsets.UTF_8);
+    assertThat(text).startsWith("\uFEFF站点编号,站点,区县,");
+    List<String> rows = text.lines().toList();
+    assertThat(rows).hasSize(4);
+    assertThat(rows).filteredOn(r -> r.startsWith(evening)).singleElement().asString()
+        .contains("夜间需求站", "正常", ",40,100.0%,是,100.0%");
+    assertThat(rows).filteredOn(r -> r.startsWith(busy)).singleElement().asString().contains("超负荷", ",否,");
   }
 
   /** Sends the station's new hours, 09:00-17:00 every day, and waits until check-ins go by them. */

@@ -26,6 +26,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -151,6 +156,22 @@ class UtilizationController {
               s.closedWhenNeeded(), s.tally().newEconomyShare());
         })
         .toList()));
+  }
+
+  /** The same as a spreadsheet (CSV, UTF-8 with a byte-order mark, for Excel), to download. */
+  @GetMapping(value = "/stations.csv", produces = "text/csv")
+  Mono<ResponseEntity<byte[]>> standingsSheet(@RequestParam(required = false) @Nullable String district,
+      @RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to) {
+    return standings(district, from, to).map(standings -> {
+      String dates = standings.period().from() + "_" + standings.period().to() + ".csv";
+      String name = "站点忙闲_" + (standings.district() == null ? "全市" : standings.district()) + "_" + dates;
+      // The Chinese name for browsers (RFC 6266's filename*), an ASCII one for clients without it.
+      return ResponseEntity.ok()
+          .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+          .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"stations_" + dates + "\"; filename*=UTF-8''"
+              + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"))
+          .body(StandingsSheet.of(standings.stations()).getBytes(StandardCharsets.UTF_8));
+    });
   }
 
   /**
