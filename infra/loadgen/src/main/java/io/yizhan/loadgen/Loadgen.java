@@ -36,6 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  *   java -cp ... io.yizhan.loadgen.Loadgen coverage [--base ...] [--rounds 20] [--warmup 5] [--cell 250]
  *   java -cp ... io.yizhan.loadgen.Loadgen visits-batch [--base ...] [--batches 30] [--size 10000] [--concurrency 2]
  *   java -cp ... io.yizhan.loadgen.Loadgen checkins --rate 2000 [--connections 64] [--base ...] [--warmup 10] [--seconds 30]
+ *                                                  [--target http://localhost:8082]   (check-ins straight to visit-service: what the gateway costs)
  *   java -cp ... io.yizhan.loadgen.Loadgen demo-visits [--base ...] [--days 90] [--concurrency 2]   (realistic past visits, then a live trickle)
  *   java -cp ... io.yizhan.loadgen.Loadgen freshness [--base ...] [--rate 1000] [--seconds 60]
  *   java -cp ... io.yizhan.loadgen.Loadgen rebuild [--base ...]
@@ -69,8 +70,8 @@ public final class Loadgen {
           intOption(options, "cell", 250));
       case "visits-batch" -> visitBatchBenchmark(base, intOption(options, "batches", 30), intOption(options, "size", 10_000),
           intOption(options, "concurrency", 2), intOption(options, "warmup", 3));
-      case "checkins" -> checkinsAtRate(base, intOption(options, "rate", 2_000), intOption(options, "connections", 64),
-          intOption(options, "warmup", 10), intOption(options, "seconds", 30));
+      case "checkins" -> checkinsAtRate(base, options.getOrDefault("target", base), intOption(options, "rate", 2_000),
+          intOption(options, "connections", 64), intOption(options, "warmup", 10), intOption(options, "seconds", 30));
       case "demo-visits" -> {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         DemoVisits demo = DemoVisits.forListedStations(http, base);
@@ -495,15 +496,15 @@ public final class Loadgen {
    * 1,000 listed, over {@code connections} keep-alive connections ({@link KeepAliveLoad}: open
    * loop, latency from when each was due).
    */
-  public static void checkinsAtRate(String base, int perSecond, int connections, int warmupSeconds, int seconds)
-      throws Exception {
+  public static void checkinsAtRate(String base, String target, int perSecond, int connections, int warmupSeconds,
+      int seconds) throws Exception {
     List<String> stations = listedStations(base);
-    KeepAliveLoad.Result run = KeepAliveLoad.run(URI.create(base + "/api/visits"), connections, perSecond,
+    KeepAliveLoad.Result run = KeepAliveLoad.run(URI.create(target + "/api/visits"), connections, perSecond,
         warmupSeconds, seconds, 201, () -> new KeepAliveLoad.Request(
             "Content-Type: application/json\r\nIdempotency-Key: " + UUID.randomUUID() + "\r\n",
             ("{\"stationId\":\"" + stations.get(ThreadLocalRandom.current().nextInt(stations.size()))
                 + "\",\"workerType\":\"FOOD_DELIVERY\",\"services\":[\"WATER\"]}").getBytes(StandardCharsets.UTF_8)));
-    System.out.printf("check-ins via %s: %d/s offered over %d connections, %d s measured after %d s warm-up%n", base,
+    System.out.printf("check-ins via %s: %d/s offered over %d connections, %d s measured after %d s warm-up%n", target,
         perSecond, connections, seconds, warmupSeconds);
     System.out.printf("  recorded %d (%.0f/s), errors %d, most waiting for a connection %d%n",
         run.latencies().getTotalCount(), run.latencies().getTotalCount() / (double) seconds, run.errors(),
