@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -32,20 +33,32 @@ final class HeadlessChromium {
    * still while fetches are pending, so a slow service does not cut the page short.
    */
   static String dumpDom(Path chromium, String url, Duration budget) throws IOException, InterruptedException {
-    Path profile = Files.createTempDirectory("yizhan-chromium");
-    Path out = Files.createTempFile("yizhan-dom", ".html");
-    // The flags keep it off the network it cannot reach here (updates, sync, Google's hosts).
-    Process process = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--disable-dev-shm-usage", "--user-data-dir=" + profile,
-        "--virtual-time-budget=" + budget.toMillis(), "--dump-dom", url)
-        .redirectOutput(out.toFile())
-        .redirectError(ProcessBuilder.Redirect.DISCARD)
-        .start();
-    if (!process.waitFor(budget.toSeconds() + 60, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new IllegalStateException("Chromium did not finish loading " + url);
+    Path work = Files.createTempDirectory("yizhan-chromium");
+    Path out = work.resolve("dom.html");
+    Path log = work.resolve("chromium.log");
+    try {
+      // The flags keep it off the network it cannot reach here (updates, sync, Google's hosts).
+      Process process = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+          "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+          "--disable-sync", "--disable-dev-shm-usage", "--user-data-dir=" + work.resolve("profile"),
+          "--virtual-time-budget=" + budget.toMillis(), "--dump-dom", url)
+          .redirectOutput(out.toFile())
+          .redirectError(log.toFile())
+          .start();
+      if (!process.waitFor(budget.toSeconds() + 60, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new IllegalStateException("Chromium did not finish loading " + url);
+      }
+      if (process.exitValue() != 0) {
+        throw new IllegalStateException("Chromium failed (exit " + process.exitValue() + ") loading " + url + ":\n"
+            + Files.readString(log, StandardCharsets.UTF_8));
+      }
+      return Files.readString(out, StandardCharsets.UTF_8);
+    } finally {
+      // A profile is several megabytes: one per run would pile up in /tmp.
+      try (Stream<Path> files = Files.walk(work)) {
+        files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      }
     }
-    return Files.readString(out, StandardCharsets.UTF_8);
   }
 }

@@ -232,6 +232,9 @@ class PlatformEndToEndTest {
     assertThat(dom).containsPattern("<circle class=\"station OVERLOADED chosen\"[^>]*data-station=\"" + busy + "\"");
     assertThat(dom).containsPattern("<circle class=\"station UNDERUSED\"[^>]*data-station=\"" + quiet + "\"");
     assertThat(dom).contains("共 2 个站点：超负荷 1，正常 0，闲置 1");
+    // The district's ranking, from the same figures, busiest first.
+    assertThat(dom).containsPattern("<tr data-station=\"" + busy + "\"><td>1</td><td>地图繁忙站</td>");
+    assertThat(dom).containsPattern("<tr data-station=\"" + quiet + "\"><td>2</td><td>地图冷清站</td>");
     assertThat(dom).contains("href=\"/api/utilization/stations.csv?district=" + URLEncoder.encode(district, UTF_8));
     // The link opened the station's details: its visits and who came.
     assertThat(dom).containsPattern("<section class=\"wide\" id=\"station\">");
