@@ -49,7 +49,20 @@ class GatewayRoutingTest {
           .header("Content-Type", "application/json")
           .sendString(Mono.delay(Duration.ofSeconds(3)).thenReturn("{\"balanced\":true}")))
       .get("/api/utilization/summary", (request, response) -> response
-          .sendString(Mono.delay(Duration.ofSeconds(3)).thenReturn("late"))));
+          .sendString(Mono.delay(Duration.ofSeconds(3)).thenReturn("late")))
+      // A check-in: answers what it was sent, after the delay the caller asks for.
+      .post("/api/visits", (request, response) -> request.receive().aggregate().asString().defaultIfEmpty("")
+          .delayElement(Duration.ofMillis(Long.parseLong(request.requestHeaders().get("X-Stand-In-Delay-Ms", "0"))))
+          .flatMap(body -> response.status(201)
+              .header("Content-Type", "application/json")
+              .header("Location", "/api/visits/v-1")
+              .sendString(Mono.just("{\"body\":" + body + ",\"key\":\"" + request.requestHeaders().get("Idempotency-Key")
+                  + "\",\"forwardedFor\":\"" + request.requestHeaders().get("X-Forwarded-For")
+                  + "\",\"query\":\"" + request.uri() + "\"}"))
+              .then()))
+      .post("/api/visits/batch", (request, response) -> request.receive().aggregate().asString()
+          .flatMap(body -> response.header("Content-Type", "application/json")
+              .sendString(Mono.just("{\"accepted\":" + body.lines().count() + "}")).then())));
 
   /** A real HTTP server on a free port, standing in for a service. */
   static DisposableServer standIn(Consumer<HttpServerRoutes> routes) {
@@ -149,6 +162,54 @@ class GatewayRoutingTest {
     http.get().uri("/actuator/prometheus").exchange()
         .expectStatus().isOk()
         .expectBody(String.class).value(body -> assertThat(body).contains("resilience4j_circuitbreaker_state"));
+  }
+
+  @Test
+  void a_check_in_is_relayed_to_visit_service_with_its_body_headers_and_answer() {
+    http.post().uri("/api/visits?source=qr").contentType(MediaType.APPLICATION_JSON)
+        .header("Idempotency-Key", "k-42")
+        .bodyValue("{\"stationId\":\"s-1\",\"workerType\":\"COURIER\"}")
+        .exchange()
+        .expectStatus().isCreated()
+        .expectHeader().valueEquals("Location", "/api/visits/v-1")
+        .expectBody()
+        .jsonPath("$.body.workerType").isEqualTo("COURIER")
+        .jsonPath("$.key").isEqualTo("k-42")
+        .jsonPath("$.forwardedFor").isEqualTo("127.0.0.1")
+        .jsonPath("$.query").isEqualTo("/api/visits?source=qr");
+    http.get().uri("/actuator/prometheus").exchange()
+        .expectBody(String.class).value(body -> assertThat(body)
+            .contains("spring_cloud_gateway_requests_seconds_count{application=\"gateway\",httpMethod=\"POST\","
+                + "httpStatusCode=\"201\",outcome=\"SUCCESSFUL\",routeId=\"visit-check-in\""));
+  }
+
+  @Test
+  void a_check_in_visit_service_does_not_answer_in_time_gets_the_routes_timeout_problem() {
+    long start = System.nanoTime();
+    http.post().uri("/api/visits").contentType(MediaType.APPLICATION_JSON).header("X-Stand-In-Delay-Ms", "5000")
+        .bodyValue("{}")
+        .exchange()
+        .expectStatus().isEqualTo(HttpStatus.GATEWAY_TIMEOUT)
+        .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectHeader().valueEquals("Retry-After", "10")
+        .expectBody().jsonPath("$.service").isEqualTo("visit-service");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(1800), Duration.ofSeconds(4));
+  }
+
+  @Test
+  void a_check_in_body_larger_than_any_check_in_is_refused_with_a_problem_pointing_to_the_batch_endpoint() {
+    http.post().uri("/api/visits").contentType(MediaType.APPLICATION_JSON)
+        .bodyValue("{\"note\":\"" + "x".repeat(20_000) + "\"}")
+        .exchange()
+        .expectStatus().isEqualTo(HttpStatus.CONTENT_TOO_LARGE)
+        .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("/api/visits/batch"));
+    // A batch of many visits is not a check-in: it takes the route, whatever its size.
+    http.post().uri("/api/visits/batch").contentType(MediaType.parseMediaType("application/x-ndjson"))
+        .bodyValue("{\"stationId\":\"s-1\"}\n".repeat(2_000))
+        .exchange()
+        .expectStatus().isOk()
+        .expectBody().jsonPath("$.accepted").isEqualTo(2_000);
   }
 
   static int unusedPort() {
