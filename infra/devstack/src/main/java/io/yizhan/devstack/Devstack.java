@@ -37,22 +37,28 @@ public final class Devstack implements AutoCloseable {
       "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8");
 
   /**
-   * Heaps other than the default 192m: visit-service holds batches of 10,000 visits while they
-   * are stored and sent, and spent 34 s in 122 full collections during one benchmark with 192m.
+   * Heaps other than the default (a 192m cap, starting at 64m), for the two services every
+   * check-in passes through:
+   * <ul>
+   *   <li>visit-service holds batches of 10,000 visits while they are stored and sent, and spent
+   *       34 s in 122 full collections during one benchmark with 192m. Started at 64 MB, its heap
+   *       shrank after each full collection and grew again under the next poll of thousands of
+   *       visits (81 full collections in four minutes of rebuilds): it starts at its cap.</li>
+   *   <li>Both allocate for every request (the gateway ~65 KB, visit-service ~100 KB at 2,000
+   *       check-ins/s). With the default young generation the gateway collected 7.6 times a second
+   *       and visit-service twice; young generations of 192 and 384 MB make that 0.4 and 0.6 a
+   *       second, and their pauses from 617 and 262 ms in 20 s to 30-100 ms (docs/benchmarks.md,
+   *       session 17). Their old generations held under 30 and 60 MB.</li>
+   * </ul>
    */
-  private static final Map<String, String> DEFAULT_HEAPS = Map.of("visit-service", "512m");
+  private static final Map<String, List<String>> DEFAULT_HEAPS = Map.of(
+      "visit-service", List.of("-Xmx768m", "-Xms768m", "-Xmn384m"),
+      "gateway", List.of("-Xmx320m", "-Xms320m", "-Xmn192m"));
 
   /**
-   * Heaps that start larger than 64 MB. visit-service's heap, started at 64 MB, shrank after each
-   * full collection and grew again under the next poll of thousands of visits: 81 full
-   * collections (11.5 s) in four minutes of rebuilds.
-   */
-  private static final Map<String, String> INITIAL_HEAPS = Map.of("visit-service", "256m");
-
-  /**
-   * A service's heap cap: {@code YIZHAN_STATION_SERVICE_HEAP} (and so on per service) if set, else
-   * {@code YIZHAN_SERVICE_HEAP}, else the service's default (192m; visit-service 512m, starting at
-   * 256m). At national scale station-service's finder index wants 512m too.
+   * A service's heap: {@code -Xmx} from {@code YIZHAN_STATION_SERVICE_HEAP} (and so on per
+   * service) if set, else from {@code YIZHAN_SERVICE_HEAP}, else the service's default (see
+   * {@link #DEFAULT_HEAPS}). At national scale station-service's finder index wants 512m.
    */
   static List<String> heap(String service) {
     String own = System.getenv("YIZHAN_" + service.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_HEAP");
@@ -63,10 +69,8 @@ public final class Devstack implements AutoCloseable {
     if (common != null && !common.isBlank()) {
       return List.of("-Xmx" + common);
     }
-    // The initial heap only with the default cap it was chosen for (it must not exceed a smaller one).
-    String initial = INITIAL_HEAPS.get(service);
-    String cap = "-Xmx" + DEFAULT_HEAPS.getOrDefault(service, "192m");
-    return initial == null ? List.of(cap) : List.of(cap, "-Xms" + initial);   // after SERVICE_JVM_OPTIONS' -Xms64m: the last counts
+    // After SERVICE_JVM_OPTIONS' -Xms64m: the last one counts.
+    return DEFAULT_HEAPS.getOrDefault(service, List.of("-Xmx192m"));
   }
 
   private final Path root;
