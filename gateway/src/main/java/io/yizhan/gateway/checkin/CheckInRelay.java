@@ -5,11 +5,14 @@ import io.micrometer.core.instrument.Timer;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelOption;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreaker;
@@ -62,8 +65,8 @@ import reactor.netty.resources.ConnectionProvider;
 @ConditionalOnProperty(name = "yizhan.gateway.check-in-relay.enabled", havingValue = "true", matchIfMissing = true)
 class CheckInRelay implements WebFilter, Ordered {
 
-  static final String ROUTE_ID = "visit-check-in";
-  static final int MAX_BODY_BYTES = 16 * 1024;
+  private static final String ROUTE_ID = "visit-check-in";
+  private static final int MAX_BODY_BYTES = 16 * 1024;
   private static final String PATH = "/api/visits";
   private static final String BREAKER = "visit-service";
 
@@ -82,7 +85,7 @@ class CheckInRelay implements WebFilter, Ordered {
       @Value("${spring.cloud.gateway.server.webflux.httpclient.connect-timeout:2000}") int connectTimeoutMillis,
       ReactiveCircuitBreakerFactory<?, ?> breakers, MeterRegistry meters) {
     this.visitService = visitService;
-    // Idle connections are closed before visit-service's keep-alive would close them under us.
+    // Connections idle for 20 s are closed, so few stale ones are left to a visit-service that restarted.
     ConnectionProvider connections = ConnectionProvider.builder(ROUTE_ID)
         .maxConnections(1_000)
         .pendingAcquireTimeout(Duration.ofSeconds(2))
@@ -120,7 +123,7 @@ class CheckInRelay implements WebFilter, Ordered {
         .onErrorResume(DataBufferLimitException.class, tooLarge -> tooLarge(exchange.getResponse()))
         .onErrorResume(Unanswered.class, unanswered -> fallback(exchange, chain, unanswered.getCause()))
         .doFinally(signal -> timer(exchange.getResponse().getStatusCode()).record(System.nanoTime() - start,
-            java.util.concurrent.TimeUnit.NANOSECONDS));
+            TimeUnit.NANOSECONDS));
   }
 
   private Mono<Answer> relay(ServerHttpRequest request, byte[] body) {
@@ -174,11 +177,11 @@ class CheckInRelay implements WebFilter, Ordered {
         send many visits to /api/visits/batch."}""".formatted(MAX_BODY_BYTES, MAX_BODY_BYTES);
     response.setStatusCode(HttpStatus.CONTENT_TOO_LARGE);
     response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-    return response.writeWith(Mono.just(response.bufferFactory().wrap(problem.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+    return response.writeWith(Mono.just(response.bufferFactory().wrap(problem.getBytes(StandardCharsets.UTF_8))));
   }
 
   /** The route's metric and tags, one timer per status: built once, not per request. */
-  private Timer timer(@org.jspecify.annotations.Nullable HttpStatusCode status) {
+  private Timer timer(@Nullable HttpStatusCode status) {
     int code = status == null ? 200 : status.value();
     return timers.computeIfAbsent(code, c -> {
       HttpStatus known = HttpStatus.resolve(c);
