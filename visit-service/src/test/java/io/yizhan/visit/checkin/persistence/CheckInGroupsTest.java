@@ -16,10 +16,14 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.function.Tuple2;
 
 /** How check-ins are grouped and what a failed group does; the transaction itself is R2dbcVisits' (flow tests). */
 class CheckInGroupsTest {
@@ -96,5 +100,34 @@ class CheckInGroupsTest {
 
     assertThat(heard).hasSize(20).allSatisfy((id, answer) -> assertThat(answer).isEqualTo("UnavailableException"));
     assertThat(transactions).hasSize(2);
+  }
+
+  @Test
+  void a_caller_slow_to_take_its_answer_does_not_hold_up_the_next_group() {
+    CountDownLatch nextGroupBegun = new CountDownLatch(1);
+    AtomicInteger begun = new AtomicInteger();
+    CheckInGroups groups = new CheckInGroups(visits -> {
+      if (begun.incrementAndGet() == 2) {
+        nextGroupBegun.countDown();
+      }
+      return transaction(id -> null).apply(visits);
+    }, 64, 1, new SimpleMeterRegistry());
+
+    // v0's caller works on its answer until the group after it has begun, or gives up after 5 s.
+    Mono<Boolean> first = groups.record(visit("v0")).map(answer -> awaitQuietly(nextGroupBegun));
+    Mono<CheckInResult> second = Mono.delay(Duration.ofMillis(10)).then(groups.record(visit("v1")));
+
+    assertThat(Mono.zip(first, second).map(Tuple2::getT1).block(Duration.ofSeconds(10)))
+        .as("the next group began while the caller before it was still busy with its answer")
+        .isTrue();
+  }
+
+  static boolean awaitQuietly(CountDownLatch latch) {
+    try {
+      return latch.await(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 }
