@@ -211,6 +211,10 @@ class VisitFlowIntegrationTest {
     duplicateFlags.forEach((id, flags) -> assertThat(flags).as(id).containsOnlyOnce(false));
     assertThat(meters.get("yizhan.visits.check-in.group").summary().max())
         .as("largest group of check-ins stored in one transaction").isGreaterThan(1);
+    for (String stage : List.of("insert", "log", "commit")) {
+      assertThat(meters.get("yizhan.visits.check-in.group.stage").tag("stage", stage).timer().count())
+          .as("groups timed at their %s", stage).isPositive();
+    }
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
       List<String> logged = kafka.recordsContaining(Topics.VISIT_EVENTS, prefix).stream()
           .map(r -> EventJson.read(r.value(), VisitRecorded.TYPE).data().visitId()).toList();

@@ -56,6 +56,7 @@ class R2dbcVisits implements Visits {
   private final VisitLog log;
   private final TransactionalOperator transactional;
   private final CheckInGroups groups;
+  private final GroupStages groupStages;
   /**
    * At 20,000 visits a second the restoring consumer is normally a second or less behind: a
    * hundred thousand ids (~15 MB) leave it room to lag.
@@ -69,6 +70,7 @@ class R2dbcVisits implements Visits {
     this.log = log;
     this.transactional = transactional;
     this.groups = new CheckInGroups(this::recordTogether, maxGroup, transactions, meters);
+    this.groupStages = new GroupStages(meters);
   }
 
   @Override
@@ -87,8 +89,11 @@ class R2dbcVisits implements Visits {
     visits.forEach(v -> firsts.putIfAbsent(v.id(), v));
     // In id order: two groups inserting the same ids lock them in one order, and cannot deadlock.
     List<Visit> distinct = firsts.values().stream().sorted(Comparator.comparing(Visit::id)).toList();
+    GroupStages.Timing stages = groupStages.start();
     Mono<Logged<List<CheckInResult>>> work = storeNew(distinct)
+        .doOnNext(stored -> stages.stored())
         .flatMap(existingIds -> log.append(distinct.stream().filter(v -> !existingIds.contains(v.id())).toList())
+            .doOnNext(logged -> stages.logged())
             .flatMap(eventIds -> findAll(List.copyOf(existingIds)).map(existing -> {
               List<CheckInResult> results = new ArrayList<>(visits.size());
               for (Visit v : visits) {
@@ -104,8 +109,14 @@ class R2dbcVisits implements Visits {
               }
               return new Logged<>(results, eventIds);
             })));
-    return toTheEnd(transactional.transactional(work)
-        .doOnSuccess(logged -> recentlyStored.addAll(logged.eventIds()))
+    return toTheEnd(Mono.defer(() -> {
+          stages.begun();
+          return transactional.transactional(work);
+        })
+        .doOnSuccess(logged -> {
+          stages.committed();
+          recentlyStored.addAll(logged.eventIds());
+        })
         .map(Logged::answer));
   }
 

@@ -1,0 +1,61 @@
+package io.yizhan.visit.checkin.persistence;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Where a group of check-ins spends its transaction: BEGIN and the insert, the wait for Kafka's
+ * acknowledgement (ADR 13), and the COMMIT. One group runs at a time, so every millisecond here
+ * is a millisecond each check-in waiting behind it also waits; the split tells which of the
+ * database and the broker a slow check-in waited on.
+ */
+final class GroupStages {
+
+  private final Timer insert;
+  private final Timer log;
+  private final Timer commit;
+
+  GroupStages(MeterRegistry meters) {
+    this.insert = stage(meters, "insert", "BEGIN and the insert of the group's new visits");
+    this.log = stage(meters, "log", "Sending the group's events and waiting for Kafka's acknowledgement");
+    this.commit = stage(meters, "commit", "From the acknowledgement to the end of the COMMIT");
+  }
+
+  private static Timer stage(MeterRegistry meters, String stage, String description) {
+    return Timer.builder("yizhan.visits.check-in.group.stage")
+        .description(description)
+        .tag("stage", stage)
+        .register(meters);
+  }
+
+  Timing start() {
+    return new Timing();
+  }
+
+  /** One group's moments; a stage that did not end (the transaction failed) is not recorded. */
+  final class Timing {
+
+    private long begun;
+    private long stored;
+    private long logged;
+
+    void begun() {
+      begun = System.nanoTime();
+    }
+
+    void stored() {
+      stored = System.nanoTime();
+      insert.record(stored - begun, TimeUnit.NANOSECONDS);
+    }
+
+    void logged() {
+      logged = System.nanoTime();
+      log.record(logged - stored, TimeUnit.NANOSECONDS);
+    }
+
+    void committed() {
+      commit.record(System.nanoTime() - logged, TimeUnit.NANOSECONDS);
+    }
+  }
+}
