@@ -2,6 +2,7 @@ package io.yizhan.visit.checkin.persistence;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,6 +27,9 @@ final class GroupStages {
     return Timer.builder("yizhan.visits.check-in.group.stage")
         .description(description)
         .tag("stage", stage)
+        // A few buckets, so that stalls can be counted: one slower than 25 ms holds every check-in behind it.
+        .serviceLevelObjectives(Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25),
+            Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250))
         .register(meters);
   }
 
