@@ -30,8 +30,8 @@ import reactor.core.scheduler.Schedulers;
  * <p>Each caller hears its answer on the parallel scheduler, not on the thread that finished the
  * transaction. Completed there, the callers' continuations (encoding each answer, writing each
  * response) ran one after another on the database connection's event loop, and the next group
- * could start only once the last of them was written: a 64-check-in group held the next one for
- * half of that thread's time under load (docs/benchmarks.md, session 18).
+ * could start only once the last of them was written. Under load that was about half of the
+ * thread's samples (docs/benchmarks.md, session 18).
  */
 final class CheckInGroups {
 

@@ -37,29 +37,31 @@ final class GroupStages {
     return new Timing();
   }
 
-  /** One group's moments; a stage that did not end (the transaction failed) is not recorded. */
+  /** One group's laps; a stage that did not end (the transaction failed) is not recorded. */
   final class Timing {
 
-    private long begun;
-    private long stored;
-    private long logged;
+    private long lapStarted;
 
     void begun() {
-      begun = System.nanoTime();
+      lapStarted = System.nanoTime();
     }
 
     void stored() {
-      stored = System.nanoTime();
-      insert.record(stored - begun, TimeUnit.NANOSECONDS);
+      lap(insert);
     }
 
     void logged() {
-      logged = System.nanoTime();
-      log.record(logged - stored, TimeUnit.NANOSECONDS);
+      lap(log);
     }
 
     void committed() {
-      commit.record(System.nanoTime() - logged, TimeUnit.NANOSECONDS);
+      lap(commit);
+    }
+
+    private void lap(Timer stage) {
+      long now = System.nanoTime();
+      stage.record(now - lapStarted, TimeUnit.NANOSECONDS);
+      lapStarted = now;
     }
   }
 }
