@@ -4,71 +4,74 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelOption;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.yizhan.gateway.ServiceUnavailable;
+import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.reactor.netty.NettyRouteProvider;
 import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreaker;
 import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreakerFactory;
-import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
-import org.springframework.core.Ordered;
-import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
-import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
-import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
-import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
+import reactor.netty.http.server.HttpServerRoutes;
 import reactor.netty.resources.ConnectionProvider;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Relays {@code POST /api/visits} (one check-in) to visit-service with a plain Reactor Netty
- * client, before the gateway's route lookup and filter chain.
+ * client, as a route of the gateway's Netty server ahead of Spring WebFlux (ADR 16).
  *
- * <p>Why: a check-in is a few hundred bytes, and the generic route (handler mappings, route
- * predicates, a dozen global filters, header filters, per-route metrics) cost the gateway about
- * 0.24 ms of CPU for each; at 2,000 check-ins a second that is half a core of this two-core
- * machine, enough to push p99 past 50 ms (docs/benchmarks.md, sessions 15 and 17). The relay
- * keeps what the route gives a caller:
+ * <p>Why: a check-in is a few hundred bytes, and every layer a request passes costs the gateway
+ * CPU that the two-core devstack does not have at 2,000 check-ins a second. The generic route
+ * (handler mappings, route predicates, a dozen global filters, per-route metrics) cost about
+ * 0.24 ms a check-in (sessions 15 and 17); relayed from a WebFilter, WebFlux's exchange, its
+ * filter chain and its request observation were still about a third of what was left (session
+ * 18). Here the request never becomes a WebFlux exchange. The relay keeps what the route gives a
+ * caller:
  * <ul>
  *   <li>the same circuit breaker, time limit and bulkhead as the visit-service route: it uses the
  *       breaker named {@code visit-service}, so either path's failures open it for both;</li>
- *   <li>the same answers when visit-service is down, slow or its circuit open: the request is
- *       forwarded to {@code /fallback/visit-service}, the route's own fallback;</li>
+ *   <li>the same answer as the route's fallback when visit-service is down, slow or its circuit
+ *       open ({@link ServiceUnavailable});</li>
  *   <li>headers passed through both ways except hop-by-hop ones, with {@code X-Forwarded-For},
  *       {@code -Proto} and {@code -Host} added as the route adds them;</li>
- *   <li>the route's metric, {@code spring_cloud_gateway_requests}, with route id
- *       {@code visit-check-in}.</li>
+ *   <li>the metrics operations watch: the route's {@code spring_cloud_gateway_requests} (route id
+ *       {@code visit-check-in}) and the server's {@code http_server_requests}
+ *       ({@code uri="/api/visits"}), with the tags WebFlux would give them.</li>
  * </ul>
  * Check-in bodies are read whole, up to 16 KB (a check-in is under 1 KB); a larger one gets 413.
  *
- * <p>It runs as a WebFilter, so the gateway's GlobalFilters (the public rate limit among them) do
- * not see check-ins: a filter meant for them must be applied here too. With
- * {@code yizhan.gateway.check-in-relay.enabled=false} check-ins take the generic route again.
+ * <p>Nothing of WebFlux runs for a check-in: no WebFilter and no GlobalFilter (the public rate
+ * limit among them) sees it, so a filter meant for check-ins must be applied here too. Requests
+ * this route does not take (any other method or path, an absolute URI) reach WebFlux as before.
+ * With {@code yizhan.gateway.check-in-relay.enabled=false} check-ins take the generic route again.
  */
 @Component
 @ConditionalOnProperty(name = "yizhan.gateway.check-in-relay.enabled", havingValue = "true", matchIfMissing = true)
-class CheckInRelay implements WebFilter, Ordered {
+class CheckInRelay implements NettyRouteProvider {
 
   private static final String ROUTE_ID = "visit-check-in";
   private static final int MAX_BODY_BYTES = 16 * 1024;
   private static final String PATH = "/api/visits";
   private static final String BREAKER = "visit-service";
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   /** RFC 9110 §7.6.1 connection-specific headers, plus those the relay sets itself. */
   private static final Set<String> NOT_PASSED_ON = Set.of("connection", "keep-alive", "proxy-connection",
@@ -79,7 +82,7 @@ class CheckInRelay implements WebFilter, Ordered {
   private final HttpClient client;
   private final ReactiveCircuitBreaker breaker;
   private final MeterRegistry meters;
-  private final Map<Integer, Timer> timers = new ConcurrentHashMap<>();
+  private final Map<Integer, Timers> timers = new ConcurrentHashMap<>();
 
   CheckInRelay(@Value("${YIZHAN_VISIT_URL:http://localhost:8082}") String visitService,
       @Value("${spring.cloud.gateway.server.webflux.httpclient.connect-timeout:2000}") int connectTimeoutMillis,
@@ -99,109 +102,150 @@ class CheckInRelay implements WebFilter, Ordered {
   }
 
   @Override
-  public int getOrder() {
-    return Ordered.HIGHEST_PRECEDENCE + 100;
+  public HttpServerRoutes apply(HttpServerRoutes routes) {
+    return routes.route(CheckInRelay::isCheckIn, this::relay);
   }
 
-  @Override
-  public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-    ServerHttpRequest request = exchange.getRequest();
-    if (request.getMethod() != HttpMethod.POST || !PATH.equals(request.getPath().pathWithinApplication().value())) {
-      return chain.filter(exchange);
+  /** Exactly {@code POST /api/visits}, with or without a query; not {@code /api/visits/batch}. */
+  private static boolean isCheckIn(HttpServerRequest request) {
+    if (!HttpMethod.POST.equals(request.method())) {
+      return false;
     }
-    long start = System.nanoTime();
-    return DataBufferUtils.join(request.getBody(), MAX_BODY_BYTES)
-        .map(buffer -> {
-          byte[] bytes = new byte[buffer.readableByteCount()];
-          buffer.read(bytes);
-          DataBufferUtils.release(buffer);
-          return bytes;
-        })
-        .defaultIfEmpty(new byte[0])
-        .flatMap(body -> breaker.run(relay(request, body), failure -> Mono.error(new Unanswered(failure))))
-        .flatMap(answer -> answer.writeTo(exchange.getResponse()))
-        .onErrorResume(DataBufferLimitException.class, tooLarge -> tooLarge(exchange.getResponse()))
-        .onErrorResume(Unanswered.class, unanswered -> fallback(exchange, chain, unanswered.getCause()))
-        .doFinally(signal -> timer(exchange.getResponse().getStatusCode()).record(System.nanoTime() - start,
-            TimeUnit.NANOSECONDS));
+    String uri = request.uri();
+    int query = uri.indexOf('?');
+    return query < 0 ? PATH.equals(uri) : query == PATH.length() && uri.startsWith(PATH);
   }
 
-  private Mono<Answer> relay(ServerHttpRequest request, byte[] body) {
-    String uri = request.getURI().getRawQuery() == null ? PATH : PATH + "?" + request.getURI().getRawQuery();
-    return client.post().uri(uri)
+  private Publisher<Void> relay(HttpServerRequest request, HttpServerResponse response) {
+    long start = System.nanoTime();
+    Mono<Void> answered = request.requestHeaders().getInt(HttpHeaderNames.CONTENT_LENGTH, -1) > MAX_BODY_BYTES
+        ? Mono.error(new TooLarge())
+        : body(request)
+            .flatMap(body -> breaker.run(call(request, body), failure -> Mono.error(new Unanswered(failure))))
+            .flatMap(answer -> answer.writeTo(response));
+    return answered
+        .onErrorResume(TooLarge.class, tooLarge -> tooLarge(response))
+        .onErrorResume(Unanswered.class, unanswered -> unavailable(response, unanswered.getCause()))
+        // Anything else is a fault of the relay itself; the caller still gets a problem, not a 500.
+        .onErrorResume(fault -> response.hasSentHeaders() ? Mono.empty() : unavailable(response, fault))
+        .doFinally(signal -> timers(response.status().code()).record(System.nanoTime() - start));
+  }
+
+  /** The whole body, refused once it grows past the limit (a chunked body declares no length). */
+  private static Mono<byte[]> body(HttpServerRequest request) {
+    return request.receive().asByteArray()
+        .collect(ByteArrayOutputStream::new, (whole, chunk) -> {
+          if (whole.size() + chunk.length > MAX_BODY_BYTES) {
+            throw new TooLarge();
+          }
+          whole.writeBytes(chunk);
+        })
+        .map(ByteArrayOutputStream::toByteArray);
+  }
+
+  private Mono<Answer> call(HttpServerRequest request, byte[] body) {
+    return client.post().uri(request.uri())
         .send((outbound, out) -> {
-          request.getHeaders().forEach((name, values) -> {
-            if (!NOT_PASSED_ON.contains(name.toLowerCase(Locale.ROOT))) {
-              outbound.requestHeaders().add(name, values);
+          request.requestHeaders().forEach(header -> {
+            if (!NOT_PASSED_ON.contains(header.getKey().toLowerCase(Locale.ROOT))) {
+              outbound.requestHeaders().add(header.getKey(), header.getValue());
             }
           });
           outbound.requestHeaders()
-              .set(HttpHeaders.CONTENT_LENGTH, body.length)
+              .set(HttpHeaderNames.CONTENT_LENGTH, body.length)
               .set("X-Forwarded-For", forwardedFor(request))
-              .set("X-Forwarded-Proto", request.getURI().getScheme() == null ? "http" : request.getURI().getScheme());
-          String host = request.getHeaders().getFirst(HttpHeaders.HOST);
+              .set("X-Forwarded-Proto", request.scheme());
+          String host = request.requestHeaders().get(HttpHeaderNames.HOST);
           if (host != null) {
             outbound.requestHeaders().set("X-Forwarded-Host", host);
           }
           return out.send(Mono.just(Unpooled.wrappedBuffer(body)));
         })
-        .responseSingle((response, content) -> content.asByteArray().defaultIfEmpty(new byte[0])
-            .map(bytes -> {
-              HttpHeaders headers = new HttpHeaders();
-              response.responseHeaders().forEach(header -> {
-                if (!NOT_PASSED_ON.contains(header.getKey().toLowerCase(Locale.ROOT))) {
-                  headers.add(header.getKey(), header.getValue());
-                }
-              });
-              return new Answer(response.status().code(), headers, bytes);
-            }));
+        .responseSingle((answer, content) -> content.asByteArray().defaultIfEmpty(new byte[0])
+            .map(bytes -> new Answer(answer.status().code(), answer.responseHeaders().entries().stream()
+                .filter(header -> !NOT_PASSED_ON.contains(header.getKey().toLowerCase(Locale.ROOT)))
+                .toList(), bytes)));
   }
 
-  private static String forwardedFor(ServerHttpRequest request) {
-    InetSocketAddress remote = request.getRemoteAddress();
+  private static String forwardedFor(HttpServerRequest request) {
+    InetSocketAddress remote = request.remoteAddress();
     String client = remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
-    String earlier = request.getHeaders().getFirst("X-Forwarded-For");
+    String earlier = request.requestHeaders().get("X-Forwarded-For");
     return earlier == null || earlier.isBlank() ? client : earlier + ", " + client;
   }
 
-  /** visit-service did not answer (down, too slow, circuit open): the route's fallback answers. */
-  private static Mono<Void> fallback(ServerWebExchange exchange, WebFilterChain chain, Throwable cause) {
-    exchange.getAttributes().put(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR, cause);
-    return chain.filter(exchange.mutate().request(request -> request.path("/fallback/" + BREAKER)).build());
+  /** visit-service did not answer (down, too slow, circuit open): what the route's fallback says. */
+  private static Mono<Void> unavailable(HttpServerResponse response, Throwable cause) {
+    response.header(HttpHeaderNames.RETRY_AFTER, String.valueOf(ServiceUnavailable.RETRY_AFTER_SECONDS));
+    return problem(response, ServiceUnavailable.status(cause),
+        JSON.writeValueAsBytes(ServiceUnavailable.problem(BREAKER, cause)));
   }
 
-  private static Mono<Void> tooLarge(ServerHttpResponse response) {
+  private static Mono<Void> tooLarge(HttpServerResponse response) {
     String problem = """
         {"type":"urn:yizhan:problem:content-too-large","title":"请求体过大 (content too large)","status":413,\
         "detail":"一次签到的请求体不能超过 %d 字节；批量导入请用 /api/visits/batch。A check-in body may not exceed %d bytes; \
         send many visits to /api/visits/batch."}""".formatted(MAX_BODY_BYTES, MAX_BODY_BYTES);
-    response.setStatusCode(HttpStatus.CONTENT_TOO_LARGE);
-    response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-    return response.writeWith(Mono.just(response.bufferFactory().wrap(problem.getBytes(StandardCharsets.UTF_8))));
+    return problem(response, HttpStatus.CONTENT_TOO_LARGE, problem.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** The route's metric and tags, one timer per status: built once, not per request. */
-  private Timer timer(@Nullable HttpStatusCode status) {
-    int code = status == null ? 200 : status.value();
-    return timers.computeIfAbsent(code, c -> {
-      HttpStatus known = HttpStatus.resolve(c);
-      HttpStatus.Series series = HttpStatus.Series.resolve(c);
-      return Timer.builder("spring.cloud.gateway.requests")
+  private static Mono<Void> problem(HttpServerResponse response, HttpStatus status, byte[] body) {
+    return response.status(status.value())
+        .header(HttpHeaderNames.CONTENT_TYPE, MediaType.APPLICATION_PROBLEM_JSON_VALUE)
+        .header(HttpHeaderNames.CONTENT_LENGTH, String.valueOf(body.length))
+        .send(Mono.just(Unpooled.wrappedBuffer(body)))
+        .then();
+  }
+
+  /** The route's and the server's timers for one status, with the tags each gets elsewhere: built once, not per request. */
+  private Timers timers(int status) {
+    return timers.computeIfAbsent(status, code -> {
+      HttpStatus known = HttpStatus.resolve(code);
+      HttpStatus.Series series = HttpStatus.Series.resolve(code);
+      Timer route = Timer.builder("spring.cloud.gateway.requests")
           .tags("routeId", ROUTE_ID, "routeUri", visitService, "httpMethod", "POST",
-              "httpStatusCode", String.valueOf(c),
-              "status", known == null ? String.valueOf(c) : known.name(),
+              "httpStatusCode", String.valueOf(code),
+              "status", known == null ? String.valueOf(code) : known.name(),
               "outcome", series == null ? "UNKNOWN" : series.name())
           .register(meters);
+      // WebFlux's server observation names outcomes after org.springframework.http.HttpStatus.Series, but not alike.
+      String outcome = series == null ? "UNKNOWN" : switch (series) {
+        case INFORMATIONAL -> "INFORMATIONAL";
+        case SUCCESSFUL -> "SUCCESS";
+        case REDIRECTION -> "REDIRECTION";
+        case CLIENT_ERROR -> "CLIENT_ERROR";
+        case SERVER_ERROR -> "SERVER_ERROR";
+      };
+      Timer server = Timer.builder("http.server.requests")
+          .tags("method", "POST", "uri", PATH, "status", String.valueOf(code), "outcome", outcome,
+              "exception", "none", "error", "none")
+          .register(meters);
+      return new Timers(route, server);
     });
   }
 
+  private record Timers(Timer route, Timer server) {
+    void record(long nanos) {
+      route.record(nanos, TimeUnit.NANOSECONDS);
+      server.record(nanos, TimeUnit.NANOSECONDS);
+    }
+  }
+
   /** What visit-service answered, read whole. */
-  private record Answer(int status, HttpHeaders headers, byte[] body) {
-    Mono<Void> writeTo(ServerHttpResponse response) {
-      response.setStatusCode(HttpStatusCode.valueOf(status));
-      response.getHeaders().addAll(headers);
-      response.getHeaders().setContentLength(body.length);
-      return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+  private record Answer(int status, List<Map.Entry<String, String>> headers, byte[] body) {
+    Mono<Void> writeTo(HttpServerResponse response) {
+      response.status(status);
+      headers.forEach(header -> response.addHeader(header.getKey(), header.getValue()));
+      return response.header(HttpHeaderNames.CONTENT_LENGTH, String.valueOf(body.length))
+          .send(Mono.just(Unpooled.wrappedBuffer(body)))
+          .then();
+    }
+  }
+
+  /** A body larger than any check-in. */
+  private static final class TooLarge extends RuntimeException {
+    TooLarge() {
+      super("check-in body over " + MAX_BODY_BYTES + " bytes", null, false, false);
     }
   }
 
