@@ -17,6 +17,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Supplier;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
@@ -34,8 +35,11 @@ import org.HdrHistogram.Histogram;
  */
 final class KeepAliveLoad {
 
-  /** What a run measured, after its warm-up. */
-  record Result(Histogram latencies, long errors, int mostWaiting) {}
+  /**
+   * What a run measured, after its warm-up: all latencies, and the slowest of each second (by
+   * when requests were due), which tells a tail spread over the run from one stall in it.
+   */
+  record Result(Histogram latencies, long[] slowestEachSecond, long errors, int mostWaiting) {}
 
   /** One request: its body and any extra header lines (each ending CRLF). */
   record Request(String headers, byte[] body) {}
@@ -47,6 +51,7 @@ final class KeepAliveLoad {
   static Result run(URI target, int connections, int perSecond, int warmupSeconds, int seconds, int okStatus,
       Supplier<Request> next) throws InterruptedException {
     Histogram latencies = new ConcurrentHistogram(TimeUnit.SECONDS.toMicros(60), 3);
+    AtomicLongArray slowestEachSecond = new AtomicLongArray(seconds);
     AtomicLong errors = new AtomicLong();
     BlockingQueue<Long> due = new LinkedBlockingQueue<>();
     long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
@@ -60,7 +65,10 @@ final class KeepAliveLoad {
             int status = connection.send(next.get());
             if (when >= warmupEnds) {
               if (status == okStatus) {
-                latencies.recordValue(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - when));
+                long micros = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - when);
+                latencies.recordValue(micros);
+                int second = (int) Math.min(seconds - 1, (when - warmupEnds) / TimeUnit.SECONDS.toNanos(1));
+                slowestEachSecond.accumulateAndGet(second, micros, Math::max);
               } else {
                 errors.incrementAndGet();
               }
@@ -93,7 +101,9 @@ final class KeepAliveLoad {
     for (Thread worker : workers) {
       worker.join(TimeUnit.SECONDS.toMillis(120));
     }
-    return new Result(latencies, errors.get(), mostWaiting.get());
+    long[] slowest = new long[seconds];
+    Arrays.setAll(slowest, slowestEachSecond::get);
+    return new Result(latencies, slowest, errors.get(), mostWaiting.get());
   }
 
   /** One keep-alive connection, opened again whenever the server closes it or an exchange fails. */

@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 import tools.jackson.databind.json.JsonMapper;
@@ -510,6 +512,8 @@ public final class Loadgen {
         run.latencies().getTotalCount(), run.latencies().getTotalCount() / (double) seconds, run.errors(),
         run.mostWaiting());
     printLatencies(run.latencies());
+    System.out.println("  slowest each second, ms: " + Arrays.stream(run.slowestEachSecond())
+        .mapToObj(micros -> String.valueOf(Math.round(micros / 1000.0))).collect(Collectors.joining(" ")));
   }
 
   private static HttpRequest randomFinderRequest(String base) {
