@@ -1,34 +1,29 @@
 package io.yizhan.loadgen;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.Socket;
+import java.net.StandardSocketOptions;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
+import java.util.ArrayDeque;
 import java.util.Locale;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Supplier;
-import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
 /**
- * Requests at a fixed rate over a fixed number of keep-alive HTTP/1.1 connections, each a plain
- * socket: wrk2's model. Java's HttpClient cost a third of the machine's CPU per check-in here,
- * and in an open loop opened a new connection for every request still waiting, which the gateway
- * then paid for too; on a two-core machine shared with the platform the driver must be cheap. A
- * request that finds every connection busy waits in a queue, and its latency counts from when it
- * was due, so a slow server is not hidden by the driver waiting for it (no coordinated omission).
+ * Requests at a fixed rate over a fixed number of keep-alive HTTP/1.1 connections: wrk2's model,
+ * on one thread with non-blocking sockets. The load generator shares the two-core machine with
+ * the platform it measures, so it must cost little: Java's HttpClient cost a third of the
+ * machine's CPU per check-in, and a blocking thread per connection about 17 % of a core at
+ * 2,000/s, much of it in waking those threads. A request that finds every connection busy
+ * waits in a queue, and its latency counts from when it was due, so a slow server is not hidden
+ * by the driver waiting for it (no coordinated omission). Requests go out in ticks of at most a
+ * millisecond (the selector's resolution), and that wait counts too.
  *
  * <p>Only as much HTTP as the platform's answers need: a status line, headers, a body of
  * {@code Content-Length} or chunks.
@@ -44,182 +39,254 @@ final class KeepAliveLoad {
   /** One request: its body and any extra header lines (each ending CRLF). */
   record Request(String headers, byte[] body) {}
 
-  private static final long STOP = Long.MIN_VALUE;
+  /** How long to wait for the last answers once every request has gone out. */
+  private static final long DRAIN_NANOS = TimeUnit.SECONDS.toNanos(120);
 
   private KeepAliveLoad() {}
 
   static Result run(URI target, int connections, int perSecond, int warmupSeconds, int seconds, int okStatus,
-      Supplier<Request> next) throws InterruptedException {
-    Histogram latencies = new ConcurrentHistogram(TimeUnit.SECONDS.toMicros(60), 3);
-    AtomicLongArray slowestEachSecond = new AtomicLongArray(seconds);
-    AtomicLong errors = new AtomicLong();
-    BlockingQueue<Long> due = new LinkedBlockingQueue<>();
-    long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
-    long warmupEnds = start + TimeUnit.SECONDS.toNanos(warmupSeconds);
-    List<Thread> workers = new ArrayList<>();
-    for (int c = 0; c < connections; c++) {
-      Thread worker = new Thread(() -> {
-        Connection connection = new Connection(target);
-        try {
-          for (long when = due.take(); when != STOP; when = due.take()) {
-            int status = connection.send(next.get());
-            if (when >= warmupEnds) {
-              if (status == okStatus) {
-                long micros = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - when);
-                latencies.recordValue(micros);
-                int second = (int) Math.min(seconds - 1, (when - warmupEnds) / TimeUnit.SECONDS.toNanos(1));
-                slowestEachSecond.accumulateAndGet(second, micros, Math::max);
-              } else {
-                errors.incrementAndGet();
-              }
+      Supplier<Request> next) throws IOException {
+    Histogram latencies = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
+    long[] slowestEachSecond = new long[seconds];
+    long errors = 0;
+    int mostWaiting = 0;
+    InetSocketAddress address = new InetSocketAddress(target.getHost(), target.getPort() == -1 ? 80 : target.getPort());
+    String head = "POST " + target.getRawPath() + " HTTP/1.1\r\nHost: " + target.getHost() + ":" + address.getPort()
+        + "\r\n";
+    try (Selector selector = Selector.open()) {
+      ArrayDeque<Connection> idle = new ArrayDeque<>();
+      for (int c = 0; c < connections; c++) {
+        idle.add(new Connection(address, selector));
+      }
+      ArrayDeque<Long> due = new ArrayDeque<>();
+      long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
+      long warmupEnds = start + TimeUnit.SECONDS.toNanos(warmupSeconds);
+      long total = (long) perSecond * (warmupSeconds + seconds);
+      double interval = TimeUnit.SECONDS.toNanos(1) / (double) perSecond;
+      long scheduled = 0;
+      int inFlight = 0;
+      long lastDue = start + (long) ((total - 1) * interval);
+      while (scheduled < total || !due.isEmpty() || inFlight > 0) {
+        long now = System.nanoTime();
+        if (now - lastDue > DRAIN_NANOS) {
+          errors += inFlight + due.size();
+          break;
+        }
+        for (long when; scheduled < total && (when = start + (long) (scheduled * interval)) <= now; scheduled++) {
+          due.add(when);
+        }
+        mostWaiting = Math.max(mostWaiting, due.size());
+        while (!due.isEmpty() && !idle.isEmpty()) {
+          Connection connection = idle.poll();
+          if (connection.send(due.poll(), head, next.get())) {
+            inFlight++;
+          } else {
+            errors++;
+            idle.add(connection);
+          }
+        }
+        long untilNext = scheduled < total ? start + (long) (scheduled * interval) - System.nanoTime() : 0;
+        long waitMillis = scheduled < total ? Math.max(1, TimeUnit.NANOSECONDS.toMillis(untilNext)) : 100;
+        if (untilNext > 0 || scheduled >= total || idle.isEmpty()) {
+          selector.select(waitMillis);
+        } else {
+          selector.selectNow();
+        }
+        for (var keys = selector.selectedKeys().iterator(); keys.hasNext(); ) {
+          SelectionKey key = keys.next();
+          keys.remove();
+          Connection connection = (Connection) key.attachment();
+          int status = connection.onReady();
+          if (status == Connection.NOT_YET) {
+            continue;
+          }
+          inFlight--;
+          long when = connection.dueAt();
+          if (when >= warmupEnds) {
+            if (status == okStatus) {
+              long micros = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - when);
+              latencies.recordValue(Math.min(micros, latencies.getHighestTrackableValue()));
+              int second = (int) Math.min(seconds - 1, (when - warmupEnds) / TimeUnit.SECONDS.toNanos(1));
+              slowestEachSecond[second] = Math.max(slowestEachSecond[second], micros);
+            } else {
+              errors++;
             }
           }
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        } finally {
-          connection.close();
+          idle.add(connection);
         }
-      }, "load-" + c);
-      worker.start();
-      workers.add(worker);
-    }
-    AtomicInteger mostWaiting = new AtomicInteger();
-    long total = (long) perSecond * (warmupSeconds + seconds);
-    double interval = TimeUnit.SECONDS.toNanos(1) / (double) perSecond;
-    for (long i = 0; i < total; i++) {
-      long when = start + (long) (i * interval);
-      long wait = when - System.nanoTime();
-      if (wait > 0) {
-        TimeUnit.NANOSECONDS.sleep(wait);
       }
-      due.add(when);
-      mostWaiting.accumulateAndGet(due.size(), Math::max);
+      for (Connection connection : idle) {
+        connection.close();
+      }
+      for (SelectionKey key : selector.keys()) {
+        ((Connection) key.attachment()).close();
+      }
     }
-    for (int c = 0; c < connections; c++) {
-      due.add(STOP);
-    }
-    for (Thread worker : workers) {
-      worker.join(TimeUnit.SECONDS.toMillis(120));
-    }
-    long[] slowest = new long[seconds];
-    Arrays.setAll(slowest, slowestEachSecond::get);
-    return new Result(latencies, slowest, errors.get(), mostWaiting.get());
+    return new Result(latencies, slowestEachSecond, errors, mostWaiting);
   }
 
-  /** One keep-alive connection, opened again whenever the server closes it or an exchange fails. */
+  /**
+   * One keep-alive connection and the exchange on it, opened again whenever the server closes it
+   * or an exchange fails.
+   */
   private static final class Connection {
 
-    private final URI target;
-    private final String host;
-    private final int port;
-    private Socket socket;
-    private OutputStream out;
-    private InputStream in;
+    static final int NOT_YET = 0;
+    static final int FAILED = -1;
 
-    Connection(URI target) {
-      this.target = target;
-      this.host = target.getHost();
-      this.port = target.getPort() == -1 ? 80 : target.getPort();
+    private final InetSocketAddress address;
+    private final Selector selector;
+    private SocketChannel channel;
+    private SelectionKey key;
+    private ByteBuffer out = ByteBuffer.allocate(0);
+    private ByteBuffer in = ByteBuffer.allocate(16 * 1024);
+    private long dueAt;
+
+    Connection(InetSocketAddress address, Selector selector) {
+      this.address = address;
+      this.selector = selector;
     }
 
-    /** The answer's status, or -1 when the exchange failed (counted as an error by the caller). */
-    int send(Request request) {
+    long dueAt() {
+      return dueAt;
+    }
+
+    /** Starts an exchange; false when no connection could be made. */
+    boolean send(long due, String head, Request request) {
+      dueAt = due;
+      byte[] headBytes = (head + request.headers() + "Content-Length: " + request.body().length + "\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII);
+      // One write, so one TCP segment: with TCP_NODELAY, head and body written apart go as two,
+      // and each costs the server a wake-up and a read of its own.
+      out = ByteBuffer.allocate(headBytes.length + request.body().length).put(headBytes).put(request.body()).flip();
+      in.clear();
       try {
-        if (socket == null) {
-          socket = new Socket();
-          socket.setTcpNoDelay(true);
-          socket.setSoTimeout(30_000);
-          socket.connect(new InetSocketAddress(host, port), 5_000);
-          out = socket.getOutputStream();
-          in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
+        if (channel == null) {
+          open();
         }
-        String head = "POST " + target.getRawPath() + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\n"
-            + request.headers() + "Content-Length: " + request.body().length + "\r\n\r\n";
-        // One write, so one TCP segment: with TCP_NODELAY, head and body written apart went as two,
-        // and each cost the server a wake-up and a read of its own.
-        byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
-        byte[] whole = Arrays.copyOf(headBytes, headBytes.length + request.body().length);
-        System.arraycopy(request.body(), 0, whole, headBytes.length, request.body().length);
-        out.write(whole);
-        return readResponse();
+        channel.write(out);
+        key.interestOps(out.hasRemaining() ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_READ);
+        return true;
+      } catch (IOException e) {
+        close();
+        return false;
+      }
+    }
+
+    /** The answer's status once it is whole, NOT_YET before, FAILED when the exchange failed. */
+    int onReady() {
+      try {
+        if (key.isWritable() && out.hasRemaining()) {
+          channel.write(out);
+          if (!out.hasRemaining()) {
+            key.interestOps(SelectionKey.OP_READ);
+          }
+        }
+        if (!key.isReadable()) {
+          return NOT_YET;
+        }
+        if (!in.hasRemaining()) {
+          in = ByteBuffer.allocate(in.capacity() * 2).put(in.flip());
+        }
+        if (channel.read(in) == -1) {
+          throw new IOException("connection closed mid-answer");
+        }
+        Answer answer = Answer.parse(in.array(), in.position());
+        if (answer == null) {
+          return NOT_YET;
+        }
+        key.interestOps(0);
+        if (answer.closes()) {
+          close();
+        }
+        return answer.status();
       } catch (IOException | RuntimeException e) {
         close();
-        return -1;
+        return FAILED;
       }
     }
 
-    private int readResponse() throws IOException {
-      String status = line();
-      if (!status.startsWith("HTTP/1.1 ") || status.length() < 12) {
-        throw new IOException("not an HTTP/1.1 status line: " + status);
+    private void open() throws IOException {
+      channel = SocketChannel.open();
+      channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+      channel.socket().connect(address, 5_000);
+      channel.configureBlocking(false);
+      key = channel.register(selector, 0, this);
+    }
+
+    void close() {
+      if (channel != null) {
+        try {
+          channel.close();
+        } catch (IOException ignored) {
+          // closing a broken connection: nothing to tell
+        }
+        channel = null;
+        key = null;
       }
-      int code = Integer.parseInt(status.substring(9, 12));
-      long length = 0;
+    }
+  }
+
+  /** A whole HTTP/1.1 answer: its status, and whether the server closes the connection after it. */
+  record Answer(int status, boolean closes) {
+
+    /** The answer in the first {@code length} bytes, or null while it is not whole yet. */
+    static Answer parse(byte[] bytes, int length) throws IOException {
+      int headEnd = indexOf(bytes, 0, length, "\r\n\r\n");
+      if (headEnd < 0) {
+        return null;
+      }
+      String[] lines = new String(bytes, 0, headEnd, StandardCharsets.ISO_8859_1).split("\r\n");
+      if (!lines[0].startsWith("HTTP/1.1 ") || lines[0].length() < 12) {
+        throw new IOException("not an HTTP/1.1 status line: " + lines[0]);
+      }
+      int status = Integer.parseInt(lines[0].substring(9, 12));
+      long contentLength = 0;
       boolean chunked = false;
       boolean closes = false;
-      for (String header = line(); !header.isEmpty(); header = line()) {
-        String lower = header.toLowerCase(Locale.ROOT);
+      for (int i = 1; i < lines.length; i++) {
+        String lower = lines[i].toLowerCase(Locale.ROOT);
         if (lower.startsWith("content-length:")) {
-          length = Long.parseLong(lower.substring(15).trim());
+          contentLength = Long.parseLong(lower.substring(15).trim());
         } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
           chunked = true;
         } else if (lower.startsWith("connection:") && lower.contains("close")) {
           closes = true;
         }
       }
-      if (chunked) {
-        for (long size = Long.parseLong(line().split(";")[0].trim(), 16); size > 0;
-            size = Long.parseLong(line().split(";")[0].trim(), 16)) {
-          skip(size);
-          line();
-        }
-        while (!line().isEmpty()) {
-          // trailers
-        }
-      } else {
-        skip(length);
+      int bodyStart = headEnd + 4;
+      if (!chunked) {
+        return length - bodyStart >= contentLength ? new Answer(status, closes) : null;
       }
-      if (closes) {
-        close();
+      for (int at = bodyStart; ; ) {
+        int sizeEnd = indexOf(bytes, at, length, "\r\n");
+        if (sizeEnd < 0) {
+          return null;
+        }
+        long size = Long.parseLong(new String(bytes, at, sizeEnd - at, StandardCharsets.ISO_8859_1).split(";")[0].trim(), 16);
+        if (size == 0) {
+          // Trailers, if any, end with an empty line like the head.
+          return indexOf(bytes, sizeEnd, length, "\r\n\r\n") >= 0 ? new Answer(status, closes) : null;
+        }
+        at = sizeEnd + 2 + (int) size + 2;
+        if (at > length) {
+          return null;
+        }
       }
-      return code;
     }
 
-    private String line() throws IOException {
-      StringBuilder line = new StringBuilder();
-      for (int b = in.read(); b != '\n'; b = in.read()) {
-        if (b == -1) {
-          throw new IOException("connection closed mid-answer");
-        }
-        if (b != '\r') {
-          line.append((char) b);
-        }
-      }
-      return line.toString();
-    }
-
-    private void skip(long bytes) throws IOException {
-      for (long left = bytes; left > 0; ) {
-        long skipped = in.skip(left);
-        if (skipped <= 0) {
-          if (in.read() == -1) {
-            throw new IOException("connection closed mid-body");
+    private static int indexOf(byte[] bytes, int from, int length, String what) {
+      byte[] target = what.getBytes(StandardCharsets.US_ASCII);
+      outer:
+      for (int i = from; i <= length - target.length; i++) {
+        for (int j = 0; j < target.length; j++) {
+          if (bytes[i + j] != target[j]) {
+            continue outer;
           }
-          skipped = 1;
         }
-        left -= skipped;
+        return i;
       }
-    }
-
-    void close() {
-      if (socket != null) {
-        try {
-          socket.close();
-        } catch (IOException ignored) {
-          // closing a broken connection: nothing to tell
-        }
-        socket = null;
-      }
+      return -1;
     }
   }
 }
