@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.yizhan.gateway.ServiceUnavailable;
@@ -17,7 +18,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.reactivestreams.Publisher;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.reactor.netty.NettyRouteProvider;
@@ -65,7 +68,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 @ConditionalOnProperty(name = "yizhan.gateway.check-in-relay.enabled", havingValue = "true", matchIfMissing = true)
-class CheckInRelay implements NettyRouteProvider {
+class CheckInRelay implements NettyRouteProvider, DisposableBean {
 
   private static final String ROUTE_ID = "visit-check-in";
   private static final int MAX_BODY_BYTES = 16 * 1024;
@@ -79,7 +82,9 @@ class CheckInRelay implements NettyRouteProvider {
       "content-length");
 
   private final String visitService;
-  private final HttpClient client;
+  private final int connectTimeoutMillis;
+  private final Map<EventLoop, Relay> relays = new ConcurrentHashMap<>();
+  private final AtomicInteger relaysMade = new AtomicInteger();
   private final ReactiveCircuitBreaker breaker;
   private final MeterRegistry meters;
   private final Map<Integer, Timers> timers = new ConcurrentHashMap<>();
@@ -88,17 +93,40 @@ class CheckInRelay implements NettyRouteProvider {
       @Value("${spring.cloud.gateway.server.webflux.httpclient.connect-timeout:2000}") int connectTimeoutMillis,
       ReactiveCircuitBreakerFactory<?, ?> breakers, MeterRegistry meters) {
     this.visitService = visitService;
-    // Connections idle for 20 s are closed, so few stale ones are left to a visit-service that restarted.
-    ConnectionProvider connections = ConnectionProvider.builder(ROUTE_ID)
-        .maxConnections(1_000)
-        .pendingAcquireTimeout(Duration.ofSeconds(2))
-        .maxIdleTime(Duration.ofSeconds(20))
-        .build();
-    this.client = HttpClient.create(connections)
-        .baseUrl(visitService)
-        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeoutMillis);
+    this.connectTimeoutMillis = connectTimeoutMillis;
     this.breaker = breakers.create(BREAKER);
     this.meters = meters;
+  }
+
+  /** A client to visit-service whose connections all live on one event loop, and their pool. */
+  private record Relay(HttpClient client, ConnectionProvider connections) {}
+
+  /**
+   * The client for check-ins that arrive on this event loop. Each of the gateway's event loops
+   * relays over its own pool of connections, on that same loop, as a proxy's workers each keep
+   * their own pools: with one pool shared by all loops, a check-in's relay connection usually
+   * lived on another loop, and every request and answer was handed between threads as a task
+   * (9 % of the gateway's samples at 1,500/s were such hand-offs; benchmarks.md, session 19).
+   */
+  private Relay relayOn(EventLoop loop) {
+    return relays.computeIfAbsent(loop, l -> {
+      // Connections idle for 20 s are closed, so few stale ones are left to a visit-service that restarted.
+      ConnectionProvider connections = ConnectionProvider.builder(ROUTE_ID + "-" + relaysMade.getAndIncrement())
+          .maxConnections(1_000)
+          .pendingAcquireTimeout(Duration.ofSeconds(2))
+          .maxIdleTime(Duration.ofSeconds(20))
+          .build();
+      HttpClient client = HttpClient.create(connections)
+          .runOn(l)
+          .baseUrl(visitService)
+          .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeoutMillis);
+      return new Relay(client, connections);
+    });
+  }
+
+  @Override
+  public void destroy() {
+    relays.values().forEach(relay -> relay.connections().dispose());
   }
 
   @Override
@@ -144,7 +172,7 @@ class CheckInRelay implements NettyRouteProvider {
   }
 
   private Mono<Answer> call(HttpServerRequest request, byte[] body) {
-    return client.post().uri(request.uri())
+    return relayOn(eventLoopOf(request)).client().post().uri(request.uri())
         .send((outbound, out) -> {
           request.requestHeaders().forEach(header -> {
             if (!NOT_PASSED_ON.contains(header.getKey().toLowerCase(Locale.ROOT))) {
@@ -165,6 +193,12 @@ class CheckInRelay implements NettyRouteProvider {
             .map(bytes -> new Answer(answer.status().code(), answer.responseHeaders().entries().stream()
                 .filter(header -> !NOT_PASSED_ON.contains(header.getKey().toLowerCase(Locale.ROOT)))
                 .toList(), bytes)));
+  }
+
+  private static EventLoop eventLoopOf(HttpServerRequest request) {
+    EventLoop[] loop = new EventLoop[1];
+    request.withConnection(connection -> loop[0] = connection.channel().eventLoop());
+    return loop[0];
   }
 
   private static String forwardedFor(HttpServerRequest request) {
