@@ -2,6 +2,7 @@ package io.yizhan.gateway.checkin;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.http.Outcome;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
@@ -75,6 +76,8 @@ class CheckInRelay implements NettyRouteProvider, DisposableBean {
   private static final String PATH = "/api/visits";
   private static final String BREAKER = "visit-service";
   private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final Map.Entry<String, String> PROBLEM_JSON =
+      Map.entry(HttpHeaderNames.CONTENT_TYPE.toString(), MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 
   /** RFC 9110 §7.6.1 connection-specific headers, plus those the relay sets itself. */
   private static final Set<String> NOT_PASSED_ON = Set.of("connection", "keep-alive", "proxy-connection",
@@ -210,9 +213,9 @@ class CheckInRelay implements NettyRouteProvider, DisposableBean {
 
   /** visit-service did not answer (down, too slow, circuit open): what the route's fallback says. */
   private static Mono<Void> unavailable(HttpServerResponse response, Throwable cause) {
-    response.header(HttpHeaderNames.RETRY_AFTER, String.valueOf(ServiceUnavailable.RETRY_AFTER_SECONDS));
-    return problem(response, ServiceUnavailable.status(cause),
-        JSON.writeValueAsBytes(ServiceUnavailable.problem(BREAKER, cause)));
+    return new Answer(ServiceUnavailable.status(cause).value(), List.of(PROBLEM_JSON,
+        Map.entry(HttpHeaderNames.RETRY_AFTER.toString(), String.valueOf(ServiceUnavailable.RETRY_AFTER_SECONDS))),
+        JSON.writeValueAsBytes(ServiceUnavailable.problem(BREAKER, cause))).writeTo(response);
   }
 
   private static Mono<Void> tooLarge(HttpServerResponse response) {
@@ -220,15 +223,8 @@ class CheckInRelay implements NettyRouteProvider, DisposableBean {
         {"type":"urn:yizhan:problem:content-too-large","title":"请求体过大 (content too large)","status":413,\
         "detail":"一次签到的请求体不能超过 %d 字节；批量导入请用 /api/visits/batch。A check-in body may not exceed %d bytes; \
         send many visits to /api/visits/batch."}""".formatted(MAX_BODY_BYTES, MAX_BODY_BYTES);
-    return problem(response, HttpStatus.CONTENT_TOO_LARGE, problem.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static Mono<Void> problem(HttpServerResponse response, HttpStatus status, byte[] body) {
-    return response.status(status.value())
-        .header(HttpHeaderNames.CONTENT_TYPE, MediaType.APPLICATION_PROBLEM_JSON_VALUE)
-        .header(HttpHeaderNames.CONTENT_LENGTH, String.valueOf(body.length))
-        .send(Mono.just(Unpooled.wrappedBuffer(body)))
-        .then();
+    return new Answer(HttpStatus.CONTENT_TOO_LARGE.value(), List.of(PROBLEM_JSON), problem.getBytes(StandardCharsets.UTF_8))
+        .writeTo(response);
   }
 
   /** The route's and the server's timers for one status, with the tags each gets elsewhere: built once, not per request. */
@@ -242,17 +238,9 @@ class CheckInRelay implements NettyRouteProvider, DisposableBean {
               "status", known == null ? String.valueOf(code) : known.name(),
               "outcome", series == null ? "UNKNOWN" : series.name())
           .register(meters);
-      // WebFlux's server observation names outcomes after org.springframework.http.HttpStatus.Series, but not alike.
-      String outcome = series == null ? "UNKNOWN" : switch (series) {
-        case INFORMATIONAL -> "INFORMATIONAL";
-        case SUCCESSFUL -> "SUCCESS";
-        case REDIRECTION -> "REDIRECTION";
-        case CLIENT_ERROR -> "CLIENT_ERROR";
-        case SERVER_ERROR -> "SERVER_ERROR";
-      };
       Timer server = Timer.builder("http.server.requests")
-          .tags("method", "POST", "uri", PATH, "status", String.valueOf(code), "outcome", outcome,
-              "exception", "none", "error", "none")
+          .tags("method", "POST", "uri", PATH, "status", String.valueOf(code), "exception", "none", "error", "none")
+          .tag("outcome", Outcome.forStatus(code).name())
           .register(meters);
       return new Timers(route, server);
     });
@@ -265,7 +253,7 @@ class CheckInRelay implements NettyRouteProvider, DisposableBean {
     }
   }
 
-  /** What visit-service answered, read whole. */
+  /** An answer read whole: visit-service's, or the relay's own problem detail. */
   private record Answer(int status, List<Map.Entry<String, String>> headers, byte[] body) {
     Mono<Void> writeTo(HttpServerResponse response) {
       response.status(status);

@@ -230,9 +230,12 @@ final class KeepAliveLoad {
   /** A whole HTTP/1.1 answer: its status, and whether the server closes the connection after it. */
   record Answer(int status, boolean closes) {
 
+    private static final byte[] CRLF = {'\r', '\n'};
+    private static final byte[] BLANK_LINE = {'\r', '\n', '\r', '\n'};
+
     /** The answer in the first {@code length} bytes, or null while it is not whole yet. */
     static Answer parse(byte[] bytes, int length) throws IOException {
-      int headEnd = indexOf(bytes, 0, length, "\r\n\r\n");
+      int headEnd = indexOf(bytes, 0, length, BLANK_LINE);
       if (headEnd < 0) {
         return null;
       }
@@ -259,14 +262,14 @@ final class KeepAliveLoad {
         return length - bodyStart >= contentLength ? new Answer(status, closes) : null;
       }
       for (int at = bodyStart; ; ) {
-        int sizeEnd = indexOf(bytes, at, length, "\r\n");
+        int sizeEnd = indexOf(bytes, at, length, CRLF);
         if (sizeEnd < 0) {
           return null;
         }
         long size = Long.parseLong(new String(bytes, at, sizeEnd - at, StandardCharsets.ISO_8859_1).split(";")[0].trim(), 16);
         if (size == 0) {
           // Trailers, if any, end with an empty line like the head.
-          return indexOf(bytes, sizeEnd, length, "\r\n\r\n") >= 0 ? new Answer(status, closes) : null;
+          return indexOf(bytes, sizeEnd, length, BLANK_LINE) >= 0 ? new Answer(status, closes) : null;
         }
         at = sizeEnd + 2 + (int) size + 2;
         if (at > length) {
@@ -275,8 +278,7 @@ final class KeepAliveLoad {
       }
     }
 
-    private static int indexOf(byte[] bytes, int from, int length, String what) {
-      byte[] target = what.getBytes(StandardCharsets.US_ASCII);
+    private static int indexOf(byte[] bytes, int from, int length, byte[] target) {
       outer:
       for (int i = from; i <= length - target.length; i++) {
         for (int j = 0; j < target.length; j++) {
