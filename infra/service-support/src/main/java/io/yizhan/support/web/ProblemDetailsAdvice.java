@@ -40,38 +40,62 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
-  @ExceptionHandler(NotFoundException.class)
-  ProblemDetail notFound(NotFoundException e) {
-    return problem(HttpStatus.NOT_FOUND, "未找到 (not found)", e.getMessage(), "not-found");
+  /**
+   * The service's own failures and whatever else a handler let through. Checked from the most to
+   * the least specific in {@link #answerFor}, which a route outside WebFlux uses too.
+   */
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ProblemDetail> failure(Exception e) {
+    return answerFor(e);
   }
 
-  @ExceptionHandler(InvalidRequestException.class)
-  ProblemDetail invalid(InvalidRequestException e) {
-    ProblemDetail problem = problem(
-        HttpStatus.BAD_REQUEST, "请求有误 (invalid request)", e.getMessage(), "invalid-request");
-    problem.setProperty("errors", e.problems());
-    return problem;
-  }
-
-  @ExceptionHandler(ConflictException.class)
-  ProblemDetail conflict(ConflictException e) {
-    return problem(HttpStatus.CONFLICT, "冲突 (conflict)", e.getMessage(), "conflict");
-  }
-
-  @ExceptionHandler(TooLargeException.class)
-  ProblemDetail tooLarge(TooLargeException e) {
-    return problem(HttpStatus.CONTENT_TOO_LARGE, "请求内容过大 (content too large)", e.getMessage(), "too-large");
-  }
-
-  @ExceptionHandler(PreconditionRequiredException.class)
-  ProblemDetail preconditionRequired(PreconditionRequiredException e) {
-    return problem(HttpStatus.PRECONDITION_REQUIRED, "缺少版本号 (precondition required)", e.getMessage(),
-        "precondition-required");
+  /**
+   * The answer to a request that failed with this: the same status, headers and problem detail
+   * whichever way the request came in (a controller, or a route of the Netty server ahead of
+   * WebFlux, as visit-service's check-ins).
+   */
+  public static ResponseEntity<ProblemDetail> answerFor(Throwable e) {
+    if (e instanceof NotFoundException) {
+      return answer(problem(HttpStatus.NOT_FOUND, "未找到 (not found)", e.getMessage(), "not-found"));
+    }
+    if (e instanceof InvalidRequestException invalid) {
+      ProblemDetail problem = problem(
+          HttpStatus.BAD_REQUEST, "请求有误 (invalid request)", e.getMessage(), "invalid-request");
+      problem.setProperty("errors", invalid.problems());
+      return answer(problem);
+    }
+    if (e instanceof ConflictException) {
+      return answer(problem(HttpStatus.CONFLICT, "冲突 (conflict)", e.getMessage(), "conflict"));
+    }
+    if (e instanceof TooLargeException) {
+      return answer(problem(HttpStatus.CONTENT_TOO_LARGE, "请求内容过大 (content too large)", e.getMessage(), "too-large"));
+    }
+    if (e instanceof PreconditionRequiredException) {
+      return answer(problem(HttpStatus.PRECONDITION_REQUIRED, "缺少版本号 (precondition required)", e.getMessage(),
+          "precondition-required"));
+    }
+    if (e instanceof UnavailableException unavailable) {
+      return unavailable(unavailable);
+    }
+    // The database is down, or every pooled connection stayed busy past the acquire timeout (an
+    // overload): nothing was done, and the same request may be sent again. Not a 500.
+    if (e instanceof DataAccessResourceFailureException || e instanceof CannotCreateTransactionException
+        || e instanceof TransientDataAccessException) {
+      return unavailable(new UnavailableException(
+          "系统繁忙或数据库暂时不可用，本次请求未被处理。请稍后重试；签到请用同一签到编号重发，不会重复计数。"
+              + "The service is overloaded or its database is unavailable; nothing was done, retry later.",
+          DATABASE_RETRY_AFTER, e));
+    }
+    log.error("Unexpected error answering a request", e);
+    return answer(problem(
+        HttpStatus.INTERNAL_SERVER_ERROR,
+        "服务内部错误 (internal error)",
+        "服务暂时出错，请稍后重试；若持续出现，请联系运维。Please retry later; if it persists, contact operations.",
+        "internal"));
   }
 
   /** Nothing was accepted; the same request can simply be sent again (Retry-After says when). */
-  @ExceptionHandler(UnavailableException.class)
-  ResponseEntity<ProblemDetail> unavailable(UnavailableException e) {
+  private static ResponseEntity<ProblemDetail> unavailable(UnavailableException e) {
     // A refusal by admission control (no cause) is counted by its own metric, not logged each time.
     if (e.getCause() != null) {
       log.warn("Answering 503: {}", e.getCause().toString());
@@ -82,20 +106,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             "unavailable"));
   }
 
-  /**
-   * The database is down, or every pooled connection stayed busy past the acquire timeout (an
-   * overload): nothing was done, and the same request may be sent again. Not a 500.
-   */
-  @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
-      TransientDataAccessException.class})
-  ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
-    return unavailable(new UnavailableException(
-        "系统繁忙或数据库暂时不可用，本次请求未被处理。请稍后重试；签到请用同一签到编号重发，不会重复计数。"
-            + "The service is overloaded or its database is unavailable; nothing was done, retry later.",
-        DATABASE_RETRY_AFTER, e));
-  }
-
   private static final Duration DATABASE_RETRY_AFTER = Duration.ofSeconds(5);
+
+  private static ResponseEntity<ProblemDetail> answer(ProblemDetail problem) {
+    return ResponseEntity.status(problem.getStatus()).body(problem);
+  }
 
   /**
    * The caller went away before the answer (the gateway's timeout, a phone that lost its signal):
@@ -109,16 +124,6 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   }
 
   static final HttpStatusCode CLIENT_CLOSED_REQUEST = HttpStatusCode.valueOf(499);
-
-  @ExceptionHandler(Exception.class)
-  ProblemDetail unexpected(Exception e) {
-    log.error("Unexpected error answering a request", e);
-    return problem(
-        HttpStatus.INTERNAL_SERVER_ERROR,
-        "服务内部错误 (internal error)",
-        "服务暂时出错，请稍后重试；若持续出现，请联系运维。Please retry later; if it persists, contact operations.",
-        "internal");
-  }
 
   @Override
   protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(
@@ -138,13 +143,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   @Override
   protected Mono<ResponseEntity<Object>> handleServerWebInputException(
       ServerWebInputException e, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
-    ProblemDetail problem = problem(
+    return Mono.just(ResponseEntity.badRequest().body(unreadable(e)));
+  }
+
+  /** A body that is not JSON, or not of the expected shape; the reason is the parser's. */
+  public static ProblemDetail unreadable(Throwable e) {
+    return problem(
         HttpStatus.BAD_REQUEST,
         "请求内容无法解析 (unreadable request)",
         "请求体不是有效的 JSON，或字段类型不对：" + rootMessage(e)
             + "。请对照接口文档 (/v3/api-docs) 修正后重试。",
         "unreadable-request");
-    return Mono.just(ResponseEntity.badRequest().body(problem));
   }
 
   @Override
@@ -165,7 +174,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     return Mono.just(ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem));
   }
 
-  static ProblemDetail problem(HttpStatus status, String title, String detail, String type) {
+  public static ProblemDetail problem(HttpStatus status, String title, String detail, String type) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setTitle(title);
     problem.setType(URI.create("urn:yizhan:problem:" + type));
