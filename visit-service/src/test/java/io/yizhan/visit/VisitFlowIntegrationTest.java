@@ -21,7 +21,6 @@ import io.yizhan.contracts.visit.VisitChannel;
 import io.yizhan.contracts.visit.VisitReported;
 import io.yizhan.contracts.visit.WorkerType;
 import io.yizhan.support.kafka.DeadLetters;
-import io.yizhan.testkit.EventFixtures;
 import io.yizhan.testkit.EventContracts;
 import io.yizhan.testkit.TestHttp;
 import io.yizhan.testkit.TopicProbe;
@@ -62,11 +61,7 @@ class VisitFlowIntegrationTest {
 
   /** Announces a station the way station-service does, and waits until check-ins accept it. */
   String registeredStation() {
-    String id = UUID.randomUUID().toString();
-    kafka.send(Topics.STATION_EVENTS, id, EventFixtures.stationRegistered(id, "莲湖区桃园路爱心驿站", "莲湖区"));
-    await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-        http.get().uri("/api/utilization/stations/{id}", id).exchange().expectStatus().isOk());
-    return id;
+    return AnnouncedStations.registered(http, kafka, "莲湖区桃园路爱心驿站", "莲湖区");
   }
 
   long visitsToday(String stationId) {

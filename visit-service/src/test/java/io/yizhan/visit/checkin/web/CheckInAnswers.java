@@ -1,13 +1,10 @@
 package io.yizhan.visit.checkin.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import io.yizhan.contracts.Topics;
-import io.yizhan.testkit.EventFixtures;
 import io.yizhan.testkit.TestHttp;
 import io.yizhan.testkit.TopicProbe;
-import java.time.Duration;
+import io.yizhan.visit.AnnouncedStations;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,13 +30,8 @@ abstract class CheckInAnswers {
     http = TestHttp.client(port);
   }
 
-  /** A station as station-service announces it, once check-ins accept it. */
   String registeredStation() {
-    String id = UUID.randomUUID().toString();
-    kafka.send(Topics.STATION_EVENTS, id, EventFixtures.stationRegistered(id, "雁塔区小寨东路爱心驿站", "雁塔区"));
-    await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-        http.get().uri("/api/utilization/stations/{id}", id).exchange().expectStatus().isOk());
-    return id;
+    return AnnouncedStations.registered(http, kafka, "雁塔区小寨东路爱心驿站", "雁塔区");
   }
 
   @Test
