@@ -176,15 +176,18 @@ class CheckInRoute implements NettyRouteProvider {
 
   private Mono<Void> write(HttpServerResponse response, ResponseEntity<?> answer) {
     Object body = answer.getBody();
-    boolean problem = body instanceof ProblemDetail;
-    if (body instanceof ProblemDetail detail && detail.getInstance() == null) {
-      detail.setInstance(URI.create(PATH)); // as WebFlux fills it in: the path that was asked
+    String contentType = MediaType.APPLICATION_JSON_VALUE;
+    if (body instanceof ProblemDetail detail) {
+      contentType = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
+      if (detail.getInstance() == null) {
+        detail.setInstance(URI.create(PATH)); // as WebFlux fills it in: the path that was asked
+      }
     }
     byte[] bytes = body == null ? new byte[0] : json.writeValueAsBytes(body);
     response.status(answer.getStatusCode().value());
     answer.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
     return response
-        .header(HttpHeaderNames.CONTENT_TYPE, problem ? MediaType.APPLICATION_PROBLEM_JSON_VALUE : MediaType.APPLICATION_JSON_VALUE)
+        .header(HttpHeaderNames.CONTENT_TYPE, contentType)
         .header(HttpHeaderNames.CONTENT_LENGTH, String.valueOf(bytes.length))
         .sendByteArray(Mono.just(bytes))
         .then();
