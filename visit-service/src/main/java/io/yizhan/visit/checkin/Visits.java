@@ -10,8 +10,17 @@ import reactor.core.publisher.Mono;
 public interface Visits {
 
   /**
+   * Key of the subscriber's Reactor context under which a caller of {@link #record} may put the
+   * {@link reactor.core.scheduler.Scheduler} to hear its answer on: an HTTP route, its
+   * connection's event loop, which then writes the answer without another hand-off. Without
+   * it the answer comes on the parallel scheduler; never on the thread that stored the visit.
+   */
+  String ANSWER_ON = "yizhan.visits.answer-on";
+
+  /**
    * Stores the visit and appends it to the {@link VisitLog}, both or neither. When a visit with
-   * the same id exists, stores nothing and returns that one, marked as a duplicate.
+   * the same id exists, stores nothing and returns that one, marked as a duplicate. Answers on
+   * the scheduler the subscriber's context gives under {@link #ANSWER_ON}.
    */
   Mono<CheckInResult> record(Visit visit);
 

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.yizhan.support.problem.UnavailableException;
 import io.yizhan.visit.checkin.CheckInResult;
 import io.yizhan.visit.checkin.Visit;
+import io.yizhan.visit.checkin.Visits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -14,6 +15,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
@@ -27,7 +29,8 @@ import reactor.core.scheduler.Schedulers;
  * database refuses cannot fail the others beside it. Like a lone check-in, a group runs to its
  * end whatever its callers do (R2dbcVisits#toTheEnd).
  *
- * <p>Each caller hears its answer on the parallel scheduler, not on the thread that finished the
+ * <p>Each caller hears its answer on a scheduler of its own choosing (an HTTP route's: its
+ * connection's event loop) or the parallel one, never on the thread that finished the
  * transaction. Completed there, the callers' continuations (encoding each answer, writing each
  * response) ran one after another on the database connection's event loop, and the next group
  * could start only once the last of them was written. Under load that was about half of the
@@ -59,13 +62,15 @@ final class CheckInGroups {
         .register(meters);
   }
 
+  /** Answers on the scheduler the subscriber's context gives under {@link Visits#ANSWER_ON}, else on parallel. */
   Mono<CheckInResult> record(Visit visit) {
-    return Mono.defer(() -> {
+    return Mono.deferContextual(context -> {
       Waiting waiting = new Waiting(visit, new CompletableFuture<>());
       this.waiting.add(waiting);
       startGroups();
+      Scheduler answerOn = context.getOrDefault(Visits.ANSWER_ON, Schedulers.parallel());
       // The caller going away does not cancel the group: the others in it still need their answers.
-      return Mono.fromFuture(waiting.answer(), true).publishOn(Schedulers.parallel());
+      return Mono.fromFuture(waiting.answer(), true).publishOn(answerOn);
     });
   }
 

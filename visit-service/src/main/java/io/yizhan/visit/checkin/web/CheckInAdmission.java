@@ -33,14 +33,15 @@ class CheckInAdmission {
   }
 
   <T> Mono<T> admit(Mono<T> checkIn) {
-    return Mono.defer(() -> {
+    return Mono.deferContextual(context -> {
       if (!places.tryAcquire()) {
         refused.increment();
         return Mono.error(new UnavailableException(
             "当前签到人数过多，本次签到未被记录。请 1 秒后用同一签到编号重新提交，不会重复计数。"
                 + "Too many check-ins at once: nothing was stored, send it again in a second.", RETRY_AFTER, null));
       }
-      return Mono.fromFuture(checkIn.doFinally(signal -> places.release()).toFuture(), true);
+      // The caller's context goes along (where to answer, Visits.ANSWER_ON): toFuture() has none.
+      return Mono.fromFuture(checkIn.doFinally(signal -> places.release()).contextWrite(context).toFuture(), true);
     });
   }
 }

@@ -3,10 +3,12 @@ package io.yizhan.visit.checkin.web;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.http.Outcome;
+import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.yizhan.support.problem.TooLargeException;
 import io.yizhan.support.web.ProblemDetailsAdvice;
+import io.yizhan.visit.checkin.Visits;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.util.Map;
@@ -24,11 +26,13 @@ import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.channel.AbortedException;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 import reactor.netty.http.server.HttpServerRoutes;
+import reactor.util.context.Context;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,9 +53,12 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>the server's metric {@code http_server_requests} with {@code uri="/api/visits"} and the
  *       tag names WebFlux gives its own series (Prometheus takes a name with one set of them).</li>
  * </ul>
- * As with {@code AnsweredOffTheEventLoop} for WebFlux, a check-in is worked on and answered off
- * the connection's event loop (Reactor Netty 1.3.6 can stop reading a keep-alive connection when a
- * request completes on it at once), so a bad one answered without waiting for the database is safe.
+ * <p>A check-in is worked on and answered on its connection's event loop, but always in a task of
+ * its own, never within the read that brought it: Reactor Netty 1.3.6 can stop reading a
+ * keep-alive connection when a request completes there at once (see {@code AnsweredOffTheEventLoop},
+ * which for WebFlux hands every request to the parallel scheduler instead). Its answer is heard on
+ * the same loop ({@link Visits#ANSWER_ON}) and written from there: handed to the parallel
+ * scheduler and from it back to the loop, each check-in crossed threads twice more.
  *
  * <p>No WebFilter sees a check-in. {@code yizhan.visits.check-in-route.enabled=false} hands
  * check-ins back to WebFlux and {@link VisitController}.
@@ -69,6 +76,7 @@ class CheckInRoute implements NettyRouteProvider {
   private final JsonMapper json;
   private final MeterRegistry meters;
   private final Map<Integer, Timer> timers = new ConcurrentHashMap<>();
+  private final Map<EventLoop, Scheduler> eventLoops = new ConcurrentHashMap<>();
 
   CheckInRoute(SingleCheckIns checkIns, JsonMapper json, MeterRegistry meters) {
     this.checkIns = checkIns;
@@ -95,8 +103,10 @@ class CheckInRoute implements NettyRouteProvider {
   private Publisher<Void> checkIn(HttpServerRequest request, HttpServerResponse response) {
     long start = System.nanoTime();
     String idempotencyKey = request.requestHeaders().get("Idempotency-Key");
+    Scheduler loop = eventLoopOf(request);
     return body(request)
-        .publishOn(Schedulers.parallel())
+        // A task of its own on the loop: never completed within the read that brought it.
+        .publishOn(loop)
         .flatMap(body -> checkIns.checkIn(parsed(request, body), idempotencyKey))
         .<ResponseEntity<?>>map(answer -> answer)
         .onErrorResume(failure -> !(failure instanceof AbortedException),
@@ -105,7 +115,15 @@ class CheckInRoute implements NettyRouteProvider {
         // A caller gone before its answer is nobody's error: nothing to write, nothing to log.
         .onErrorResume(AbortedException.class, gone -> Mono.empty())
         .doFinally(signal -> timer(signal == SignalType.CANCEL ? CALLER_GONE : response.status().code())
-            .record(System.nanoTime() - start, TimeUnit.NANOSECONDS));
+            .record(System.nanoTime() - start, TimeUnit.NANOSECONDS))
+        .contextWrite(Context.of(Visits.ANSWER_ON, loop));
+  }
+
+  /** The connection's event loop as a scheduler, one per loop. */
+  private Scheduler eventLoopOf(HttpServerRequest request) {
+    EventLoop[] loop = new EventLoop[1];
+    request.withConnection(connection -> loop[0] = connection.channel().eventLoop());
+    return eventLoops.computeIfAbsent(loop[0], Schedulers::fromExecutor);
   }
 
   /**

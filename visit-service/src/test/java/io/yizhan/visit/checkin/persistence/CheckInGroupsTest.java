@@ -9,6 +9,7 @@ import io.yizhan.contracts.visit.WorkerType;
 import io.yizhan.support.problem.UnavailableException;
 import io.yizhan.visit.checkin.CheckInResult;
 import io.yizhan.visit.checkin.Visit;
+import io.yizhan.visit.checkin.Visits;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -23,6 +24,9 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+import reactor.util.context.Context;
 import reactor.util.function.Tuple2;
 
 /** How check-ins are grouped and what a failed group does; the transaction itself is R2dbcVisits' (flow tests). */
@@ -120,6 +124,24 @@ class CheckInGroupsTest {
     assertThat(Mono.zip(first, second).map(Tuple2::getT1).block(Duration.ofSeconds(10)))
         .as("the next group began while the caller before it was still busy with its answer")
         .isTrue();
+  }
+
+  @Test
+  void a_caller_hears_its_answer_on_the_scheduler_its_context_names_else_on_parallel() {
+    CheckInGroups groups = new CheckInGroups(transaction(id -> null), 64, 1, new SimpleMeterRegistry());
+    Scheduler callersOwn = Schedulers.newSingle("callers-own");
+    try {
+      String named = groups.record(visit("v0")).map(answer -> Thread.currentThread().getName())
+          .contextWrite(Context.of(Visits.ANSWER_ON, callersOwn))
+          .block(Duration.ofSeconds(10));
+      String unnamed = groups.record(visit("v1")).map(answer -> Thread.currentThread().getName())
+          .block(Duration.ofSeconds(10));
+
+      assertThat(named).startsWith("callers-own");
+      assertThat(unnamed).startsWith("parallel-");
+    } finally {
+      callersOwn.dispose();
+    }
   }
 
   static boolean awaitQuietly(CountDownLatch latch) {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.util.context.Context;
 
 class CheckInAdmissionTest {
 
@@ -37,5 +38,13 @@ class CheckInAdmissionTest {
     assertThat(admission.admit(Mono.just("next")).block(Duration.ofSeconds(1))).isEqualTo("next");
     second.tryEmitValue("stored too");
     assertThat(admission.admit(Mono.just("and the next")).block(Duration.ofSeconds(1))).isEqualTo("and the next");
+  }
+
+  /** Where the answer is to be heard (Visits.ANSWER_ON) travels in the caller's context. */
+  @Test
+  void an_admitted_check_in_sees_its_callers_context() {
+    Mono<String> checkIn = Mono.deferContextual(context -> Mono.just(context.get("caller")));
+    assertThat(admission.admit(checkIn).contextWrite(Context.of("caller", "route")).block(Duration.ofSeconds(1)))
+        .isEqualTo("route");
   }
 }
