@@ -6,6 +6,7 @@ import io.yizhan.contracts.EventJson;
 import io.yizhan.contracts.EventType;
 import io.yizhan.contracts.MalformedEventException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,6 +37,9 @@ import tools.jackson.databind.JsonNode;
  * {@link #read} dead-letters them first.
  */
 public class BatchConsumers {
+
+  /** How often at most a consumer commits the offsets of what it applied. */
+  static final Duration COMMIT_EVERY = Duration.ofSeconds(1);
 
   private final String bootstrapServers;
   private final DeadLetters deadLetters;
@@ -70,11 +74,15 @@ public class BatchConsumers {
     config.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 64 * 1024);
     config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 250);
     ContainerProperties properties = new ContainerProperties(topic);
-    properties.setAckMode(ContainerProperties.AckMode.BATCH);
-    // Offsets are committed after each poll is applied, without waiting for the broker's answer:
-    // a synchronous commit held the consumer's thread (and so the next poll's work) for 11 % of a
-    // rebuild. Every batch consumer applies what it reads at most once (an inbox or an upsert), so
-    // a commit lost in a crash only brings records again.
+    // Offsets are committed once a second at most, after the polls before them were applied, and
+    // without waiting for the broker's answer: a synchronous commit held the consumer's thread
+    // (and so the next poll's work) for 11 % of a rebuild, and a commit after every poll (tens a
+    // second per consumer at 2,000 check-ins/s) was a tenth of Kafka's broker's CPU in its group
+    // coordinator (benchmarks.md, session 24). Every batch consumer applies what it reads at most
+    // once (an inbox or an upsert), so offsets not yet committed at a crash only bring a second's
+    // records again. Pending offsets are committed when the container stops or loses partitions.
+    properties.setAckMode(ContainerProperties.AckMode.TIME);
+    properties.setAckTime(COMMIT_EVERY.toMillis());
     properties.setSyncCommits(false);
     properties.setMessageListener(listener);
     properties.setMicrometerEnabled(true);
