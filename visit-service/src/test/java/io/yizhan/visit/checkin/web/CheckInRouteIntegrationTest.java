@@ -1,5 +1,7 @@
 package io.yizhan.visit.checkin.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.yizhan.testkit.YizhanIntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -27,8 +29,7 @@ class CheckInRouteIntegrationTest extends CheckInAnswers {
     http.post().uri("/api/visits").contentType(MediaType.APPLICATION_JSON).bodyValue(large).exchange()
         .expectStatus().isEqualTo(413)
         .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .expectBody().jsonPath("$.detail").value(detail -> org.assertj.core.api.Assertions
-            .assertThat((String) detail).contains("/api/visits/batch"));
+        .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("/api/visits/batch"));
 
     // Sent in chunks, without a declared length: refused once it grows past the limit.
     Flux<DataBuffer> chunks = Flux.range(0, 40).map(i -> DefaultDataBufferFactory.sharedInstance
