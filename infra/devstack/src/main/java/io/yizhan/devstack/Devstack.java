@@ -73,6 +73,31 @@ public final class Devstack implements AutoCloseable {
     return DEFAULT_HEAPS.getOrDefault(service, List.of("-Xmx192m"));
   }
 
+  /**
+   * Netty event loops per service, for its HTTP server and clients and for its database
+   * connections alike: {@code YIZHAN_NETTY_LOOPS} if set, else one. Reactor Netty's default is one
+   * per core and at least four, so six JVMs on the devstack's machine woke some forty loop threads
+   * for the same requests. One loop in the gateway and one in visit-service carry 2,000 check-ins a
+   * second, each busy a quarter of a core or less, and spent about 4 and 6 points of a core less
+   * than four did (docs/benchmarks.md, session 25): fewer threads handing each other the same
+   * work. A service deployed on a machine of its own keeps Reactor Netty's default.
+   */
+  static int eventLoops(String configured) {
+    if (configured == null || configured.isBlank()) {
+      return 1;
+    }
+    try {
+      int loops = Integer.parseInt(configured.strip());
+      if (loops >= 1) {
+        return loops;
+      }
+    } catch (NumberFormatException e) {
+      // told below
+    }
+    throw new IllegalArgumentException("YIZHAN_NETTY_LOOPS must be a whole number of at least 1, not '" + configured
+        + "'; leave it unset for one event loop per service.");
+  }
+
   private final Path root;
   private final Path home;
   private final List<ServiceSpec> specs;
@@ -205,6 +230,7 @@ public final class Devstack implements AutoCloseable {
     command.add(javaExecutable());
     command.addAll(SERVICE_JVM_OPTIONS);
     command.addAll(heap(spec.name()));
+    command.add("-Dreactor.netty.ioWorkerCount=" + eventLoops(System.getenv("YIZHAN_NETTY_LOOPS")));
     command.addAll(List.of("-jar", jar.toString()));
     Map<String, String> environment = new HashMap<>(infrastructure);
     environment.put("PORT", String.valueOf(spec.port()));
