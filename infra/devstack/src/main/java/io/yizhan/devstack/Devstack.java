@@ -86,13 +86,14 @@ public final class Devstack implements AutoCloseable {
     if (configured == null || configured.isBlank()) {
       return 1;
     }
+    int loops;
     try {
-      int loops = Integer.parseInt(configured.strip());
-      if (loops >= 1) {
-        return loops;
-      }
+      loops = Integer.parseInt(configured.strip());
     } catch (NumberFormatException e) {
-      // told below
+      loops = 0;
+    }
+    if (loops >= 1) {
+      return loops;
     }
     throw new IllegalArgumentException("YIZHAN_NETTY_LOOPS must be a whole number of at least 1, not '" + configured
         + "'; leave it unset for one event loop per service.");

@@ -91,9 +91,9 @@ final class KafkaBroker {
         Devstack.javaExecutable(),
         // The parallel collector, not the serial one: every check-in waits for the broker's
         // acknowledgement, so its pauses stall them all. With the serial collector a young
-        // collection took 12 ms on a fresh broker and 29 ms an hour later (its old generation
+        // collection took 12 ms on a fresh broker and 29 ms after 80 minutes (its old generation
         // fuller), one every six seconds at 2,000 check-ins/s; the parallel one, using both cores,
-        // took 7-9 ms, and a quarter of the pause time in all (docs/benchmarks.md, session 25).
+        // took 4-9 ms, and a quarter of the pause time in all (docs/benchmarks.md, session 25).
         "-Xms128m", "-Xmx512m", "-XX:+UseParallelGC",
         "-Dlogback.configurationFile=" + home.resolve("logback.xml").toAbsolutePath(),
         "-cp", System.getProperty("java.class.path"),
