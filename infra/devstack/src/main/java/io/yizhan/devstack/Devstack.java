@@ -99,6 +99,17 @@ public final class Devstack implements AutoCloseable {
         + "'; leave it unset for one event loop per service.");
   }
 
+  /**
+   * A JVM option writing each collection and its pause to {@code file}, kept as {@code NAME-gc.log}
+   * next to the process's log, in two files of 10 MB at most. The devstack's tail latencies have
+   * come from pauses more than from code (docs/benchmarks.md, sessions 17 and 25); this shows
+   * which process paused, when and for how long, without attaching a tool first.
+   */
+  static String gcLog(Path file) {
+    // Quoted: -Xlog separates its fields with colons, which a path may hold.
+    return "-Xlog:gc:file=\"" + file.toAbsolutePath() + "\":time,uptime,level,tags:filecount=2,filesize=10m";
+  }
+
   private final Path root;
   private final Path home;
   private final List<ServiceSpec> specs;
@@ -232,6 +243,7 @@ public final class Devstack implements AutoCloseable {
     command.addAll(SERVICE_JVM_OPTIONS);
     command.addAll(heap(spec.name()));
     command.add("-Dreactor.netty.ioWorkerCount=" + eventLoops(System.getenv("YIZHAN_NETTY_LOOPS")));
+    command.add(gcLog(home.resolve("logs").resolve(spec.name() + "-gc.log")));
     command.addAll(List.of("-jar", jar.toString()));
     Map<String, String> environment = new HashMap<>(infrastructure);
     environment.put("PORT", String.valueOf(spec.port()));

@@ -34,7 +34,8 @@ final class KafkaBroker {
     if (!Files.exists(data.resolve("meta.properties"))) {
       format(config, logs);
     }
-    return ManagedProcess.start("kafka", java("kafka.Kafka", config.toString()), Map.of(), logs.resolve("kafka.log"));
+    return ManagedProcess.start("kafka", java(logs.resolve("kafka-gc.log"), "kafka.Kafka", config.toString()),
+        Map.of(), logs.resolve("kafka.log"));
   }
 
   private Path writeConfig(Path data) throws IOException {
@@ -74,7 +75,8 @@ final class KafkaBroker {
 
   private void format(Path config, Path logs) throws IOException, InterruptedException {
     ManagedProcess format = ManagedProcess.start("kafka-format",
-        java("kafka.tools.StorageTool", "format", "-t", UUID.randomUUID().toString(), "-c", config.toString()),
+        java(logs.resolve("kafka-format-gc.log"), "kafka.tools.StorageTool", "format", "-t", UUID.randomUUID().toString(),
+            "-c", config.toString()),
         Map.of(), logs.resolve("kafka-format.log"));
     long deadline = System.nanoTime() + 60_000_000_000L;
     while (format.isAlive() && System.nanoTime() < deadline) {
@@ -86,7 +88,7 @@ final class KafkaBroker {
     }
   }
 
-  private List<String> java(String mainClass, String... args) {
+  private List<String> java(Path gcLog, String mainClass, String... args) {
     List<String> command = new ArrayList<>(List.of(
         Devstack.javaExecutable(),
         // The parallel collector, not the serial one: every check-in waits for the broker's
@@ -94,7 +96,7 @@ final class KafkaBroker {
         // collection took 12 ms on a fresh broker and 29 ms after 80 minutes (its old generation
         // fuller), one every six seconds at 2,000 check-ins/s; the parallel one, using both cores,
         // took 4-9 ms, and a quarter of the pause time in all (docs/benchmarks.md, session 25).
-        "-Xms128m", "-Xmx512m", "-XX:+UseParallelGC",
+        "-Xms128m", "-Xmx512m", "-XX:+UseParallelGC", Devstack.gcLog(gcLog),
         "-Dlogback.configurationFile=" + home.resolve("logback.xml").toAbsolutePath(),
         "-cp", System.getProperty("java.class.path"),
         mainClass));

@@ -1,0 +1,26 @@
+package io.yizhan.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GcLogTest {
+
+  @Test
+  void a_jvm_started_with_the_option_writes_its_collections_to_the_file_even_under_a_path_with_spaces(
+      @TempDir Path dir) throws Exception {
+    Path file = dir.resolve("logs with spaces").resolve("kafka-gc.log");
+    Files.createDirectories(file.getParent());
+
+    Process java = new ProcessBuilder(Devstack.javaExecutable(), Devstack.gcLog(file), "-XX:+UseParallelGC", "-version")
+        .redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile()).start();
+
+    assertThat(java.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(java.exitValue()).as(Files.readString(dir.resolve("out.txt"))).isZero();
+    assertThat(Files.readString(file)).contains("[info][gc] Using Parallel");
+  }
+}
