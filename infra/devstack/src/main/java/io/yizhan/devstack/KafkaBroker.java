@@ -60,6 +60,12 @@ final class KafkaBroker {
         "share.coordinator.state.topic.replication.factor=1",
         "share.coordinator.state.topic.min.isr=1",
         "group.initial.rebalance.delay.ms=0",
+        // The log cleaner's dedupe map is one array on the heap, 128 MB by default: two thirds of
+        // everything the broker kept live, so its old generation filled and a full collection
+        // held every check-in for 257 ms (docs/benchmarks.md, session 26). The only compacted
+        // topics here are Kafka's own (consumer offsets: a few hundred keys); 16 MB holds
+        // 600,000 keys a pass.
+        "log.cleaner.dedupe.buffer.size=16777216",
         ""));
     Files.writeString(home.resolve("logback.xml"), """
         <configuration>
@@ -96,7 +102,12 @@ final class KafkaBroker {
         // collection took 12 ms on a fresh broker and 29 ms after 80 minutes (its old generation
         // fuller), one every six seconds at 2,000 check-ins/s; the parallel one, using both cores,
         // took 4-9 ms, and a quarter of the pause time in all (docs/benchmarks.md, session 25).
-        "-Xms128m", "-Xmx512m", "-XX:+UseParallelGC", Devstack.gcLog(gcLog),
+        // The heap is fixed, with a small young generation: started at 128 MB the collector shrank
+        // it to 115 MB, its old generation filled every five minutes at 2,000 check-ins/s and a
+        // full collection held them all for 114-257 ms; a young generation of 128 MB paused
+        // 12-28 ms a time instead of 5-8. With 480 MB of old generation and 56 MB live, that many
+        // check-ins take an hour to fill it (session 26).
+        "-Xms512m", "-Xmx512m", "-Xmn32m", "-XX:+UseParallelGC", Devstack.gcLog(gcLog),
         "-Dlogback.configurationFile=" + home.resolve("logback.xml").toAbsolutePath(),
         "-cp", System.getProperty("java.class.path"),
         mainClass));
