@@ -30,11 +30,14 @@ public final class Devstack implements AutoCloseable {
   /**
    * Metaspace, code cache and stack caps that, with a 192 MB heap, keep a service near 300 MB
    * resident. The code cache is 128 MB: with 64 MB visit-service filled it under load, flushed
-   * compiled code and kept a C2 thread busy recompiling it.
+   * compiled code and kept a C2 thread busy recompiling it. Metaspace is let grow to 128 MB before
+   * it triggers a collection: a service loads 48-87 MB of classes while it starts, and from the
+   * default threshold each one stopped two or three times for full collections of 0.1-0.6 s, 14 in all
+   * (docs/benchmarks.md, session 26).
    */
   static final List<String> SERVICE_JVM_OPTIONS = List.of(
-      "-Xms64m", "-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=128m", "-Xss512k", "-XX:+UseSerialGC",
-      "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8");
+      "-Xms64m", "-XX:MetaspaceSize=128m", "-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=128m",
+      "-Xss512k", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8");
 
   /**
    * Heaps other than the default (a 192m cap, starting at 64m), for the two services every
