@@ -105,7 +105,7 @@ final class KafkaBroker {
         // The heap is fixed, with a small young generation: started at 128 MB the collector shrank
         // it to 115 MB, its old generation filled every five minutes at 2,000 check-ins/s and a
         // full collection held them all for 114-257 ms; a young generation of 128 MB paused
-        // 12-28 ms a time instead of 5-8. With 480 MB of old generation and 56 MB live, that many
+        // 12-28 ms a time instead of 5-10. With 480 MB of old generation and 56 MB live, that many
         // check-ins take an hour to fill it (session 26).
         "-Xms512m", "-Xmx512m", "-Xmn32m", "-XX:+UseParallelGC", Devstack.gcLog(gcLog),
         "-Dlogback.configurationFile=" + home.resolve("logback.xml").toAbsolutePath(),
