@@ -32,8 +32,8 @@ public final class Devstack implements AutoCloseable {
    * resident. The code cache is 128 MB: with 64 MB visit-service filled it under load, flushed
    * compiled code and kept a C2 thread busy recompiling it. Metaspace is let grow to 128 MB before
    * it triggers a collection: a service loads 48-87 MB of classes while it starts, and from the
-   * default threshold each one stopped two or three times for full collections of 0.1-0.6 s, 14 in all
-   * (docs/benchmarks.md, session 26).
+   * default threshold each one stopped two or three times for full collections of 0.1-0.6 s,
+   * 14 in all (docs/benchmarks.md, session 26).
    */
   static final List<String> SERVICE_JVM_OPTIONS = List.of(
       "-Xms64m", "-XX:MetaspaceSize=128m", "-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=128m",
@@ -386,10 +386,9 @@ public final class Devstack implements AutoCloseable {
     Path postmaster = home.resolve("postgres").resolve("postmaster.pid");
     if (Files.exists(postmaster)) {
       long pid = Long.parseLong(Files.readAllLines(postmaster).get(0).strip());
-      // PostgreSQL is a server process and its backends, all mapping the same shared buffers: their
-      // resident sizes summed counted them once per backend: 2.6 GB after a demo backfill and
-      // benchmarks, where the proportional sizes, which share each page among those mapping it,
-      // came to 333 MB.
+      // PostgreSQL is a server process and its backends, all mapping the same shared buffers.
+      // Summed resident sizes count those once per backend (2.6 GB after a demo backfill and
+      // benchmarks); proportional sizes share each page among the processes mapping it (333 MB).
       long postgresKiB = proportionalKiB(pid) + ProcessHandle.of(pid).stream()
           .flatMap(ProcessHandle::children).mapToLong(child -> proportionalKiB(child.pid())).sum();
       total += postgresKiB;

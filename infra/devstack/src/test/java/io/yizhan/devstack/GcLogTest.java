@@ -16,8 +16,8 @@ class GcLogTest {
     Path file = dir.resolve("logs with spaces").resolve("kafka-gc.log");
     Files.createDirectories(file.getParent());
 
-    Process java = new ProcessBuilder(Devstack.javaExecutable(), Devstack.gcLog(file), "-XX:+UseParallelGC", "-version")
-        .redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile()).start();
+    Process java = new ProcessBuilder(Devstack.javaExecutable(), Devstack.gcLog(file), "-XX:+UseParallelGC",
+        "-version").redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile()).start();
 
     assertThat(java.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(java.exitValue()).as(Files.readString(dir.resolve("out.txt"))).isZero();
