@@ -406,34 +406,30 @@ public final class Devstack implements AutoCloseable {
 
   /** Resident set size from /proc (Linux); 0 where it cannot be read. */
   static long residentKiB(long pid) {
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
-        if (line.startsWith("VmRSS:")) {
-          return Long.parseLong(line.replaceAll("[^0-9]", ""));
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      // not Linux, or the process is gone
-    }
-    return 0;
+    return procKiB(pid, "status", "VmRSS:").orElse(0L);
   }
 
   /**
    * Proportional set size from /proc (Linux): resident memory with each shared page divided among
    * the processes mapping it, so that the sizes of a server's processes add up. Resident size
-   * where the kernel does not report it; 0 where neither can be read.
+   * where the kernel does not report it (before Linux 4.14); 0 where neither can be read.
    */
   static long proportionalKiB(long pid) {
+    return procKiB(pid, "smaps_rollup", "Pss:").orElseGet(() -> residentKiB(pid));
+  }
+
+  /** The kB figure on the line of {@code /proc/PID/FILE} that starts with {@code key}. */
+  private static Optional<Long> procKiB(long pid, String file, String key) {
     try {
-      for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "smaps_rollup"))) {
-        if (line.startsWith("Pss:")) {
-          return Long.parseLong(line.replaceAll("[^0-9]", ""));
+      for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), file))) {
+        if (line.startsWith(key)) {
+          return Optional.of(Long.parseLong(line.replaceAll("[^0-9]", "")));
         }
       }
     } catch (IOException | RuntimeException e) {
-      // an older kernel, or the process is gone
+      // not Linux, an older kernel, or the process is gone
     }
-    return residentKiB(pid);
+    return Optional.empty();
   }
 
   /** Stops the gateway first, then the services, then Kafka, then PostgreSQL. */
