@@ -34,8 +34,9 @@ final class KafkaBroker {
     if (!Files.exists(data.resolve("meta.properties"))) {
       format(config, logs);
     }
-    return ManagedProcess.start("kafka", java(logs.resolve("kafka-gc.log"), "kafka.Kafka", config.toString()),
-        Map.of(), logs.resolve("kafka.log"));
+    // Only the broker logs its collections: check-ins wait on its pauses, not on the format tool's.
+    List<String> command = java(List.of(Devstack.gcLog(logs.resolve("kafka-gc.log"))), "kafka.Kafka", config.toString());
+    return ManagedProcess.start("kafka", command, Map.of(), logs.resolve("kafka.log"));
   }
 
   private Path writeConfig(Path data) throws IOException {
@@ -81,8 +82,7 @@ final class KafkaBroker {
 
   private void format(Path config, Path logs) throws IOException, InterruptedException {
     ManagedProcess format = ManagedProcess.start("kafka-format",
-        java(logs.resolve("kafka-format-gc.log"), "kafka.tools.StorageTool", "format", "-t", UUID.randomUUID().toString(),
-            "-c", config.toString()),
+        java(List.of(), "kafka.tools.StorageTool", "format", "-t", UUID.randomUUID().toString(), "-c", config.toString()),
         Map.of(), logs.resolve("kafka-format.log"));
     long deadline = System.nanoTime() + 60_000_000_000L;
     while (format.isAlive() && System.nanoTime() < deadline) {
@@ -94,7 +94,7 @@ final class KafkaBroker {
     }
   }
 
-  private List<String> java(Path gcLog, String mainClass, String... args) {
+  private List<String> java(List<String> extraJvmOptions, String mainClass, String... args) {
     List<String> command = new ArrayList<>(List.of(
         Devstack.javaExecutable(),
         // The parallel collector, not the serial one: every check-in waits for the broker's
@@ -107,7 +107,9 @@ final class KafkaBroker {
         // full collection held them all for 114-257 ms; a young generation of 128 MB paused
         // 12-28 ms a time instead of 5-10. With 480 MB of old generation and 56 MB live, that many
         // check-ins take an hour to fill it (session 26).
-        "-Xms512m", "-Xmx512m", "-Xmn32m", "-XX:+UseParallelGC", Devstack.gcLog(gcLog),
+        "-Xms512m", "-Xmx512m", "-Xmn32m", "-XX:+UseParallelGC"));
+    command.addAll(extraJvmOptions);
+    command.addAll(List.of(
         "-Dlogback.configurationFile=" + home.resolve("logback.xml").toAbsolutePath(),
         "-cp", System.getProperty("java.class.path"),
         mainClass));
