@@ -33,8 +33,8 @@ public class CheckingIn {
   static final Duration OLDEST = Duration.ofDays(366);
   static final int MAX_ID_LENGTH = 100;
   static final int MAX_TOKEN_LENGTH = 64;
-  /** A mainland mobile number: such a "token" would be personal data. */
-  private static final Pattern PHONE_NUMBER = Pattern.compile(".*1[3-9]\\d{9}.*");
+  /** A mainland mobile number anywhere in it: such a "token" would be personal data. */
+  private static final Pattern PHONE_NUMBER = Pattern.compile("1[3-9]\\d{9}");
 
   private final KnownStations stations;
   private final Visits visits;
@@ -118,7 +118,7 @@ public class CheckingIn {
     }
 
     String token = c.workerToken() == null || c.workerToken().isBlank() ? null : c.workerToken().strip();
-    if (token != null && (token.length() > MAX_TOKEN_LENGTH || PHONE_NUMBER.matcher(token).matches())) {
+    if (token != null && (token.length() > MAX_TOKEN_LENGTH || PHONE_NUMBER.matcher(token).find())) {
       problems.add(new FieldProblem("workerToken",
           "劳动者标识只能是匿名代码（不超过 " + MAX_TOKEN_LENGTH + " 个字符），不得填写姓名或手机号"));
     }

@@ -113,12 +113,14 @@ class CheckingInTest {
 
   @Test
   void a_phone_number_is_never_accepted_as_a_worker_token() {
-    CheckIn withPhone = new CheckIn("v", STATION.toString(), null, "FOOD_DELIVERY", List.of(), null, "13912345678");
+    for (String token : List.of("13912345678", "rider-13912345678", "rider\n13912345678")) {
+      CheckIn withPhone = new CheckIn("v", STATION.toString(), null, "FOOD_DELIVERY", List.of(), null, token);
 
-    InvalidRequestException refused = catchThrowableOfType(InvalidRequestException.class,
-        () -> checkingIn.checkIn(withPhone, VisitChannel.QR_CHECK_IN, HTTP).block());
+      InvalidRequestException refused = catchThrowableOfType(InvalidRequestException.class,
+          () -> checkingIn.checkIn(withPhone, VisitChannel.QR_CHECK_IN, HTTP).block());
 
-    assertThat(refused.problems()).extracting(FieldProblem::field).containsExactly("workerToken");
+      assertThat(refused.problems()).as(token).extracting(FieldProblem::field).containsExactly("workerToken");
+    }
   }
 
   @Test
