@@ -40,6 +40,9 @@ public class BatchConsumers {
 
   /** How often at most a consumer commits the offsets of what it applied. */
   static final Duration COMMIT_EVERY = Duration.ofSeconds(1);
+  /** Bytes a fetch brings at most, and from one partition: see {@link #container}. */
+  static final int FETCH_MAX_BYTES = 4 * 1024 * 1024;
+  static final int MAX_PARTITION_FETCH_BYTES = 512 * 1024;
 
   private final String bootstrapServers;
   private final DeadLetters deadLetters;
@@ -73,6 +76,13 @@ public class BatchConsumers {
     // freshness bar.
     config.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 64 * 1024);
     config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 250);
+    // A fetched response stays on the heap until its last record is polled. Kafka's defaults
+    // (1 MB a partition, 12 partitions) fetched 12 MB at a time, about three polls of visits, for
+    // a consumer behind: held across the young collections of a batch load, those buffers were
+    // the largest thing promoted, and visit-service stopped for full collections. 4 MB holds about
+    // one poll of visits (benchmarks.md, session 27).
+    config.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, FETCH_MAX_BYTES);
+    config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, MAX_PARTITION_FETCH_BYTES);
     ContainerProperties properties = new ContainerProperties(topic);
     // Offsets are committed once a second at most, after the polls before them were applied, and
     // without waiting for the broker's answer: a synchronous commit held the consumer's thread
