@@ -52,10 +52,16 @@ public final class Devstack implements AutoCloseable {
    *       and visit-service twice; young generations of 192 and 384 MB make that 0.4 and 0.6 a
    *       second, and their pauses from 617 and 262 ms in 20 s to 30-100 ms (docs/benchmarks.md,
    *       session 17). Their old generations held under 30 and 60 MB.</li>
+   *   <li>Under batches, 35-50 MB of visit-service's young objects were still live at each
+   *       collection: two batches of 10,000 being stored and sent, and the consumers' fetched
+   *       records. The default survivor spaces (38 MB, half of that the target) overflowed, so all
+   *       of it was promoted and a million batched visits cost three or four full collections of
+   *       0.3-0.4 s. Survivor spaces of 48 MB, filled to 80 %, keep it young until it dies
+   *       (docs/benchmarks.md, session 27).</li>
    * </ul>
    */
   private static final Map<String, List<String>> DEFAULT_HEAPS = Map.of(
-      "visit-service", List.of("-Xmx768m", "-Xms768m", "-Xmn384m"),
+      "visit-service", List.of("-Xmx768m", "-Xms768m", "-Xmn384m", "-XX:SurvivorRatio=6", "-XX:TargetSurvivorRatio=80"),
       "gateway", List.of("-Xmx320m", "-Xms320m", "-Xmn192m"));
 
   /**
