@@ -110,13 +110,15 @@ public final class Devstack implements AutoCloseable {
 
   /**
    * A JVM option writing each collection and its pause to {@code file}, kept as {@code NAME-gc.log}
-   * next to the process's log, in two files of 10 MB at most. The devstack's tail latencies have
-   * come from pauses more than from code (docs/benchmarks.md, sessions 17 and 25); this shows
-   * which process paused, when and for how long, without attaching a tool first.
+   * next to the process's log, 10 MB at most. The devstack's tail latencies have come from pauses
+   * more than from code (docs/benchmarks.md, sessions 17 and 25); this shows which process paused,
+   * when and for how long, without attaching a tool first. The JVM moves the file aside each time
+   * it starts; five earlier files are kept, since with two a few restarts of a service by hand had
+   * lost what its first run paused for (session 27).
    */
   static String gcLog(Path file) {
     // Quoted: -Xlog separates its fields with colons, which a path may hold.
-    return "-Xlog:gc:file=\"" + file.toAbsolutePath() + "\":time,uptime,level,tags:filecount=2,filesize=10m";
+    return "-Xlog:gc:file=\"" + file.toAbsolutePath() + "\":time,uptime,level,tags:filecount=5,filesize=10m";
   }
 
   private final Path root;
