@@ -35,7 +35,8 @@ final class KafkaBroker {
       format(config, logs);
     }
     // Only the broker logs its collections: check-ins wait on its pauses, not on the format tool's.
-    List<String> command = java(List.of(Devstack.gcLog(logs.resolve("kafka-gc.log"))), "kafka.Kafka", config.toString());
+    List<String> command =
+        java(List.of(Devstack.gcLog(logs.resolve("kafka-gc.log"))), "kafka.Kafka", config.toString());
     return ManagedProcess.start("kafka", command, Map.of(), logs.resolve("kafka.log"));
   }
 
@@ -82,7 +83,8 @@ final class KafkaBroker {
 
   private void format(Path config, Path logs) throws IOException, InterruptedException {
     ManagedProcess format = ManagedProcess.start("kafka-format",
-        java(List.of(), "kafka.tools.StorageTool", "format", "-t", UUID.randomUUID().toString(), "-c", config.toString()),
+        java(List.of(), "kafka.tools.StorageTool", "format", "-t", UUID.randomUUID().toString(),
+            "-c", config.toString()),
         Map.of(), logs.resolve("kafka-format.log"));
     long deadline = System.nanoTime() + 60_000_000_000L;
     while (format.isAlive() && System.nanoTime() < deadline) {
