@@ -186,7 +186,10 @@ class GatewayRoutingTest {
             // a name only with one set of tag names, so the relay's tags must be WebFlux's.
             .contains("http_server_requests_seconds_count{application=\"gateway\",error=\"none\",exception=\"none\","
                 + "method=\"POST\",outcome=\"SUCCESS\",status=\"201\",uri=\"/api/visits\"}")
-            .containsPattern("http_server_requests_seconds_count\\{application=\"gateway\",[^}]*uri=\"/actuator/health\"\\}"));
+            .containsPattern("http_server_requests_seconds_count\\{application=\"gateway\",[^}]*uri=\"/actuator/health\"\\}")
+            // Answer-time buckets, for the share of check-ins answered within 50 ms (YizhanCheckInsSlow).
+            .containsPattern("http_server_requests_seconds_bucket\\{application=\"gateway\",[^}]*"
+                + "status=\"201\",uri=\"/api/visits\",le=\"0.05\"\\}"));
   }
 
   @Test

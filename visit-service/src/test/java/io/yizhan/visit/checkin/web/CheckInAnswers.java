@@ -137,6 +137,9 @@ abstract class CheckInAnswers {
         .containsPattern("http_server_requests_seconds_count\\{application=\"visit-service\",[^}]*"
             + "outcome=\"CLIENT_ERROR\",status=\"400\",uri=\"/api/visits\"\\}")
         .containsPattern("http_server_requests_seconds_count\\{application=\"visit-service\",[^}]*"
-            + "uri=\"/api/utilization/stations/\\{id\\}\"\\}");
+            + "uri=\"/api/utilization/stations/\\{id\\}\"\\}")
+        // Answer-time buckets: what loadgen's checkins and the YizhanCheckInsSlow alert read.
+        .containsPattern("http_server_requests_seconds_bucket\\{application=\"visit-service\",[^}]*"
+            + "status=\"201\",uri=\"/api/visits\",le=\"0.05\"\\}");
   }
 }
