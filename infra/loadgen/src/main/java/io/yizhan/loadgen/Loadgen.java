@@ -8,8 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -496,16 +498,31 @@ public final class Loadgen {
   /**
    * Single QR check-ins at a fixed rate, each a new visit to a random station among the first
    * 1,000 listed, over {@code connections} keep-alive connections ({@link KeepAliveLoad}: open
-   * loop, latency from when each was due).
+   * loop, latency from when each was due). Then the same window as the services on the way timed
+   * it (their {@code http_server_requests} buckets before and after): what the generator saw
+   * beyond that is its own share of two cores and the sockets between.
    */
   public static void checkinsAtRate(String base, String target, int perSecond, int connections, int warmupSeconds,
       int seconds) throws Exception {
     List<String> stations = listedStations(base);
+    Map<String, String> timedBy = new LinkedHashMap<>();
+    if (target.equals(base)) {
+      timedBy.put("gateway", base + "/actuator/prometheus");
+      timedBy.put("visit-service", UtilizationBenchmarks.visitMetrics());
+    } else {
+      timedBy.put("visit-service", target + "/actuator/prometheus");
+    }
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // Read when the warm-up ends, off the generator's thread, which must keep sending on time.
+    CompletableFuture<Map<String, ServerHistogram>> atWindowStart = CompletableFuture.supplyAsync(
+        () -> answerTimes(http, timedBy),
+        CompletableFuture.delayedExecutor(warmupSeconds, TimeUnit.SECONDS));
     KeepAliveLoad.Result run = KeepAliveLoad.run(URI.create(target + "/api/visits"), connections, perSecond,
         warmupSeconds, seconds, 201, () -> new KeepAliveLoad.Request(
             "Content-Type: application/json\r\nIdempotency-Key: " + UUID.randomUUID() + "\r\n",
             ("{\"stationId\":\"" + stations.get(ThreadLocalRandom.current().nextInt(stations.size()))
                 + "\",\"workerType\":\"FOOD_DELIVERY\",\"services\":[\"WATER\"]}").getBytes(StandardCharsets.UTF_8)));
+    Map<String, ServerHistogram> atWindowEnd = answerTimes(http, timedBy);
     System.out.printf("check-ins via %s: %d/s offered over %d connections, %d s measured after %d s warm-up%n", target,
         perSecond, connections, seconds, warmupSeconds);
     System.out.printf("  recorded %d (%.0f/s), errors %d, most waiting for a connection %d%n",
@@ -514,6 +531,42 @@ public final class Loadgen {
     printLatencies(run.latencies());
     System.out.println("  slowest each second, ms: " + Arrays.stream(run.slowestEachSecond())
         .mapToObj(micros -> String.valueOf(Math.round(micros / 1000.0))).collect(Collectors.joining(" ")));
+    System.out.printf("  answered within 50 ms: %.2f %% as the generator saw them%n",
+        run.latencies().getPercentileAtOrBelowValue(50_000));
+    Map<String, ServerHistogram> before = atWindowStart.get(60, TimeUnit.SECONDS);
+    atWindowEnd.forEach((service, after) -> {
+      ServerHistogram window = after.since(before.get(service));
+      if (after.isEmpty() || before.get(service).isEmpty()) {
+        System.out.printf("  %s's own timing: no check-in answer-time buckets at %s%n", service, timedBy.get(service));
+        return;
+      }
+      System.out.printf("  %s's own timing of the window (%.0f answered): within 50 ms %.2f %%, p50 ≤ %.0f ms, "
+              + "p99 ≤ %.0f ms (bucket bounds)%n", service, window.total(), 100 * window.shareWithin(0.05),
+          1000 * window.bound(0.5), 1000 * window.bound(0.99));
+    });
+  }
+
+  /**
+   * Each service's histogram of the check-ins it answered 201, by its own timer; empty where the
+   * service has no such buckets (management.metrics.distribution.slo) or could not be asked.
+   */
+  private static Map<String, ServerHistogram> answerTimes(HttpClient http, Map<String, String> timedBy) {
+    Map<String, ServerHistogram> histograms = new LinkedHashMap<>();
+    timedBy.forEach((service, endpoint) -> {
+      ServerHistogram histogram;
+      try {
+        histogram = ServerHistogram.read(http, endpoint, "http_server_requests_seconds",
+            labels -> labels.contains("uri=\"/api/visits\"") && labels.contains("status=\"201\"")
+                && labels.contains("method=\"POST\""));
+      } catch (Exception e) {
+        if (e instanceof InterruptedException) {
+          Thread.currentThread().interrupt();
+        }
+        histogram = new ServerHistogram(new TreeMap<>());
+      }
+      histograms.put(service, histogram);
+    });
+    return histograms;
   }
 
   private static HttpRequest randomFinderRequest(String base) {

@@ -9,12 +9,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,8 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class UtilizationBenchmarks {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final Pattern BUCKET =
-      Pattern.compile("yizhan_utilization_freshness_seconds_bucket\\{[^}]*le=\"([^\"]+)\"[^}]*} ([0-9.eE+]+)");
+  private static final String FRESHNESS = "yizhan_utilization_freshness_seconds";
 
   /**
    * Sends {@code perSecond} visits a second as ten small batches a second (a district feed, or the
@@ -40,7 +36,7 @@ final class UtilizationBenchmarks {
     Random random = new Random();
     AtomicLong accepted = new AtomicLong();
     AtomicLong errors = new AtomicLong();
-    TreeMap<Double, Double> before = null;
+    ServerHistogram before = null;
     long start = System.nanoTime();
     long ticks = (warmupSeconds + seconds) * 10L;
     List<CompletableFuture<?>> pending = new ArrayList<>();
@@ -74,36 +70,24 @@ final class UtilizationBenchmarks {
     CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
     // Let the last visits be counted before reading the histogram again.
     TimeUnit.SECONDS.sleep(5);
-    TreeMap<Double, Double> after = histogram(http, metrics);
+    ServerHistogram window = histogram(http, metrics).since(before);
     System.out.printf("freshness via %s: %d visits/s offered as %d batches/s of %d, %d s measured after %d s warm-up%n",
         base, perSecond, 10, perBatch, seconds, warmupSeconds);
     System.out.printf("  accepted %d, errors %d%n", accepted.get(), errors.get());
-    double total = after.lastEntry().getValue() - before.lastEntry().getValue();
     for (double q : new double[] {0.5, 0.9, 0.99, 0.999}) {
-      for (var bucket : after.entrySet()) {
-        double below = bucket.getValue() - before.getOrDefault(bucket.getKey(), 0.0);
-        if (below >= q * total) {
-          System.out.printf("  p%s ≤ %.3f s%n", q * 100 == Math.rint(q * 100) ? String.valueOf((int) (q * 100))
-              : String.valueOf(q * 100), bucket.getKey());
-          break;
-        }
-      }
+      System.out.printf("  p%s ≤ %.3f s%n", q * 100 == Math.rint(q * 100) ? String.valueOf((int) (q * 100))
+          : String.valueOf(q * 100), window.bound(q));
     }
-    System.out.printf("  (%.0f visits counted in the window; from acceptance to visible, histogram bucket bounds)%n", total);
+    System.out.printf("  (%.0f visits counted in the window; from acceptance to visible, histogram bucket bounds)%n",
+        window.total());
   }
 
-  private static TreeMap<Double, Double> histogram(HttpClient http, String metrics) throws Exception {
-    String text = http.send(HttpRequest.newBuilder(URI.create(metrics)).build(), HttpResponse.BodyHandlers.ofString()).body();
-    TreeMap<Double, Double> buckets = new TreeMap<>();
-    Matcher m = BUCKET.matcher(text);
-    while (m.find()) {
-      double le = "+Inf".equals(m.group(1)) ? Double.POSITIVE_INFINITY : Double.parseDouble(m.group(1));
-      buckets.merge(le, Double.parseDouble(m.group(2)), Double::sum);
+  private static ServerHistogram histogram(HttpClient http, String metrics) throws Exception {
+    ServerHistogram histogram = ServerHistogram.read(http, metrics, FRESHNESS, labels -> true);
+    if (histogram.isEmpty()) {
+      throw new IllegalStateException("no " + FRESHNESS + " histogram at " + metrics);
     }
-    if (buckets.isEmpty()) {
-      throw new IllegalStateException("no yizhan_utilization_freshness_seconds histogram at " + metrics);
-    }
-    return buckets;
+    return histogram;
   }
 
   /**
@@ -157,7 +141,7 @@ final class UtilizationBenchmarks {
         Math.max(0, behind), (doneAt - answeredAt) / 1e9, measured / ((doneAt - measuredFromNanos) / 1e9));
   }
 
-  private static String visitMetrics() {
+  static String visitMetrics() {
     return System.getProperty("yizhan.visit.metrics", "http://localhost:8082/actuator/prometheus");
   }
 
