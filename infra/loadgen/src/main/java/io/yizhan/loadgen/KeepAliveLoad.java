@@ -31,10 +31,13 @@ import org.HdrHistogram.Histogram;
 final class KeepAliveLoad {
 
   /**
-   * What a run measured, after its warm-up: all latencies, and the slowest of each second (by
-   * when requests were due), which tells a tail spread over the run from one stall in it.
+   * What a run measured, after its warm-up: all latencies (from when each request was due), the
+   * part of each from its write to its whole answer read (without the wait for a free connection
+   * and for the generator's turn to send), and the slowest of each second (by when requests were
+   * due), which tells a tail spread over the run from one stall in it.
    */
-  record Result(Histogram latencies, long[] slowestEachSecond, long errors, int mostWaiting) {}
+  record Result(Histogram latencies, Histogram sentToAnswered, long[] slowestEachSecond, long errors,
+      int mostWaiting) {}
 
   /** One request: its body and any extra header lines (each ending CRLF). */
   record Request(String headers, byte[] body) {}
@@ -47,6 +50,7 @@ final class KeepAliveLoad {
   static Result run(URI target, int connections, int perSecond, int warmupSeconds, int seconds, int okStatus,
       Supplier<Request> next) throws IOException {
     Histogram latencies = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
+    Histogram sentToAnswered = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
     long[] slowestEachSecond = new long[seconds];
     long errors = 0;
     int mostWaiting = 0;
@@ -104,8 +108,11 @@ final class KeepAliveLoad {
           long when = connection.dueAt();
           if (when >= warmupEnds) {
             if (status == okStatus) {
-              long micros = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - when);
+              long answeredAt = System.nanoTime();
+              long micros = TimeUnit.NANOSECONDS.toMicros(answeredAt - when);
               latencies.recordValue(Math.min(micros, latencies.getHighestTrackableValue()));
+              sentToAnswered.recordValue(Math.min(TimeUnit.NANOSECONDS.toMicros(answeredAt - connection.sentAt()),
+                  sentToAnswered.getHighestTrackableValue()));
               int second = (int) Math.min(seconds - 1, (when - warmupEnds) / TimeUnit.SECONDS.toNanos(1));
               slowestEachSecond[second] = Math.max(slowestEachSecond[second], micros);
             } else {
@@ -122,7 +129,7 @@ final class KeepAliveLoad {
         ((Connection) key.attachment()).close();
       }
     }
-    return new Result(latencies, slowestEachSecond, errors, mostWaiting);
+    return new Result(latencies, sentToAnswered, slowestEachSecond, errors, mostWaiting);
   }
 
   /**
@@ -141,6 +148,7 @@ final class KeepAliveLoad {
     private ByteBuffer out = ByteBuffer.allocate(0);
     private ByteBuffer in = ByteBuffer.allocate(16 * 1024);
     private long dueAt;
+    private long sentAt;
 
     Connection(InetSocketAddress address, Selector selector) {
       this.address = address;
@@ -149,6 +157,10 @@ final class KeepAliveLoad {
 
     long dueAt() {
       return dueAt;
+    }
+
+    long sentAt() {
+      return sentAt;
     }
 
     /** Starts an exchange; false when no connection could be made. */
@@ -164,6 +176,7 @@ final class KeepAliveLoad {
         if (channel == null) {
           open();
         }
+        sentAt = System.nanoTime();
         channel.write(out);
         key.interestOps(out.hasRemaining() ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_READ);
         return true;

@@ -525,14 +525,17 @@ public final class Loadgen {
     Map<String, ServerHistogram> atWindowEnd = answerTimes(http, timedBy);
     System.out.printf("check-ins via %s: %d/s offered over %d connections, %d s measured after %d s warm-up%n", target,
         perSecond, connections, seconds, warmupSeconds);
-    System.out.printf("  recorded %d (%.0f/s), errors %d, most waiting for a connection %d%n",
+    System.out.printf("  recorded %d (%.0f/s), errors %d, most due at once but not yet sent "
+            + "(no free connection, or the generator late) %d%n",
         run.latencies().getTotalCount(), run.latencies().getTotalCount() / (double) seconds, run.errors(),
         run.mostWaiting());
     printLatencies(run.latencies());
     System.out.println("  slowest each second, ms: " + Arrays.stream(run.slowestEachSecond())
         .mapToObj(micros -> String.valueOf(Math.round(micros / 1000.0))).collect(Collectors.joining(" ")));
-    System.out.printf("  answered within 50 ms: %.2f %% as the generator saw them%n",
-        run.latencies().getPercentileAtOrBelowValue(50_000));
+    System.out.printf("  answered within 50 ms: %.2f %% as the generator saw them; from the write to the answer read "
+            + "%.2f %% (p50 %.1f, p99 %.1f ms)%n", run.latencies().getPercentileAtOrBelowValue(50_000),
+        run.sentToAnswered().getPercentileAtOrBelowValue(50_000), ms(run.sentToAnswered().getValueAtPercentile(50)),
+        ms(run.sentToAnswered().getValueAtPercentile(99)));
     Map<String, ServerHistogram> before = atWindowStart.get(60, TimeUnit.SECONDS);
     atWindowEnd.forEach((service, after) -> {
       ServerHistogram window = after.since(before.get(service));

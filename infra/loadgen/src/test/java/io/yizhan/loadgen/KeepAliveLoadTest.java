@@ -48,6 +48,9 @@ class KeepAliveLoadTest {
 
     assertThat(run.errors()).isZero();
     assertThat(run.latencies().getTotalCount()).isEqualTo(400);
+    // The part on the wire is each latency without the wait to be sent: never longer.
+    assertThat(run.sentToAnswered().getTotalCount()).isEqualTo(400);
+    assertThat(run.sentToAnswered().getMaxValue()).isLessThanOrEqualTo(run.latencies().getMaxValue());
     assertThat(answered.get()).isEqualTo(600);
     assertThat(run.slowestEachSecond()).hasSize(2).doesNotContain(0L);
   }
@@ -65,6 +68,29 @@ class KeepAliveLoadTest {
 
     assertThat(run.errors()).isEqualTo(100);
     assertThat(run.latencies().getTotalCount()).isEqualTo(100);
+  }
+
+  @Test
+  void the_wait_for_a_free_connection_counts_in_the_latency_but_not_on_the_wire() throws Exception {
+    start(exchange -> {
+      exchange.getRequestBody().readAllBytes();
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      exchange.sendResponseHeaders(201, -1);
+      exchange.close();
+    });
+
+    // One connection, 40 requests due in a second, each answered after 50 ms: they queue.
+    KeepAliveLoad.Result run = KeepAliveLoad.run(target(), 1, 40, 0, 1, 201,
+        () -> new KeepAliveLoad.Request("", new byte[0]));
+
+    assertThat(run.errors()).isZero();
+    assertThat(run.latencies().getValueAtPercentile(99)).isGreaterThan(800_000);
+    assertThat(run.sentToAnswered().getValueAtPercentile(50)).isBetween(50_000L, 300_000L);
+    assertThat(run.mostWaiting()).isGreaterThan(10);
   }
 
   @Test
