@@ -45,6 +45,9 @@ final class KeepAliveLoad {
   /** How long to wait for the last answers once every request has gone out. */
   private static final long DRAIN_NANOS = TimeUnit.SECONDS.toNanos(120);
 
+  /** From the call to the first request due: time to open the first connections. */
+  static final long START_DELAY_MILLIS = 200;
+
   private KeepAliveLoad() {}
 
   static Result run(URI target, int connections, int perSecond, int warmupSeconds, int seconds, int okStatus,
@@ -63,7 +66,7 @@ final class KeepAliveLoad {
         idle.add(new Connection(address, selector));
       }
       ArrayDeque<Long> due = new ArrayDeque<>();
-      long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
+      long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(START_DELAY_MILLIS);
       long warmupEnds = start + TimeUnit.SECONDS.toNanos(warmupSeconds);
       long total = (long) perSecond * (warmupSeconds + seconds);
       double interval = TimeUnit.SECONDS.toNanos(1) / (double) perSecond;

@@ -515,8 +515,8 @@ public final class Loadgen {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     // Read when the warm-up ends, off the generator's thread, which must keep sending on time.
     CompletableFuture<Map<String, ServerHistogram>> atWindowStart = CompletableFuture.supplyAsync(
-        () -> answerTimes(http, timedBy),
-        CompletableFuture.delayedExecutor(warmupSeconds, TimeUnit.SECONDS));
+        () -> answerTimes(http, timedBy), CompletableFuture.delayedExecutor(
+            TimeUnit.SECONDS.toMillis(warmupSeconds) + KeepAliveLoad.START_DELAY_MILLIS, TimeUnit.MILLISECONDS));
     KeepAliveLoad.Result run = KeepAliveLoad.run(URI.create(target + "/api/visits"), connections, perSecond,
         warmupSeconds, seconds, 201, () -> new KeepAliveLoad.Request(
             "Content-Type: application/json\r\nIdempotency-Key: " + UUID.randomUUID() + "\r\n",
