@@ -12,9 +12,9 @@ import org.springframework.test.context.MergedContextConfiguration;
 import org.springframework.test.context.TestContextAnnotationUtils;
 
 /**
- * Points every {@link YizhanIntegrationTest} at the JVM's broker and a fresh database, through the
- * same {@code yizhan.db.*} and {@code spring.kafka.bootstrap-servers} properties the services
- * read in production.
+ * Points every {@link YizhanIntegrationTest} at the JVM's broker, a fresh database and the JVM's
+ * token issuer, through the same {@code yizhan.db.*}, {@code spring.kafka.bootstrap-servers} and
+ * {@code spring.security.oauth2.resourceserver.jwt.*} properties the services read in production.
  */
 class RealInfrastructureCustomizerFactory implements ContextCustomizerFactory {
 
@@ -39,7 +39,9 @@ class RealInfrastructureCustomizerFactory implements ContextCustomizerFactory {
           "yizhan.db.port", String.valueOf(database.port()),
           "yizhan.db.name", database.name(),
           "yizhan.db.username", database.username(),
-          "yizhan.db.password", database.password());
+          "yizhan.db.password", database.password(),
+          "spring.security.oauth2.resourceserver.jwt.issuer-uri", TestTokens.issuer().issuer().toString(),
+          "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens.issuer().jwkSetUri().toString());
       context.getEnvironment().getPropertySources()
           .addFirst(new MapPropertySource("yizhan-test-infrastructure", properties));
     }

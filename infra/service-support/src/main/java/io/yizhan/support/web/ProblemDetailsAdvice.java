@@ -1,11 +1,13 @@
 package io.yizhan.support.web;
 
 import io.yizhan.support.problem.ConflictException;
+import io.yizhan.support.problem.ForbiddenException;
 import io.yizhan.support.problem.InvalidRequestException;
 import io.yizhan.support.problem.InvalidRequestException.FieldProblem;
 import io.yizhan.support.problem.NotFoundException;
 import io.yizhan.support.problem.PreconditionRequiredException;
 import io.yizhan.support.problem.TooLargeException;
+import io.yizhan.support.problem.UnauthenticatedException;
 import io.yizhan.support.problem.UnavailableException;
 import java.net.URI;
 import java.time.Duration;
@@ -63,6 +65,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
           HttpStatus.BAD_REQUEST, "请求有误 (invalid request)", e.getMessage(), "invalid-request");
       problem.setProperty("errors", invalid.problems());
       return answer(problem);
+    }
+    if (e instanceof UnauthenticatedException) {
+      return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+          .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
+          .body(problem(HttpStatus.UNAUTHORIZED, "令牌无效 (invalid token)", e.getMessage(), "invalid-token"));
+    }
+    if (e instanceof ForbiddenException) {
+      return answer(problem(HttpStatus.FORBIDDEN, "无权操作 (forbidden)", e.getMessage(), "forbidden"));
     }
     if (e instanceof ConflictException) {
       return answer(problem(HttpStatus.CONFLICT, "冲突 (conflict)", e.getMessage(), "conflict"));

@@ -1,0 +1,56 @@
+package io.yizhan.issuer;
+
+import io.yizhan.contracts.access.Role;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a token says about its bearer.
+ *
+ * @param subject  who (a user or a machine client)
+ * @param roles    what they may do
+ * @param district the district a district admin or district system acts for
+ * @param stations the stations a station manager or regional head is responsible for
+ * @param name     a display name for audit lines
+ */
+public record Grant(String subject, Set<Role> roles, @Nullable String district, List<String> stations,
+    @Nullable String name) {
+
+  public Grant {
+    roles = Set.copyOf(roles);
+    stations = List.copyOf(stations);
+  }
+
+  public static Grant cityAdmin() {
+    return new Grant("demo-city-admin", Set.of(Role.CITY_ADMIN), null, List.of(), "市总工会 演示用户");
+  }
+
+  public static Grant districtAdmin(String district) {
+    return new Grant("demo-district-admin", Set.of(Role.DISTRICT_ADMIN), district, List.of(), district + "工会 演示用户");
+  }
+
+  public static Grant districtSystem(String district) {
+    return new Grant("demo-district-system", Set.of(Role.DISTRICT_SYSTEM), district, List.of(), district + "系统");
+  }
+
+  public static Grant stationManager(List<String> stations) {
+    return new Grant("demo-station-manager", Set.of(Role.STATION_MANAGER), null, stations, "站点管理员 演示用户");
+  }
+
+  public static Grant regionalHead(List<String> stations) {
+    return new Grant("demo-regional-head", Set.of(Role.REGIONAL_HEAD), null, stations, "区域站长 演示用户");
+  }
+
+  public static Grant ops() {
+    return new Grant("demo-ops", Set.of(Role.OPS), null, List.of(), "运维 演示用户");
+  }
+
+  public Grant inDistrict(@Nullable String newDistrict) {
+    return new Grant(subject, roles, newDistrict, stations, name);
+  }
+
+  public Grant forStations(List<String> newStations) {
+    return new Grant(subject, roles, district, newStations, name);
+  }
+}
