@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -57,25 +58,34 @@ public class ImportingStations {
     this.catalog = catalog;
   }
 
-  public Mono<ImportReport> importCsv(byte[] file) {
-    return importRows(Mono.fromCallable(() -> StationSheet.readCsv(file, MAX_ROWS)));
+  /**
+   * @param mayListIn whether the importing user may list stations in a district: a row of another
+   *                  district is a bad row, so a district union's sheet cannot list another's stations
+   */
+  public Mono<ImportReport> importCsv(byte[] file, Predicate<String> mayListIn) {
+    return importRows(Mono.fromCallable(() -> StationSheet.readCsv(file, MAX_ROWS)), mayListIn);
   }
 
-  public Mono<ImportReport> importXlsx(byte[] file) {
-    return importRows(Mono.fromCallable(() -> StationSheet.readXlsx(file, MAX_ROWS)));
+  public Mono<ImportReport> importXlsx(byte[] file, Predicate<String> mayListIn) {
+    return importRows(Mono.fromCallable(() -> StationSheet.readXlsx(file, MAX_ROWS)), mayListIn);
   }
 
-  private Mono<ImportReport> importRows(Mono<List<StationSheet.Row>> rows) {
-    return rows.zipWith(catalog.all()).flatMap(read -> importRows(read.getT1(), read.getT2()));
+  private Mono<ImportReport> importRows(Mono<List<StationSheet.Row>> rows, Predicate<String> mayListIn) {
+    return rows.zipWith(catalog.all()).flatMap(read -> importRows(read.getT1(), read.getT2(), mayListIn));
   }
 
-  private Mono<ImportReport> importRows(List<StationSheet.Row> rows, List<Amenity> amenities) {
+  private Mono<ImportReport> importRows(List<StationSheet.Row> rows, List<Amenity> amenities, Predicate<String> mayListIn) {
     Set<String> codes = amenities.stream().map(Amenity::code).collect(Collectors.toSet());
     Map<String, String> codeOfName = amenities.stream().collect(Collectors.toMap(Amenity::nameZh, Amenity::code));
     List<RowResult> results = new ArrayList<>();
     List<Station> valid = new ArrayList<>();
     for (StationSheet.Row row : rows) {
       List<FieldProblem> problems = new ArrayList<>();
+      String district = blankToNull(row.cell("district"));
+      if (district != null && !mayListIn.test(district)) {
+        problems.add(new FieldProblem("district", "您的账号不能为「" + district + "」登记站点：请只导入本区县的站点，"
+            + "或请该区县工会导入。"));
+      }
       try {
         Station station = registering.validated(command(row, codeOfName, problems), codes, problems);
         valid.add(station);

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.yizhan.station.registry.StationRegistryIntegrationTest;
 import io.yizhan.testkit.TestHttp;
+import io.yizhan.testkit.TestTokens;
 import io.yizhan.testkit.YizhanIntegrationTest;
 import java.time.Duration;
 import java.util.HashMap;
@@ -26,7 +27,7 @@ class CoverageIntegrationTest {
 
   @Test
   void coverage_follows_opening_hours_boundaries_and_demand() {
-    WebTestClient http = TestHttp.client(port);
+    WebTestClient http = TestHttp.client(port, TestTokens.cityAdmin());
     register(http, "碑林区钟楼全天爱心驿站", 34.2596, 108.9532, Map.of("alwaysOpen", true));
     register(http, "碑林区南门办公时间服务点", 34.2445, 108.9360, Map.of("alwaysOpen", false, "weekly",
         Map.of("MONDAY", List.of(Map.of("opens", "09:00", "closes", "17:00")))));
@@ -74,7 +75,7 @@ class CoverageIntegrationTest {
 
   @Test
   void bad_questions_and_uploads_get_problem_details() {
-    WebTestClient http = TestHttp.client(port);
+    WebTestClient http = TestHttp.client(port, TestTokens.cityAdmin());
     http.get().uri("/api/coverage?minutes=0&cellMeters=10").exchange().expectStatus().isBadRequest()
         .expectBody().jsonPath("$.errors[*].field").value(fields ->
             assertThat((List<Object>) fields).containsExactlyInAnyOrder("minutes", "cellMeters"));

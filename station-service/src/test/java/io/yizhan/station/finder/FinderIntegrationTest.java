@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.yizhan.testkit.TestHttp;
+import io.yizhan.testkit.TestTokens;
 import io.yizhan.testkit.YizhanIntegrationTest;
 import java.time.Duration;
 import java.util.List;
@@ -18,15 +19,19 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class FinderIntegrationTest {
 
   @LocalServerPort int port;
+  /** A worker's phone: the finder needs no sign-in. */
   WebTestClient http;
+  /** The union of the district the test's stations are in. */
+  WebTestClient districtUnion;
 
   @BeforeEach
   void client() {
     http = TestHttp.client(port);
+    districtUnion = TestHttp.client(port, TestTokens.districtAdmin("莲湖区"));
   }
 
   String register(String name, double lat, double lon) {
-    return (String) http.post().uri("/api/stations").contentType(MediaType.APPLICATION_JSON)
+    return (String) districtUnion.post().uri("/api/stations").contentType(MediaType.APPLICATION_JSON)
         .bodyValue(Map.ofEntries(
             Map.entry("name", name), Map.entry("kind", "SERVICE_POINT"), Map.entry("buildMode", "UNION_BUILT"),
             Map.entry("district", "莲湖区"), Map.entry("areaType", "MAIN_URBAN"), Map.entry("address", "西大街"),
@@ -51,7 +56,7 @@ class FinderIntegrationTest {
             .jsonPath("$.results[?(@.id == '" + id + "')].navigation.geo").value(geo ->
                 assertThat((List<?>) geo).singleElement().asString().startsWith("geo:34.2605,108.936")));
 
-    http.post().uri("/api/stations/{id}/status", id).contentType(MediaType.APPLICATION_JSON)
+    districtUnion.post().uri("/api/stations/{id}/status", id).contentType(MediaType.APPLICATION_JSON)
         .bodyValue(Map.of("action", "SUSPEND", "by", "区域站长", "reason", "停电")).exchange().expectStatus().isOk();
 
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->

@@ -3,6 +3,7 @@ package io.yizhan.station.importing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.yizhan.testkit.TestHttp;
+import io.yizhan.testkit.TestTokens;
 import io.yizhan.testkit.YizhanIntegrationTest;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +30,7 @@ class StationImportIntegrationTest {
 
   @BeforeEach
   void client() {
-    http = TestHttp.client(port);
+    http = TestHttp.client(port, TestTokens.cityAdmin());
   }
 
   String template() {

@@ -12,6 +12,7 @@ import io.yizhan.contracts.maintenance.MaintenanceRecorded;
 import io.yizhan.station.registry.StationRegistryIntegrationTest;
 import io.yizhan.testkit.EventContracts;
 import io.yizhan.testkit.TestHttp;
+import io.yizhan.testkit.TestTokens;
 import io.yizhan.testkit.TopicProbe;
 import io.yizhan.testkit.YizhanIntegrationTest;
 import java.time.Clock;
@@ -62,7 +63,7 @@ class MaintenanceIntegrationTest {
   @Test
   @Order(1)
   void lapses_climb_the_chain_once_per_tier_and_records_reset_the_clock() {
-    WebTestClient http = TestHttp.client(port);
+    WebTestClient http = TestHttp.client(port, TestTokens.cityAdmin());
     String id = (String) http.post().uri("/api/stations").contentType(MediaType.APPLICATION_JSON)
         .bodyValue(StationRegistryIntegrationTest.beilinStation())
         .exchange().expectStatus().isCreated()
@@ -143,7 +144,7 @@ class MaintenanceIntegrationTest {
   @Test
   @Order(2)
   void activities_are_logged_checked_and_announced() {
-    WebTestClient http = TestHttp.client(port);
+    WebTestClient http = TestHttp.client(port, TestTokens.cityAdmin());
     String id = (String) http.post().uri("/api/stations").contentType(MediaType.APPLICATION_JSON)
         .bodyValue(StationRegistryIntegrationTest.beilinStation())
         .exchange().expectStatus().isCreated()

@@ -12,6 +12,7 @@ import io.yizhan.contracts.station.StationStatus;
 import io.yizhan.contracts.station.StationStatusChanged;
 import io.yizhan.testkit.EventContracts;
 import io.yizhan.testkit.TestHttp;
+import io.yizhan.testkit.TestTokens;
 import io.yizhan.testkit.TopicProbe;
 import io.yizhan.testkit.YizhanIntegrationTest;
 import java.time.Duration;
@@ -21,6 +22,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -34,7 +36,7 @@ public class StationRegistryIntegrationTest {
 
   @BeforeEach
   void client() {
-    http = TestHttp.client(port);
+    http = TestHttp.client(port, TestTokens.cityAdmin());
   }
 
   /** A complete, valid registration; other tests start from it. */
@@ -296,8 +298,10 @@ public class StationRegistryIntegrationTest {
    */
   @Test
   void a_request_answered_at_once_after_a_database_lookup_on_the_same_connection_is_answered() {
+    String token = TestTokens.cityAdmin();
     for (int i = 0; i < 300; i++) {
       WebTestClient fresh = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+          .defaultHeader(HttpHeaders.AUTHORIZATION, token)
           .responseTimeout(Duration.ofSeconds(5)).build();
       fresh.get().uri("/api/stations/{id}", "0b7e2c1a-5d7f-4a55-9f51-3c2f7d1e9a99").exchange()
           .expectStatus().isNotFound();

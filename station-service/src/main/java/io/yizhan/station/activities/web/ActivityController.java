@@ -1,5 +1,6 @@
 package io.yizhan.station.activities.web;
 
+import io.yizhan.station.access.web.StationAccess;
 import io.yizhan.station.activities.Activities;
 import io.yizhan.station.activities.Activity;
 import io.yizhan.station.activities.ActivityKind;
@@ -33,9 +34,11 @@ class ActivityController {
 
   private final LoggingActivity logging;
   private final Activities activities;
+  private final StationAccess access;
   private final Clock clock;
 
-  ActivityController(LoggingActivity logging, Activities activities, Clock clock) {
+  ActivityController(LoggingActivity logging, Activities activities, StationAccess access, Clock clock) {
+    this.access = access;
     this.logging = logging;
     this.activities = activities;
     this.clock = clock;
@@ -49,8 +52,10 @@ class ActivityController {
   /** {@code {"kind": "FREE_CLINIC", "title": "…", "heldOn": "2026-11-27", "participants": 40, "by": "…"}}. */
   @PostMapping("/api/stations/{id}/activities")
   Mono<ResponseEntity<ActivityView>> log(@PathVariable String id, @RequestBody LogRequest request) {
-    return logging.log(new StationId(StationIds.parse("id", id)), request.kind(), request.title(), request.heldOn(),
-            request.participants(), request.by(), request.note())
+    StationId station = new StationId(StationIds.parse("id", id));
+    return access.requireRuns(station)
+        .then(Mono.defer(() -> logging.log(station, request.kind(), request.title(), request.heldOn(),
+            request.participants(), request.by(), request.note())))
         .map(a -> ResponseEntity.created(URI.create("/api/stations/" + id + "/activities")).body(ActivityView.of(a)));
   }
 

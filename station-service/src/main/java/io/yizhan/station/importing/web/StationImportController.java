@@ -3,6 +3,7 @@ package io.yizhan.station.importing.web;
 import io.yizhan.station.importing.ImportReport;
 import io.yizhan.station.importing.ImportingStations;
 import io.yizhan.station.importing.StationSheet;
+import io.yizhan.support.security.Callers;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpHeaders;
@@ -37,13 +38,15 @@ class StationImportController {
    */
   @PostMapping(consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
   Mono<ResponseEntity<Object>> importCsv(@RequestBody byte[] file) {
-    return importing.importCsv(file).map(StationImportController::answer);
+    return Callers.current().flatMap(caller -> importing.importCsv(file, caller::managesDistrict))
+        .map(StationImportController::answer);
   }
 
   /** The same for an Excel workbook (.xlsx): the first sheet, headers in the first row. */
   @PostMapping(consumes = XLSX)
   Mono<ResponseEntity<Object>> importXlsx(@RequestBody byte[] file) {
-    return importing.importXlsx(file).map(StationImportController::answer);
+    return Callers.current().flatMap(caller -> importing.importXlsx(file, caller::managesDistrict))
+        .map(StationImportController::answer);
   }
 
   @GetMapping("/template.csv")

@@ -1,5 +1,6 @@
 package io.yizhan.station.maintenance.web;
 
+import io.yizhan.station.access.web.StationAccess;
 import io.yizhan.contracts.maintenance.MaintenanceOverdue.Tier;
 import io.yizhan.station.maintenance.Escalation;
 import io.yizhan.station.maintenance.Maintenance;
@@ -38,10 +39,12 @@ class MaintenanceController {
   private final OverdueReport overdue;
   private final Escalation escalation;
   private final Stations stations;
+  private final StationAccess access;
   private final Clock clock;
 
   MaintenanceController(Stations stations, Maintenance maintenance, RecordingMaintenance recording, OverdueReport overdue,
-      Escalation escalation, Clock clock) {
+      Escalation escalation, StationAccess access, Clock clock) {
+    this.access = access;
     this.stations = stations;
     this.maintenance = maintenance;
     this.recording = recording;
@@ -86,7 +89,8 @@ class MaintenanceController {
   @PostMapping("/api/stations/{id}/maintenance")
   Mono<ResponseEntity<RecordView>> record(@PathVariable String id, @RequestBody RecordRequest request) {
     StationId station = new StationId(StationIds.parse("id", id));
-    return recording.record(station, request.task(), request.doneAt(), request.by(), request.note())
+    return access.requireRuns(station)
+        .then(Mono.defer(() -> recording.record(station, request.task(), request.doneAt(), request.by(), request.note())))
         .map(r -> ResponseEntity.created(URI.create("/api/stations/" + id + "/maintenance")).body(RecordView.of(r)));
   }
 

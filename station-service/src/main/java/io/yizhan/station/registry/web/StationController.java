@@ -5,6 +5,7 @@ import io.yizhan.contracts.station.Hours;
 import io.yizhan.contracts.station.StationKind;
 import io.yizhan.contracts.station.StationStatus;
 import io.yizhan.hours.HoursConversion;
+import io.yizhan.station.access.web.StationAccess;
 import io.yizhan.hours.OpenState;
 import io.yizhan.hours.OpeningHours;
 import io.yizhan.station.registry.Amenity;
@@ -59,10 +60,12 @@ class StationController {
   private final ChangingStatus changingStatus;
   private final Stations stations;
   private final AmenityCatalog catalog;
+  private final StationAccess access;
   private final Clock clock;
 
   StationController(RegisteringStation registering, EditingStation editing, ChangingHours changingHours, ChangingStatus changingStatus,
-      Stations stations, AmenityCatalog catalog, Clock clock) {
+      Stations stations, AmenityCatalog catalog, StationAccess access, Clock clock) {
+    this.access = access;
     this.registering = registering;
     this.editing = editing;
     this.changingHours = changingHours;
@@ -74,7 +77,7 @@ class StationController {
 
   @PostMapping
   Mono<ResponseEntity<StationView>> register(@RequestBody RegisterStation request) {
-    return registering.register(request).flatMap(station -> view(station)
+    return access.requireManagesDistrict(request.district()).then(Mono.defer(() -> registering.register(request))).flatMap(station -> view(station)
         .map(view -> ResponseEntity.created(URI.create("/api/stations/" + station.id()))
             .eTag(String.valueOf(station.version()))
             .body(view)));
@@ -92,14 +95,16 @@ class StationController {
   @PutMapping("/{id}")
   Mono<ResponseEntity<StationView>> edit(@PathVariable String id, @RequestBody EditStation edit,
       @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
-    return editing.edit(new StationId(StationIds.parse("id", id)), edit, version(ifMatch)).flatMap(this::answer);
+    StationId station = new StationId(StationIds.parse("id", id));
+    return access.requireManages(station).then(Mono.defer(() -> editing.edit(station, edit, version(ifMatch)))).flatMap(this::answer);
   }
 
   /** Replaces the opening hours; If-Match must carry the version the change is based on. */
   @PutMapping("/{id}/hours")
   Mono<ResponseEntity<StationView>> changeHours(@PathVariable String id, @RequestBody @Nullable Hours hours,
       @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
-    return changingHours.change(new StationId(StationIds.parse("id", id)), hours, version(ifMatch))
+    StationId station = new StationId(StationIds.parse("id", id));
+    return access.requireManages(station).then(Mono.defer(() -> changingHours.change(station, hours, version(ifMatch))))
         .flatMap(this::answer);
   }
 
@@ -107,8 +112,10 @@ class StationController {
   @PostMapping("/{id}/status")
   Mono<ResponseEntity<StationView>> changeStatus(@PathVariable String id, @RequestBody StatusRequest request,
       @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
-    return changingStatus.change(new StationId(StationIds.parse("id", id)), request.action(), request.by(),
-            request.reason(), version(ifMatch))
+    StationId station = new StationId(StationIds.parse("id", id));
+    return access.requireManages(station)
+        .then(Mono.defer(() -> changingStatus.change(station, request.action(), request.by(), request.reason(),
+            version(ifMatch))))
         .flatMap(this::answer);
   }
 
