@@ -23,6 +23,7 @@ import io.yizhan.contracts.visit.WorkerType;
 import io.yizhan.support.kafka.DeadLetters;
 import io.yizhan.testkit.EventContracts;
 import io.yizhan.testkit.TestHttp;
+import io.yizhan.testkit.TestTokens;
 import io.yizhan.testkit.TopicProbe;
 import io.yizhan.testkit.YizhanIntegrationTest;
 import io.yizhan.visit.checkin.CheckInResult;
@@ -56,7 +57,7 @@ class VisitFlowIntegrationTest {
 
   @BeforeEach
   void client() {
-    http = TestHttp.client(port);
+    http = TestHttp.client(port, TestTokens.cityAdmin());
   }
 
   /** Announces a station the way station-service does, and waits until check-ins accept it. */

@@ -20,6 +20,7 @@ import io.yizhan.support.kafka.DeadLetters;
 import io.yizhan.testkit.EventContracts;
 import io.yizhan.testkit.EventFixtures;
 import io.yizhan.testkit.TestHttp;
+import io.yizhan.testkit.TestTokens;
 import io.yizhan.testkit.TopicProbe;
 import io.yizhan.testkit.YizhanIntegrationTest;
 import java.net.URLEncoder;
@@ -74,7 +75,7 @@ class UtilizationIntegrationTest {
 
   @BeforeEach
   void client() {
-    http = TestHttp.client(port);
+    http = TestHttp.client(port, TestTokens.cityAdmin());
   }
 
   @Test

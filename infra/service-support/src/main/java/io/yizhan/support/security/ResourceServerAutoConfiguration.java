@@ -26,6 +26,9 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
+import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -74,6 +77,25 @@ public class ResourceServerAutoConfiguration {
             .authenticationEntryPoint((exchange, e) -> unauthorized(exchange, e, json))
             .accessDeniedHandler((exchange, e) -> forbidden(exchange, json)))
         .build();
+  }
+
+  /**
+   * Spring Security's strict firewall, but a backslash may stand in a path: visit ids are the
+   * district systems' own and may hold one ({@code GET /api/visits/{id}}). Paths are matched by
+   * segments, where a backslash is an ordinary character.
+   */
+  @Bean
+  ServerWebExchangeFirewall firewall() {
+    StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
+    firewall.setAllowBackSlash(true);
+    return firewall;
+  }
+
+  /** What the firewall refuses (an encoded slash, a semicolon) is a problem detail, not a bare 400. */
+  @Bean
+  ServerExchangeRejectedHandler rejectedRequests(JsonMapper json) {
+    return (exchange, rejected) -> write(exchange.getResponse(), HttpStatus.BAD_REQUEST, "请求地址有误 (rejected request)",
+        "请求地址含有不允许的字符（" + rejected.getMessage() + "）。请检查地址与编号后重试。", "rejected-request", json);
   }
 
   @Bean

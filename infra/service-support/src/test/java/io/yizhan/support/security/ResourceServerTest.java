@@ -41,6 +41,16 @@ class ResourceServerTest {
   }
 
   @Test
+  void a_path_the_firewall_refuses_is_a_problem_detail_but_a_backslash_in_an_id_passes() {
+    TestHttp.client(port).get().uri("/open/hello;jsessionid=1").exchange()
+        .expectStatus().isBadRequest()
+        .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody().jsonPath("$.type").isEqualTo("urn:yizhan:problem:rejected-request");
+    TestHttp.client(port).get().uri(b -> b.path("/open/{id}").build("a\\b")).exchange()
+        .expectStatus().isNotFound();
+  }
+
+  @Test
   void a_valid_token_names_the_caller() {
     TestHttp.client(port, TestTokens.cityAdmin()).get().uri("/staff/hello").exchange()
         .expectStatus().isOk()

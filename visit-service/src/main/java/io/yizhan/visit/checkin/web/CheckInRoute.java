@@ -7,6 +7,7 @@ import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.yizhan.support.problem.TooLargeException;
+import io.yizhan.support.security.Callers;
 import io.yizhan.support.web.ProblemDetailsAdvice;
 import io.yizhan.visit.checkin.Visits;
 import java.io.ByteArrayOutputStream;
@@ -73,13 +74,15 @@ class CheckInRoute implements NettyRouteProvider {
   private static final int CALLER_GONE = 499;
 
   private final SingleCheckIns checkIns;
+  private final Callers callers;
   private final JsonMapper json;
   private final MeterRegistry meters;
   private final Map<Integer, Timer> timers = new ConcurrentHashMap<>();
   private final Map<EventLoop, Scheduler> eventLoops = new ConcurrentHashMap<>();
 
-  CheckInRoute(SingleCheckIns checkIns, JsonMapper json, MeterRegistry meters) {
+  CheckInRoute(SingleCheckIns checkIns, Callers callers, JsonMapper json, MeterRegistry meters) {
     this.checkIns = checkIns;
+    this.callers = callers;
     // Spring Boot's mapper, as WebFlux uses it: the same JSON both ways, problem details flattened.
     this.json = json.rebuild().addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class).build();
     this.meters = meters;
@@ -103,11 +106,17 @@ class CheckInRoute implements NettyRouteProvider {
   private Publisher<Void> checkIn(HttpServerRequest request, HttpServerResponse response) {
     long start = System.nanoTime();
     String idempotencyKey = request.requestHeaders().get("Idempotency-Key");
+    // WebFlux's security filter does not see this route: a token, if any, is checked here (a
+    // worker's phone sends none; a manager's register or a district system does).
+    String authorization = request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION);
     Scheduler loop = eventLoopOf(request);
     return body(request)
         // A task of its own on the loop: never completed within the read that brought it.
         .publishOn(loop)
-        .flatMap(body -> checkIns.checkIn(parsed(request, body), idempotencyKey))
+        .flatMap(body -> authorization == null
+            ? checkIns.checkIn(parsed(request, body), idempotencyKey)
+            : callers.fromAuthorization(authorization)
+                .flatMap(caller -> checkIns.checkIn(parsed(request, body), idempotencyKey)))
         .<ResponseEntity<?>>map(answer -> answer)
         .onErrorResume(failure -> !(failure instanceof AbortedException),
             failure -> Mono.just(answerTo(failure)))

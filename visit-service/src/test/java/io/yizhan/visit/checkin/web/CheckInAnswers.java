@@ -3,6 +3,7 @@ package io.yizhan.visit.checkin.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.yizhan.testkit.TestHttp;
+import io.yizhan.testkit.TestTokens;
 import io.yizhan.testkit.TopicProbe;
 import io.yizhan.visit.AnnouncedStations;
 import java.net.URI;
@@ -59,6 +60,23 @@ abstract class CheckInAnswers {
         .bodyValue(checkIn).exchange()
         .expectStatus().isOk()
         .expectBody().jsonPath("$.duplicate").isEqualTo(true);
+  }
+
+  @Test
+  void a_worker_checks_in_without_a_token_and_a_register_with_one_but_a_bad_token_is_refused() {
+    String station = registeredStation();
+    Map<String, Object> checkIn = Map.of("stationId", station, "workerType", "SANITATION", "services", List.of("REST"),
+        "channel", "MANAGER_REGISTER");
+
+    TestHttp.client(port, TestTokens.stationManager(station)).post().uri("/api/visits")
+        .contentType(MediaType.APPLICATION_JSON).bodyValue(checkIn).exchange()
+        .expectStatus().isCreated();
+    TestHttp.client(port, "Bearer not-a-token").post().uri("/api/visits")
+        .contentType(MediaType.APPLICATION_JSON).bodyValue(checkIn).exchange()
+        .expectStatus().isUnauthorized()
+        .expectHeader().valueEquals("WWW-Authenticate", "Bearer error=\"invalid_token\"")
+        .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody().jsonPath("$.type").isEqualTo("urn:yizhan:problem:invalid-token");
   }
 
   @Test

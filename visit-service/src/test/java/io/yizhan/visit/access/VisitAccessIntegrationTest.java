@@ -1,0 +1,68 @@
+package io.yizhan.visit.access;
+
+import io.yizhan.testkit.TestHttp;
+import io.yizhan.testkit.TestTokens;
+import io.yizhan.testkit.TopicProbe;
+import io.yizhan.testkit.YizhanIntegrationTest;
+import io.yizhan.visit.AnnouncedStations;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Anonymous phones check in and read the figures; district feeds need a district's system or
+ * union; a single visit needs a signed-in caller; rebuilding is the city's.
+ */
+@YizhanIntegrationTest
+class VisitAccessIntegrationTest {
+
+  static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
+
+  @LocalServerPort int port;
+  final TopicProbe kafka = TopicProbe.onTestBroker();
+
+  @Test
+  void a_district_feed_needs_a_district_system_or_union() {
+    WebTestClient phone = TestHttp.client(port);
+    String station = AnnouncedStations.registered(phone, kafka, "未央区凤城八路爱心驿站", "未央区");
+    String line = "{\"visitId\":\"" + UUID.randomUUID() + "\",\"stationId\":\"" + station
+        + "\",\"workerType\":\"COURIER\",\"services\":[\"WATER\"]}\n";
+
+    phone.post().uri("/api/visits/batch").contentType(NDJSON).bodyValue(line).exchange()
+        .expectStatus().isUnauthorized()
+        .expectBody().jsonPath("$.type").isEqualTo("urn:yizhan:problem:unauthorized");
+    TestHttp.client(port, TestTokens.stationManager(station)).post().uri("/api/visits/batch").contentType(NDJSON)
+        .bodyValue(line).exchange()
+        .expectStatus().isForbidden()
+        .expectBody().jsonPath("$.type").isEqualTo("urn:yizhan:problem:forbidden");
+    TestHttp.client(port, TestTokens.districtSystem("未央区")).post().uri("/api/visits/batch").contentType(NDJSON)
+        .bodyValue(line).exchange()
+        .expectStatus().isOk()
+        .expectBody().jsonPath("$.accepted").isEqualTo(1);
+  }
+
+  @Test
+  void a_worker_checks_in_and_reads_the_figures_but_not_a_visit_nor_the_administration() {
+    WebTestClient phone = TestHttp.client(port);
+    String station = AnnouncedStations.registered(phone, kafka, "未央区文景路爱心驿站", "未央区");
+    String visitId = UUID.randomUUID().toString();
+
+    phone.post().uri("/api/visits").contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(Map.of("visitId", visitId, "stationId", station, "workerType", "FOOD_DELIVERY",
+            "services", List.of("CHARGING")))
+        .exchange().expectStatus().isCreated();
+    phone.get().uri("/api/utilization/summary").exchange().expectStatus().isOk();
+    phone.get().uri("/dashboards/utilization.html").exchange().expectStatus().isOk();
+
+    phone.get().uri("/api/visits/{id}", visitId).exchange().expectStatus().isUnauthorized();
+    TestHttp.client(port, TestTokens.districtAdmin("未央区")).get().uri("/api/visits/{id}", visitId).exchange()
+        .expectStatus().isOk();
+    phone.get().uri("/api/utilization/reconciliation").exchange().expectStatus().isUnauthorized();
+    TestHttp.client(port, TestTokens.districtAdmin("未央区")).post().uri("/api/utilization/rebuilds").exchange()
+        .expectStatus().isForbidden();
+  }
+}
