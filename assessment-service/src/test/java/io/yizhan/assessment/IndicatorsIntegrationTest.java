@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import io.yizhan.contracts.Topics;
 import io.yizhan.testkit.EventFixtures;
 import io.yizhan.testkit.TestHttp;
+import io.yizhan.testkit.TestTokens;
 import io.yizhan.testkit.TopicProbe;
 import io.yizhan.testkit.YizhanIntegrationTest;
 import java.time.Duration;
@@ -28,7 +29,13 @@ class IndicatorsIntegrationTest {
 
   @BeforeEach
   void client() {
-    http = TestHttp.client(port);
+    http = TestHttp.client(port, TestTokens.cityAdmin());
+  }
+
+  @Test
+  void indicators_are_for_signed_in_assessors() {
+    TestHttp.client(port).get().uri("/api/assessments/stations/{id}/indicators", UUID.randomUUID()).exchange()
+        .expectStatus().isUnauthorized();
   }
 
   @Test

@@ -9,6 +9,7 @@ import io.yizhan.contracts.maintenance.MaintenanceOverdue;
 import io.yizhan.contracts.maintenance.MaintenanceOverdue.Tier;
 import io.yizhan.contracts.station.Contact;
 import io.yizhan.testkit.TestHttp;
+import io.yizhan.testkit.TestTokens;
 import io.yizhan.testkit.TopicProbe;
 import io.yizhan.testkit.YizhanIntegrationTest;
 import java.time.Duration;
@@ -26,7 +27,7 @@ class MaintenanceOverdueNoticeIntegrationTest {
 
   @Test
   void each_tier_an_overdue_task_reaches_is_told_once_in_its_own_words() {
-    WebTestClient http = TestHttp.client(port);
+    WebTestClient http = TestHttp.client(port, TestTokens.cityAdmin());
     String station = UUID.randomUUID().toString();
     byte[] toManager = overdue(station, 1, Tier.STATION_MANAGER, new Contact("王丽", "029-87654321"));
     kafka.send(Topics.STATION_EVENTS, station, toManager);

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import io.yizhan.contracts.Topics;
 import io.yizhan.testkit.EventFixtures;
 import io.yizhan.testkit.TestHttp;
+import io.yizhan.testkit.TestTokens;
 import io.yizhan.testkit.TopicProbe;
 import io.yizhan.testkit.YizhanIntegrationTest;
 import java.time.Duration;
@@ -23,7 +24,7 @@ class StationListedNoticeIntegrationTest {
 
   @BeforeEach
   void client() {
-    http = TestHttp.client(port);
+    http = TestHttp.client(port, TestTokens.cityAdmin());
   }
 
   @Test
@@ -53,6 +54,13 @@ class StationListedNoticeIntegrationTest {
     return EventFixtures.stationRegistered(station, "碑林区光大银行爱心驿站", "碑林区");
   }
 
+
+  @Test
+  void notices_name_people_so_reading_them_needs_a_signed_in_caller() {
+    TestHttp.client(port).get().uri("/api/notifications?stationId={id}", UUID.randomUUID()).exchange()
+        .expectStatus().isUnauthorized()
+        .expectBody().jsonPath("$.type").isEqualTo("urn:yizhan:problem:unauthorized");
+  }
 
   @Test
   void asking_without_a_station_says_what_to_send() {
