@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
+import io.yizhan.testkit.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,7 @@ class GatewayRoutingTest {
               .header("Location", "/api/visits/v-1")
               .sendString(Mono.just("{\"body\":" + body + ",\"key\":\"" + request.requestHeaders().get("Idempotency-Key")
                   + "\",\"forwardedFor\":\"" + request.requestHeaders().get("X-Forwarded-For")
+                  + "\",\"authorization\":\"" + request.requestHeaders().get("Authorization")
                   + "\",\"query\":\"" + request.uri() + "\"}"))
               .then()))
       .post("/api/visits/batch", (request, response) -> request.receive().aggregate().asString()
@@ -75,6 +77,8 @@ class GatewayRoutingTest {
     registry.add("YIZHAN_VISIT_URL", () -> "http://localhost:" + visits.port());
     registry.add("YIZHAN_ASSESSMENT_URL", () -> "http://localhost:" + unusedPort());
     registry.add("YIZHAN_GATEWAY_TIMEOUT", () -> "2s");
+    registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestTokens.issuer().issuer().toString());
+    registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", () -> TestTokens.issuer().jwkSetUri().toString());
   }
 
   @AfterAll
@@ -190,6 +194,27 @@ class GatewayRoutingTest {
             // Answer-time buckets, for the share of check-ins answered within 50 ms (YizhanCheckInsSlow).
             .containsPattern("http_server_requests_seconds_bucket\\{application=\"gateway\",[^}]*"
                 + "status=\"201\",uri=\"/api/visits\",le=\"0.05\"\\}"));
+  }
+
+  @Test
+  void a_token_travels_on_to_the_service_and_a_bad_one_is_refused_at_the_edge_on_either_path() {
+    String token = TestTokens.districtSystem("莲湖区");
+    http.post().uri("/api/visits").contentType(MediaType.APPLICATION_JSON).header("Authorization", token)
+        .bodyValue("{}").exchange()
+        .expectStatus().isCreated()
+        .expectHeader().doesNotExist("RateLimit-Remaining")
+        .expectBody().jsonPath("$.authorization").isEqualTo(token);
+    http.get().uri("/api/stations/ok").header("Authorization", token).exchange().expectStatus().isOk();
+
+    http.post().uri("/api/visits").contentType(MediaType.APPLICATION_JSON).header("Authorization", "Bearer forged")
+        .bodyValue("{}").exchange()
+        .expectStatus().isUnauthorized()
+        .expectHeader().valueEquals("WWW-Authenticate", "Bearer error=\"invalid_token\"")
+        .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody().jsonPath("$.type").isEqualTo("urn:yizhan:problem:invalid-token");
+    http.get().uri("/api/stations/ok").header("Authorization", "Bearer forged").exchange()
+        .expectStatus().isUnauthorized()
+        .expectBody().jsonPath("$.type").isEqualTo("urn:yizhan:problem:invalid-token");
   }
 
   @Test

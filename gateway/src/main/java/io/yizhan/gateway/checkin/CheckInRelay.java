@@ -9,6 +9,9 @@ import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.yizhan.gateway.ServiceUnavailable;
+import io.yizhan.gateway.ratelimit.PublicRateLimit;
+import io.yizhan.gateway.ratelimit.TokenBuckets;
+import io.yizhan.gateway.security.EdgeSecurity;
 import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +23,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -29,6 +34,9 @@ import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreaker;
 import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreakerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
@@ -62,8 +70,11 @@ import tools.jackson.databind.json.JsonMapper;
  * </ul>
  * Check-in bodies are read whole, up to 16 KB (a check-in is under 1 KB); a larger one gets 413.
  *
- * <p>Nothing of WebFlux runs for a check-in: no WebFilter and no GlobalFilter (the public rate
- * limit among them) sees it, so a filter meant for check-ins must be applied here too. Requests
+ * <p>Nothing of WebFlux runs for a check-in: no WebFilter and no GlobalFilter sees it, so what
+ * the gateway does for check-ins is applied here too: an anonymous check-in (a worker's phone)
+ * draws on its client's public rate limit ({@link PublicRateLimit}); one with a token (a manager's
+ * register, a district system) is not limited, but a bad token is refused with 401 as
+ * {@link EdgeSecurity} refuses it on other paths. Requests
  * this route does not take (any other method or path, an absolute URI) reach WebFlux as before.
  * With {@code yizhan.gateway.check-in-relay.enabled=false} check-ins take the generic route again.
  */
@@ -91,11 +102,16 @@ class CheckInRelay implements NettyRouteProvider, DisposableBean {
   private final ReactiveCircuitBreaker breaker;
   private final MeterRegistry meters;
   private final Map<Integer, Timers> timers = new ConcurrentHashMap<>();
+  private final @Nullable PublicRateLimit anonymousLimit;
+  private final ReactiveJwtDecoder tokens;
 
   CheckInRelay(@Value("${YIZHAN_VISIT_URL:http://localhost:8082}") String visitService,
       @Value("${spring.cloud.gateway.server.webflux.httpclient.connect-timeout:2000}") int connectTimeoutMillis,
-      ReactiveCircuitBreakerFactory<?, ?> breakers, MeterRegistry meters) {
+      ReactiveCircuitBreakerFactory<?, ?> breakers, MeterRegistry meters, ObjectProvider<PublicRateLimit> anonymousLimit,
+      ReactiveJwtDecoder tokens) {
     this.visitService = visitService;
+    this.anonymousLimit = anonymousLimit.getIfAvailable();
+    this.tokens = tokens;
     this.connectTimeoutMillis = connectTimeoutMillis;
     this.breaker = breakers.create(BREAKER);
     this.meters = meters;
@@ -149,17 +165,53 @@ class CheckInRelay implements NettyRouteProvider, DisposableBean {
 
   private Publisher<Void> relay(HttpServerRequest request, HttpServerResponse response) {
     long start = System.nanoTime();
-    Mono<Void> answered = request.requestHeaders().getInt(HttpHeaderNames.CONTENT_LENGTH, -1) > MAX_BODY_BYTES
+    String authorization = request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION);
+    if (authorization == null && anonymousLimit != null) {
+      // A worker's phone: the same bucket as its finder queries (ADR 9).
+      TokenBuckets.Decision decision = anonymousLimit.take(request.requestHeaders().get("X-Forwarded-For"),
+          request.remoteAddress());
+      if (decision instanceof TokenBuckets.Decision.Refused no) {
+        return tooMany(response, no.retryAfterSeconds())
+            .doFinally(signal -> timers(response.status().code()).record(System.nanoTime() - start));
+      }
+      if (decision instanceof TokenBuckets.Decision.Allowed yes) {
+        response.header("RateLimit-Remaining", String.valueOf(yes.remaining()));
+      }
+    }
+    Mono<Void> relayed = request.requestHeaders().getInt(HttpHeaderNames.CONTENT_LENGTH, -1) > MAX_BODY_BYTES
         ? Mono.error(new TooLarge())
         : body(request)
             .flatMap(body -> breaker.run(call(request, body), failure -> Mono.error(new Unanswered(failure))))
             .flatMap(answer -> answer.writeTo(response));
+    // A register or a district system: a bad token is refused here, a good one is not limited.
+    Mono<Void> answered = authorization == null ? relayed : valid(authorization).then(relayed);
     return answered
+        .onErrorResume(InvalidToken.class, invalid -> invalidToken(response, invalid.getMessage()))
         .onErrorResume(TooLarge.class, tooLarge -> tooLarge(response))
         .onErrorResume(Unanswered.class, unanswered -> unavailable(response, unanswered.getCause()))
         // Anything else is a fault of the relay itself; the caller still gets a problem, not a 500.
         .onErrorResume(fault -> response.hasSentHeaders() ? Mono.empty() : unavailable(response, fault))
         .doFinally(signal -> timers(response.status().code()).record(System.nanoTime() - start));
+  }
+
+  private Mono<Jwt> valid(String authorization) {
+    if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return Mono.error(new InvalidToken("Authorization 头应为 \"Bearer <令牌>\""));
+    }
+    return tokens.decode(authorization.substring(7).strip())
+        .onErrorMap(JwtException.class, e -> new InvalidToken(e.getMessage()));
+  }
+
+  private static Mono<Void> invalidToken(HttpServerResponse response, String reason) {
+    return new Answer(HttpStatus.UNAUTHORIZED.value(), List.of(PROBLEM_JSON,
+        Map.entry(HttpHeaderNames.WWW_AUTHENTICATE.toString(), "Bearer error=\"invalid_token\"")),
+        EdgeSecurity.invalidTokenProblem(reason)).writeTo(response);
+  }
+
+  private static Mono<Void> tooMany(HttpServerResponse response, long retryAfterSeconds) {
+    return new Answer(HttpStatus.TOO_MANY_REQUESTS.value(), List.of(PROBLEM_JSON,
+        Map.entry(HttpHeaderNames.RETRY_AFTER.toString(), String.valueOf(retryAfterSeconds))),
+        PublicRateLimit.tooManyRequests(retryAfterSeconds)).writeTo(response);
   }
 
   /** The whole body, refused once it grows past the limit (a chunked body declares no length). */
@@ -268,6 +320,13 @@ class CheckInRelay implements NettyRouteProvider, DisposableBean {
   private static final class TooLarge extends RuntimeException {
     TooLarge() {
       super("check-in body over " + MAX_BODY_BYTES + " bytes", null, false, false);
+    }
+  }
+
+  /** A token that is not valid here. */
+  private static final class InvalidToken extends RuntimeException {
+    InvalidToken(@Nullable String reason) {
+      super(reason == null ? "无法识别的令牌" : reason, null, false, false);
     }
   }
 

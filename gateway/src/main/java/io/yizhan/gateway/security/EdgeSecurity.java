@@ -1,0 +1,90 @@
+package io.yizhan.gateway.security;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
+import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every request passes; one with a bad token is answered 401 here, before it uses a route or a
+ * service's time. The token travels on to the service, which checks it again and decides.
+ */
+@Configuration
+@EnableWebFluxSecurity
+public class EdgeSecurity {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @Bean
+  SecurityWebFilterChain edge(ServerHttpSecurity http) {
+    return http
+        .csrf(ServerHttpSecurity.CsrfSpec::disable)
+        .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+        .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+        .logout(ServerHttpSecurity.LogoutSpec::disable)
+        .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+        .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+        .authorizeExchange(rules -> rules.anyExchange().permitAll())
+        .oauth2ResourceServer(server -> server
+            .jwt(jwt -> {})
+            .authenticationEntryPoint((exchange, e) -> invalidToken(exchange.getResponse(), e.getMessage())))
+        .build();
+  }
+
+  /** As the services' firewall: visit ids may hold a backslash; refusals are problem details. */
+  @Bean
+  ServerWebExchangeFirewall firewall() {
+    StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
+    firewall.setAllowBackSlash(true);
+    return firewall;
+  }
+
+  @Bean
+  ServerExchangeRejectedHandler rejectedRequests() {
+    return (exchange, rejected) -> write(exchange.getResponse(), HttpStatus.BAD_REQUEST, "请求地址有误 (rejected request)",
+        "请求地址含有不允许的字符（" + rejected.getMessage() + "）。请检查地址与编号后重试。", "rejected-request");
+  }
+
+  /** The 401 for a token that is not valid here, the same as a service's. */
+  public static Mono<Void> invalidToken(ServerHttpResponse response, String reason) {
+    response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+    response.setStatusCode(HttpStatus.UNAUTHORIZED);
+    response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+    return response.writeWith(Mono.just(response.bufferFactory().wrap(invalidTokenProblem(reason))));
+  }
+
+  public static byte[] invalidTokenProblem(String reason) {
+    return problem(HttpStatus.UNAUTHORIZED, "令牌无效 (invalid token)",
+        "令牌无效或已过期（" + reason + "）。请重新获取令牌后重试；匿名签到与查询请不带 Authorization 头。", "invalid-token");
+  }
+
+  private static byte[] problem(HttpStatus status, String title, String detail, String type) {
+    Map<String, Object> problem = new LinkedHashMap<>();
+    problem.put("type", "urn:yizhan:problem:" + type);
+    problem.put("title", title);
+    problem.put("status", status.value());
+    problem.put("detail", detail);
+    return JSON.writeValueAsString(problem).getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static Mono<Void> write(ServerHttpResponse response, HttpStatus status, String title, String detail, String type) {
+    response.setStatusCode(status);
+    response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+    return response.writeWith(Mono.just(response.bufferFactory().wrap(problem(status, title, detail, type))));
+  }
+}
