@@ -1,5 +1,8 @@
 package io.yizhan.devstack;
 
+import io.yizhan.issuer.DemoClients;
+import io.yizhan.issuer.IssuerServer;
+import io.yizhan.issuer.TokenIssuer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -129,6 +132,7 @@ public final class Devstack implements AutoCloseable {
   private volatile boolean stopping;
   private @Nullable ManagedProcess kafka;
   private @Nullable LocalPostgres postgres;
+  private @Nullable IssuerServer issuer;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   /**
@@ -191,7 +195,22 @@ public final class Devstack implements AutoCloseable {
       waitForPort("Kafka", 9092, kafka, Duration.ofSeconds(60));
       infrastructure.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
     }
+    IssuerServer issuer = null;
+    if (blank(env.get("YIZHAN_ISSUER_URI"))) {
+      int port = Integer.parseInt(env.getOrDefault("YIZHAN_ISSUER_PORT", "9000"));
+      // The key is kept, so tokens handed out before a restart stay valid after it.
+      try {
+        issuer = IssuerServer.start(port, TokenIssuer.keyIn(home.resolve("issuer/signing-key.json")));
+      } catch (java.net.BindException e) {
+        System.err.println("Port " + port + " for the token issuer is taken: stop what uses it, or set YIZHAN_ISSUER_PORT.");
+        System.exit(1);
+      }
+      io.yizhan.loadgen.Credentials.useTokenEndpoint(issuer.tokenUri());
+      say("Tokens      issued on " + issuer.issuer() + " (demo clients " + String.join(", ", DemoClients.ids()) + ")");
+      infrastructure.put("YIZHAN_ISSUER_URI", issuer.issuer().toString());
+    }
     Devstack devstack = new Devstack(root, home, ServiceSpec.defaults(), infrastructure);
+    devstack.issuer = issuer;
     devstack.kafka = kafka;
     devstack.postgres = postgres;
     Runtime.getRuntime().addShutdownHook(new Thread(devstack::close, "devstack-shutdown"));
@@ -214,6 +233,8 @@ public final class Devstack implements AutoCloseable {
     say("  PostgreSQL           localhost:" + devstack.infrastructure.getOrDefault("YIZHAN_DB_PORT", "?")
         + " (user yizhan, one database per service)");
     say("  Logs                 " + home.resolve("logs"));
+    say("  Tokens               " + devstack.infrastructure.getOrDefault("YIZHAN_ISSUER_URI", "?")
+        + "/oauth2/token (client credentials; ./yizhan token city-admin prints one)");
     if (demoStations > 0) {
       say("");
       say("Loading the demo city (" + demoStations + " stations in Xi'an) through the gateway...");
@@ -448,6 +469,10 @@ public final class Devstack implements AutoCloseable {
     java.util.Collections.reverse(running);
     running.parallelStream().forEach(process -> process.stop(30));
     services.clear();
+    if (issuer != null) {
+      issuer.close();
+      issuer = null;
+    }
     if (kafka != null) {
       kafka.stop(60);
       kafka = null;

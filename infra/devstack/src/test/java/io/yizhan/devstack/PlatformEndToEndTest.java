@@ -6,9 +6,11 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.yizhan.contracts.Topics;
+import io.yizhan.loadgen.Credentials;
 import io.yizhan.testkit.Database;
 import io.yizhan.testkit.Infrastructure;
 import io.yizhan.testkit.TestHttp;
+import io.yizhan.testkit.TestTokens;
 import io.yizhan.testkit.TopicProbe;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -48,13 +50,17 @@ class PlatformEndToEndTest {
   static Devstack platform;
   static List<ServiceSpec> specs;
   static final Map<String, Database> databases = new HashMap<>();
+  /** The city union, signed in. */
   static WebTestClient gateway;
+  /** A worker's phone: no token. */
+  static WebTestClient phone;
   static final TopicProbe kafka = TopicProbe.onTestBroker();
 
   @BeforeAll
   static void startPlatform() throws Exception {
     Map<String, String> infrastructure = new HashMap<>();
     infrastructure.put("KAFKA_BOOTSTRAP_SERVERS", Infrastructure.kafkaBootstrapServers());
+    infrastructure.put("YIZHAN_ISSUER_URI", TestTokens.issuer().issuer().toString());
     specs = new ArrayList<>();
     for (ServiceSpec spec : ServiceSpec.defaults()) {
       ServiceSpec placed = spec.onPort(freePort());
@@ -72,7 +78,10 @@ class PlatformEndToEndTest {
     Path home = Files.createTempDirectory("yizhan-e2e");
     platform = new Devstack(repositoryRoot(), home, specs, infrastructure);
     platform.startAll(Duration.ofSeconds(240));
-    gateway = TestHttp.client(spec("gateway").baseUrl());
+    // Staff ask the issuer for a token as the load generator does (client credentials).
+    Credentials.useTokenEndpoint(TestTokens.issuer().tokenUri());
+    gateway = TestHttp.client(spec("gateway").baseUrl(), Credentials.bearer(Credentials.CITY_ADMIN));
+    phone = TestHttp.client(spec("gateway").baseUrl());
   }
 
   @AfterAll
@@ -93,10 +102,10 @@ class PlatformEndToEndTest {
             .expectBody().jsonPath("$.length()").isEqualTo(1)
             .jsonPath("$[0].recipientName").isEqualTo("王丽"));
 
-    // visit-service accepts a check-in once its replica knows the station.
+    // visit-service accepts a worker's check-in once its replica knows the station.
     String visitId = UUID.randomUUID().toString();
     await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-        gateway.post().uri("/api/visits").contentType(MediaType.APPLICATION_JSON)
+        phone.post().uri("/api/visits").contentType(MediaType.APPLICATION_JSON)
             .bodyValue(Map.of("visitId", visitId, "stationId", station, "workerType", "FOOD_DELIVERY",
                 "services", List.of("WATER", "CHARGING")))
             .exchange()

@@ -57,6 +57,7 @@ final class UtilizationBenchmarks {
       }
       pending.add(http.sendAsync(HttpRequest.newBuilder(URI.create(base + "/api/visits/batch"))
               .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/x-ndjson")
+              .header("Authorization", Credentials.bearer(Credentials.DISTRICT_SYSTEM))
               .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString())
           .handle((r, e) -> {
             if (e != null || r.statusCode() != 200) {
@@ -150,7 +151,8 @@ final class UtilizationBenchmarks {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     long started = System.nanoTime();
     HttpResponse<String> start = http.send(HttpRequest.newBuilder(URI.create(base + "/api/utilization/rebuilds"))
-        .timeout(Duration.ofMinutes(2)).header("X-Requested-By", "loadgen").POST(HttpRequest.BodyPublishers.noBody())
+        .timeout(Duration.ofMinutes(2)).header("X-Requested-By", "loadgen")
+        .header("Authorization", Credentials.bearer(Credentials.CITY_ADMIN)).POST(HttpRequest.BodyPublishers.noBody())
         .build(), HttpResponse.BodyHandlers.ofString());
     if (start.statusCode() != 202) {
       throw new IllegalStateException("rebuild refused: " + start.statusCode() + " " + start.body());
