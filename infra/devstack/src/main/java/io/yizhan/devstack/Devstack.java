@@ -177,6 +177,21 @@ public final class Devstack implements AutoCloseable {
     Files.createDirectories(home.resolve("logs"));
     Map<String, String> env = System.getenv();
     Map<String, String> infrastructure = new HashMap<>();
+    IssuerServer issuer = null;
+    if (blank(env.get("YIZHAN_ISSUER_URI"))) {
+      int port = Integer.parseInt(env.getOrDefault("YIZHAN_ISSUER_PORT", "9000"));
+      // First, so a taken port stops nothing half-started. The key is kept, so tokens handed out
+      // before a restart stay valid after it.
+      try {
+        issuer = IssuerServer.start(port, TokenIssuer.keyIn(home.resolve("issuer/signing-key.json")));
+      } catch (java.net.BindException e) {
+        System.err.println("Port " + port + " for the token issuer is taken: stop what uses it, or set YIZHAN_ISSUER_PORT.");
+        System.exit(1);
+      }
+      io.yizhan.loadgen.Credentials.useTokenEndpoint(issuer.tokenUri());
+      say("Tokens      issued by " + issuer.issuer() + " (demo clients " + String.join(", ", DemoClients.ids()) + ")");
+      infrastructure.put("YIZHAN_ISSUER_URI", issuer.issuer().toString());
+    }
     LocalPostgres postgres = null;
     ManagedProcess kafka = null;
     if (blank(env.get("YIZHAN_DB_HOST"))) {
@@ -194,20 +209,6 @@ public final class Devstack implements AutoCloseable {
       kafka = broker.start(home.resolve("logs"));
       waitForPort("Kafka", 9092, kafka, Duration.ofSeconds(60));
       infrastructure.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
-    }
-    IssuerServer issuer = null;
-    if (blank(env.get("YIZHAN_ISSUER_URI"))) {
-      int port = Integer.parseInt(env.getOrDefault("YIZHAN_ISSUER_PORT", "9000"));
-      // The key is kept, so tokens handed out before a restart stay valid after it.
-      try {
-        issuer = IssuerServer.start(port, TokenIssuer.keyIn(home.resolve("issuer/signing-key.json")));
-      } catch (java.net.BindException e) {
-        System.err.println("Port " + port + " for the token issuer is taken: stop what uses it, or set YIZHAN_ISSUER_PORT.");
-        System.exit(1);
-      }
-      io.yizhan.loadgen.Credentials.useTokenEndpoint(issuer.tokenUri());
-      say("Tokens      issued on " + issuer.issuer() + " (demo clients " + String.join(", ", DemoClients.ids()) + ")");
-      infrastructure.put("YIZHAN_ISSUER_URI", issuer.issuer().toString());
     }
     Devstack devstack = new Devstack(root, home, ServiceSpec.defaults(), infrastructure);
     devstack.issuer = issuer;
@@ -233,8 +234,9 @@ public final class Devstack implements AutoCloseable {
     say("  PostgreSQL           localhost:" + devstack.infrastructure.getOrDefault("YIZHAN_DB_PORT", "?")
         + " (user yizhan, one database per service)");
     say("  Logs                 " + home.resolve("logs"));
-    say("  Tokens               " + devstack.infrastructure.getOrDefault("YIZHAN_ISSUER_URI", "?")
-        + "/oauth2/token (client credentials; ./yizhan token city-admin prints one)");
+    say("  Tokens               " + (devstack.issuer != null
+        ? devstack.issuer.tokenUri() + " (client credentials; ./yizhan token city-admin prints one)"
+        : "from " + env.get("YIZHAN_ISSUER_URI")));
     if (demoStations > 0) {
       say("");
       say("Loading the demo city (" + demoStations + " stations in Xi'an) through the gateway...");
