@@ -36,7 +36,7 @@ class VisitBatchIntegrationTest {
 
   @Test
   void good_lines_are_recorded_once_beside_bad_ones_and_a_resend_only_finds_duplicates() {
-    WebTestClient http = TestHttp.client(port, TestTokens.districtSystem("雁塔区"));
+    WebTestClient http = TestHttp.client(port, TestTokens.cityAdmin());
     String station = UUID.randomUUID().toString();
     kafka.send(Topics.STATION_EVENTS, station, EventFixtures.stationRegistered(station, "未央区批量驿站", "未央区"));
     String prefix = "beilin-" + UUID.randomUUID() + "-";
@@ -73,7 +73,7 @@ class VisitBatchIntegrationTest {
 
   @Test
   void a_full_batch_is_taken_and_one_line_more_is_refused_whole() {
-    WebTestClient http = TestHttp.client(port, TestTokens.districtSystem("雁塔区"));
+    WebTestClient http = TestHttp.client(port, TestTokens.cityAdmin());
     String station = UUID.randomUUID().toString();
     kafka.send(Topics.STATION_EVENTS, station, EventFixtures.stationRegistered(station, "雁塔区批量驿站", "雁塔区"));
     String prefix = "yanta-" + UUID.randomUUID() + "-";
@@ -93,7 +93,7 @@ class VisitBatchIntegrationTest {
 
   @Test
   void visit_ids_and_worker_tokens_keep_every_character_they_were_sent_with() {
-    WebTestClient http = TestHttp.client(port, TestTokens.districtSystem("雁塔区"));
+    WebTestClient http = TestHttp.client(port, TestTokens.cityAdmin());
     String station = UUID.randomUUID().toString();
     kafka.send(Topics.STATION_EVENTS, station, EventFixtures.stationRegistered(station, "莲湖区批量驿站", "莲湖区"));
     String unique = UUID.randomUUID().toString();

@@ -15,17 +15,18 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Tokens for what the load generator does as staff or as a district system: listing the demo
- * city as the city union, feeding visits as a district's system. Asked once per client from the
+ * Tokens for what the load generator does as staff: listing the demo city, uploading planning
+ * data, feeding visits, starting rebuilds, all as the city union (its batches mix every district's
+ * stations, which a district's system may not send). Asked once per client from the
  * devstack's issuer by the client-credentials grant ({@code YIZHAN_TOKEN_URL} and
  * {@code YIZHAN_CLIENT_SECRET} point it at another issuer), and kept: a token lasts 8 hours.
  * Check-ins and finder queries are sent as workers' phones send them, with no token.
  */
 public final class Credentials {
 
-  /** The city union: lists stations, uploads planning data, starts rebuilds. */
+  /** The city union: lists stations, uploads planning data, feeds visits of every district, starts rebuilds. */
   public static final String CITY_ADMIN = "city-admin";
-  /** A district's system: feeds visits in bulk. */
+  /** A district's system: feeds visits of its own district's stations in bulk. */
   public static final String DISTRICT_SYSTEM = "district-system";
 
   private static final JsonMapper JSON = JsonMapper.builder().build();

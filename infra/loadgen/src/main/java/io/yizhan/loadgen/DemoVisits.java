@@ -68,7 +68,8 @@ final class DemoVisits {
     for (District district : District.XIAN) {
       HttpResponse<String> listed = http.send(HttpRequest.newBuilder(URI.create(base + "/api/stations?limit=1000&district="
               + java.net.URLEncoder.encode(district.name(), java.nio.charset.StandardCharsets.UTF_8)))
-          .timeout(Duration.ofSeconds(30)).header("Authorization", Credentials.bearer(Credentials.CITY_ADMIN)).build(), HttpResponse.BodyHandlers.ofString());
+          .timeout(Duration.ofSeconds(30)).header("Authorization", Credentials.bearer(Credentials.CITY_ADMIN)).build(),
+          HttpResponse.BodyHandlers.ofString());
       for (JsonNode s : JSON.readTree(listed.body())) {
         boolean central = "MAIN_URBAN".equals(district.areaType());
         // Log-normal popularity: most stations ordinary, a few crowded, a tail almost idle.
@@ -248,7 +249,7 @@ final class DemoVisits {
       try {
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + "/api/visits/batch"))
             .timeout(Duration.ofMinutes(3)).header("Content-Type", "application/x-ndjson")
-            .header("Authorization", Credentials.bearer(Credentials.DISTRICT_SYSTEM))
+            .header("Authorization", Credentials.bearer(Credentials.CITY_ADMIN))
             .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() == 200) {
           return answer;

@@ -401,7 +401,8 @@ public final class Loadgen {
   static List<String> listedStations(String base) throws Exception {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     HttpResponse<String> listed = http.send(HttpRequest.newBuilder(URI.create(base + "/api/stations?limit=1000"))
-        .timeout(Duration.ofSeconds(30)).header("Authorization", Credentials.bearer(Credentials.CITY_ADMIN)).build(), HttpResponse.BodyHandlers.ofString());
+        .timeout(Duration.ofSeconds(30)).header("Authorization", Credentials.bearer(Credentials.CITY_ADMIN)).build(),
+        HttpResponse.BodyHandlers.ofString());
     List<String> stations = new java.util.ArrayList<>();
     java.util.regex.Matcher ids = java.util.regex.Pattern.compile("\"id\":\"([0-9a-f-]{36})\"").matcher(listed.body());
     while (ids.find()) {
@@ -460,7 +461,7 @@ public final class Loadgen {
           HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/visits/batch"))
               .timeout(Duration.ofMinutes(3))
               .header("Content-Type", "application/x-ndjson")
-              .header("Authorization", Credentials.bearer(Credentials.DISTRICT_SYSTEM))
+              .header("Authorization", Credentials.bearer(Credentials.CITY_ADMIN))
               .POST(HttpRequest.BodyPublishers.ofString(bodies.get(b)))
               .build(), HttpResponse.BodyHandlers.ofString());
           java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"accepted\":(\\d+)").matcher(response.body());

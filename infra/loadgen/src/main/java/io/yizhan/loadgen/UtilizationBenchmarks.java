@@ -57,7 +57,7 @@ final class UtilizationBenchmarks {
       }
       pending.add(http.sendAsync(HttpRequest.newBuilder(URI.create(base + "/api/visits/batch"))
               .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/x-ndjson")
-              .header("Authorization", Credentials.bearer(Credentials.DISTRICT_SYSTEM))
+              .header("Authorization", Credentials.bearer(Credentials.CITY_ADMIN))
               .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString())
           .handle((r, e) -> {
             if (e != null || r.statusCode() != 200) {

@@ -52,6 +52,12 @@ class StationAccessIntegrationTest {
         .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("action", "SUSPEND", "by", "莲湖区", "reason", "试"))
         .exchange().expectStatus().isForbidden();
 
+    Map<String, Object> moved = new HashMap<>(StationRegistryIntegrationTest.beilinStation());
+    moved.put("district", "莲湖区");
+    as(TestTokens.districtAdmin("碑林区")).put().uri("/api/stations/{id}", id).header("If-Match", "\"1\"")
+        .contentType(MediaType.APPLICATION_JSON).bodyValue(moved)
+        .exchange().expectStatus().isForbidden();
+
     as(TestTokens.districtAdmin("碑林区")).post().uri("/api/stations/{id}/status", id)
         .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("action", "SUSPEND", "by", "碑林区工会", "reason", "装修"))
         .exchange().expectStatus().isOk();

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -49,7 +50,13 @@ public class BatchCheckingIn {
   public record Report(int lines, int accepted, int duplicates, int rejected, List<LineProblem> problems,
       boolean problemsTruncated) {}
 
-  public Mono<Report> checkIn(List<Line> lines, VisitChannel defaultChannel, Set<VisitChannel> allowedChannels) {
+  /**
+   * @param mayFeed whether the sender may report visits at a station of this district: a district's
+   *                system its own district's stations, the city every one; a line for another
+   *                district's station is rejected with the reason, the lines beside it stand
+   */
+  public Mono<Report> checkIn(List<Line> lines, VisitChannel defaultChannel, Set<VisitChannel> allowedChannels,
+      Predicate<String> mayFeed) {
     return Mono.defer(() -> {
       // Two lists, not a map keyed by line: hashing a whole check-in per line showed in profiles.
       List<Line> validLines = new ArrayList<>();
@@ -86,6 +93,10 @@ public class BatchCheckingIn {
           if (station == null) {
             reject(problems, rejected, line, List.of(new FieldProblem("stationId",
                 "未找到编号为 " + visit.stationId() + " 的站点，请核对站点编号")));
+          } else if (!mayFeed.test(station.district())) {
+            reject(problems, rejected, line, List.of(new FieldProblem("stationId",
+                "站点「" + station.name() + "」属于" + station.district() + "，本账号只能报送本区县站点的到访；"
+                    + "请由" + station.district() + "的系统报送")));
           } else if (!idsInBatch.add(visit.id())) {
             duplicates[0]++;
           } else {

@@ -46,6 +46,27 @@ class VisitAccessIntegrationTest {
   }
 
   @Test
+  void a_district_system_reports_its_own_districts_stations_only_and_the_other_lines_stand() {
+    WebTestClient phone = TestHttp.client(port);
+    String own = AnnouncedStations.registered(phone, kafka, "灞桥区纺织城爱心驿站", "灞桥区");
+    String other = AnnouncedStations.registered(phone, kafka, "雁塔区电视塔爱心驿站", "雁塔区");
+    String body = "{\"visitId\":\"" + UUID.randomUUID() + "\",\"stationId\":\"" + own
+        + "\",\"workerType\":\"COURIER\"}\n{\"visitId\":\"" + UUID.randomUUID() + "\",\"stationId\":\"" + other
+        + "\",\"workerType\":\"COURIER\"}\n";
+
+    TestHttp.client(port, TestTokens.districtSystem("灞桥区")).post().uri("/api/visits/batch").contentType(NDJSON)
+        .bodyValue(body).exchange()
+        .expectStatus().isOk()
+        .expectBody()
+        .jsonPath("$.accepted").isEqualTo(1)
+        .jsonPath("$.rejected").isEqualTo(1)
+        .jsonPath("$.problems[0].line").isEqualTo(2)
+        .jsonPath("$.problems[0].errors[0].field").isEqualTo("stationId")
+        .jsonPath("$.problems[0].errors[0].message").value(message -> org.assertj.core.api.Assertions
+            .assertThat((String) message).contains("雁塔区", "本区县"));
+  }
+
+  @Test
   void a_worker_checks_in_and_reads_the_figures_but_not_a_visit_nor_the_administration() {
     WebTestClient phone = TestHttp.client(port);
     String station = AnnouncedStations.registered(phone, kafka, "未央区文景路爱心驿站", "未央区");

@@ -65,6 +65,12 @@ public record Caller(String subject, Set<Role> roles, @Nullable String district,
         || ((has(Role.STATION_MANAGER) || has(Role.REGIONAL_HEAD)) && stations.contains(stationId));
   }
 
+  /** The city, or this district's union or system: may report visits at its stations. */
+  public boolean feedsDistrict(String stationDistrict) {
+    return has(Role.CITY_ADMIN)
+        || ((has(Role.DISTRICT_ADMIN) || has(Role.DISTRICT_SYSTEM)) && stationDistrict.equals(district));
+  }
+
   /** Refuses, with what to do, unless {@link #managesDistrict}. */
   public void requireManagesDistrict(String stationDistrict) {
     if (!managesDistrict(stationDistrict)) {

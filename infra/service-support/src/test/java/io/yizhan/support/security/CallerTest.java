@@ -37,6 +37,10 @@ class CallerTest {
     assertThat(manager.managesDistrict("新城区")).isFalse();
     assertThat(system.managesDistrict("莲湖区")).as("a machine client does not administer stations").isFalse();
     assertThat(Caller.anonymous().runsStation("s1", "莲湖区")).isFalse();
+    assertThat(system.feedsDistrict("莲湖区")).isTrue();
+    assertThat(system.feedsDistrict("新城区")).isFalse();
+    assertThat(city.feedsDistrict("新城区")).isTrue();
+    assertThat(manager.feedsDistrict("新城区")).isFalse();
   }
 
   @Test

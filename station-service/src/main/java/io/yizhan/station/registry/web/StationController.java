@@ -96,7 +96,9 @@ class StationController {
   Mono<ResponseEntity<StationView>> edit(@PathVariable String id, @RequestBody EditStation edit,
       @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
     StationId station = new StationId(StationIds.parse("id", id));
-    return access.requireManages(station).then(Mono.defer(() -> editing.edit(station, edit, version(ifMatch)))).flatMap(this::answer);
+    // Both the district it is in and, if the edit moves it, the one it goes to.
+    return access.requireManages(station).then(access.requireManagesDistrict(edit.district()))
+        .then(Mono.defer(() -> editing.edit(station, edit, version(ifMatch)))).flatMap(this::answer);
   }
 
   /** Replaces the opening hours; If-Match must carry the version the change is based on. */

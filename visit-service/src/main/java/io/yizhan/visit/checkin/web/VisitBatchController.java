@@ -3,6 +3,7 @@ package io.yizhan.visit.checkin.web;
 import io.yizhan.contracts.visit.VisitChannel;
 import io.yizhan.support.problem.InvalidRequestException;
 import io.yizhan.support.problem.TooLargeException;
+import io.yizhan.support.security.Callers;
 import io.yizhan.visit.checkin.BatchCheckingIn;
 import io.yizhan.visit.checkin.BatchCheckingIn.Line;
 import io.yizhan.visit.checkin.BatchCheckingIn.Report;
@@ -44,7 +45,8 @@ class VisitBatchController {
   Mono<ResponseEntity<Report>> checkIn(@RequestBody(required = false) @Nullable String body) {
     return Mono.defer(() -> {
       List<Line> lines = lines(body == null ? "" : body);
-      return batch.checkIn(lines, VisitChannel.DISTRICT_FEED, BATCH_CHANNELS)
+      return Callers.current()
+          .flatMap(caller -> batch.checkIn(lines, VisitChannel.DISTRICT_FEED, BATCH_CHANNELS, caller::feedsDistrict))
           .map(report -> ResponseEntity.status(HttpStatus.OK).body(report));
     });
   }
