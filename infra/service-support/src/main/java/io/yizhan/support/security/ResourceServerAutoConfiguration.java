@@ -2,6 +2,8 @@ package io.yizhan.support.security;
 
 import io.yizhan.contracts.access.Role;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
@@ -30,6 +32,10 @@ import org.springframework.security.web.server.firewall.ServerExchangeRejectedHa
 import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -53,7 +59,16 @@ public class ResourceServerAutoConfiguration {
 
   @Bean
   SecurityWebFilterChain resourceServer(ServerHttpSecurity http, ObjectProvider<AccessRules> serviceRules, JsonMapper json) {
+    List<ServerWebExchangeMatcher> open = new ArrayList<>();
+    open.add(ServerWebExchangeMatchers.pathMatchers(PLATFORM_PUBLIC));
+    serviceRules.orderedStream().forEach(service -> open.add(service.publicPaths()));
+    ServerWebExchangeMatcher publicPaths = new OrServerWebExchangeMatcher(open);
     return http
+        // An anonymous request to a public path passes no security filter (AccessRules#publicPaths).
+        .securityMatcher(new OrServerWebExchangeMatcher(
+            exchange -> exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)
+                ? ServerWebExchangeMatcher.MatchResult.match() : ServerWebExchangeMatcher.MatchResult.notMatch(),
+            new NegatedServerWebExchangeMatcher(publicPaths)))
         // Bearer tokens, no cookies: nothing for a cross-site request to ride on, no session to keep.
         .csrf(ServerHttpSecurity.CsrfSpec::disable)
         .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -63,7 +78,7 @@ public class ResourceServerAutoConfiguration {
         .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
         .authorizeExchange(rules -> {
           rules.pathMatchers(HttpMethod.OPTIONS).permitAll();
-          rules.pathMatchers(PLATFORM_PUBLIC).permitAll();
+          rules.matchers(publicPaths).permitAll();
           serviceRules.orderedStream().forEach(service -> service.apply(rules));
           rules.pathMatchers(HttpMethod.GET, "/**").authenticated();
           rules.pathMatchers(HttpMethod.HEAD, "/**").authenticated();

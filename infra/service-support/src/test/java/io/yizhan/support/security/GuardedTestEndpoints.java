@@ -4,6 +4,9 @@ import io.yizhan.contracts.access.Role;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.config.web.server.ServerHttpSecurity.AuthorizeExchangeSpec;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -41,10 +44,18 @@ class GuardedTestEndpoints {
   static class Rules {
     @Bean
     AccessRules testRules() {
-      return rules -> rules
-          .pathMatchers(HttpMethod.GET, "/open/**").permitAll()
-          .pathMatchers(HttpMethod.POST, "/districts/*/things")
-          .hasAnyRole(Role.CITY_ADMIN.name(), Role.DISTRICT_ADMIN.name());
+      return new AccessRules() {
+        @Override
+        public ServerWebExchangeMatcher publicPaths() {
+          return ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/open/**");
+        }
+
+        @Override
+        public void apply(AuthorizeExchangeSpec rules) {
+          rules.pathMatchers(HttpMethod.POST, "/districts/*/things")
+              .hasAnyRole(Role.CITY_ADMIN.name(), Role.DISTRICT_ADMIN.name());
+        }
+      };
     }
   }
 }

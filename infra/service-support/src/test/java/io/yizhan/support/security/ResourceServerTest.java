@@ -51,6 +51,19 @@ class ResourceServerTest {
   }
 
   @Test
+  void an_anonymous_request_to_a_public_path_passes_no_security_filter_but_one_with_a_token_does() {
+    // Spring Security's headers mark the requests its filters saw.
+    TestHttp.client(port).get().uri("/open/hello").exchange()
+        .expectStatus().isOk()
+        .expectHeader().doesNotExist("X-Content-Type-Options");
+    TestHttp.client(port, TestTokens.cityAdmin()).get().uri("/open/hello").exchange()
+        .expectStatus().isOk()
+        .expectHeader().valueEquals("X-Content-Type-Options", "nosniff");
+    TestHttp.client(port, "Bearer forged").get().uri("/open/hello").exchange()
+        .expectStatus().isUnauthorized();
+  }
+
+  @Test
   void a_valid_token_names_the_caller() {
     TestHttp.client(port, TestTokens.cityAdmin()).get().uri("/staff/hello").exchange()
         .expectStatus().isOk()

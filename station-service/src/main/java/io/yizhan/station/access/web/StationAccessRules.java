@@ -8,6 +8,8 @@ import static io.yizhan.contracts.access.Role.STATION_MANAGER;
 import io.yizhan.support.security.AccessRules;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.web.server.ServerHttpSecurity.AuthorizeExchangeSpec;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,13 +22,16 @@ import org.springframework.stereotype.Component;
 class StationAccessRules implements AccessRules {
 
   @Override
+  public ServerWebExchangeMatcher publicPaths() {
+    return ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET,
+        "/api/finder/**", "/s/**", "/api/stations/*/qr", "/api/stations/amenities", "/api/stations/locations",
+        "/api/activities/kinds", "/api/stations/*/activities", "/api/coverage", "/api/coverage/areas",
+        "/api/coverage/demand", "/api/stations/import/template.csv", "/maps/**");
+  }
+
+  @Override
   public void apply(AuthorizeExchangeSpec rules) {
-    rules.pathMatchers(HttpMethod.GET,
-            "/api/finder/**", "/s/**", "/api/stations/*/qr", "/api/stations/amenities", "/api/stations/locations",
-            "/api/activities/kinds", "/api/stations/*/activities", "/api/coverage", "/api/coverage/areas",
-            "/api/coverage/demand", "/api/stations/import/template.csv", "/maps/**")
-        .permitAll()
-        .pathMatchers(HttpMethod.POST, "/api/stations", "/api/stations/import", "/api/stations/*/status")
+    rules.pathMatchers(HttpMethod.POST, "/api/stations", "/api/stations/import", "/api/stations/*/status")
         .hasAnyRole(CITY_ADMIN.name(), DISTRICT_ADMIN.name())
         .pathMatchers(HttpMethod.PUT, "/api/stations/*", "/api/stations/*/hours")
         .hasAnyRole(CITY_ADMIN.name(), DISTRICT_ADMIN.name())

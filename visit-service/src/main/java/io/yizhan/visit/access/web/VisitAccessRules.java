@@ -7,6 +7,11 @@ import static io.yizhan.contracts.access.Role.DISTRICT_SYSTEM;
 import io.yizhan.support.security.AccessRules;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.web.server.ServerHttpSecurity.AuthorizeExchangeSpec;
+import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,11 +25,17 @@ import org.springframework.stereotype.Component;
 class VisitAccessRules implements AccessRules {
 
   @Override
+  public ServerWebExchangeMatcher publicPaths() {
+    return new OrServerWebExchangeMatcher(
+        ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/api/visits"),
+        new AndServerWebExchangeMatcher(
+            ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/api/utilization/**", "/dashboards/**"),
+            new NegatedServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers("/api/utilization/reconciliation"))));
+  }
+
+  @Override
   public void apply(AuthorizeExchangeSpec rules) {
-    rules.pathMatchers(HttpMethod.POST, "/api/visits").permitAll()
-        .pathMatchers(HttpMethod.POST, "/api/visits/batch")
-        .hasAnyRole(CITY_ADMIN.name(), DISTRICT_ADMIN.name(), DISTRICT_SYSTEM.name())
-        .pathMatchers(HttpMethod.GET, "/api/utilization/reconciliation").authenticated()
-        .pathMatchers(HttpMethod.GET, "/api/utilization/**", "/dashboards/**").permitAll();
+    rules.pathMatchers(HttpMethod.POST, "/api/visits/batch")
+        .hasAnyRole(CITY_ADMIN.name(), DISTRICT_ADMIN.name(), DISTRICT_SYSTEM.name());
   }
 }
