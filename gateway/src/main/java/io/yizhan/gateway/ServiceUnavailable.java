@@ -1,6 +1,5 @@
 package io.yizhan.gateway;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
@@ -32,13 +31,10 @@ public final class ServiceUnavailable {
   /** The problem detail's members, in the order RFC 9457 lists them. */
   public static Map<String, Object> problem(String service, @Nullable Throwable cause) {
     HttpStatus status = status(cause);
-    Map<String, Object> problem = new LinkedHashMap<>();
-    problem.put("type", "urn:yizhan:problem:service-unavailable");
-    problem.put("title", "服务暂时不可用 (service unavailable)");
-    problem.put("status", status.value());
-    problem.put("detail", WHAT.getOrDefault(service, service) + "功能暂时不可用"
-        + (status == HttpStatus.GATEWAY_TIMEOUT ? "（响应超时）" : "")
-        + "，请稍后重试；此前已成功提交的数据不受影响。The service is temporarily unavailable; please retry shortly.");
+    Map<String, Object> problem = Problems.of(status, "服务暂时不可用 (service unavailable)",
+        WHAT.getOrDefault(service, service) + "功能暂时不可用" + (status == HttpStatus.GATEWAY_TIMEOUT ? "（响应超时）" : "")
+            + "，请稍后重试；此前已成功提交的数据不受影响。The service is temporarily unavailable; please retry shortly.",
+        "service-unavailable");
     problem.put("service", service);
     return problem;
   }

@@ -8,13 +8,13 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
+import io.yizhan.gateway.Problems;
 import io.yizhan.gateway.ServiceUnavailable;
 import io.yizhan.gateway.ratelimit.PublicRateLimit;
 import io.yizhan.gateway.ratelimit.TokenBuckets;
 import io.yizhan.gateway.security.EdgeSecurity;
 import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -44,7 +44,6 @@ import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 import reactor.netty.http.server.HttpServerRoutes;
 import reactor.netty.resources.ConnectionProvider;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Relays {@code POST /api/visits} (one check-in) to visit-service with a plain Reactor Netty
@@ -86,7 +85,6 @@ class CheckInRelay implements NettyRouteProvider, DisposableBean {
   private static final int MAX_BODY_BYTES = 16 * 1024;
   private static final String PATH = "/api/visits";
   private static final String BREAKER = "visit-service";
-  private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Map.Entry<String, String> PROBLEM_JSON =
       Map.entry(HttpHeaderNames.CONTENT_TYPE.toString(), MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 
@@ -267,16 +265,14 @@ class CheckInRelay implements NettyRouteProvider, DisposableBean {
   private static Mono<Void> unavailable(HttpServerResponse response, Throwable cause) {
     return new Answer(ServiceUnavailable.status(cause).value(), List.of(PROBLEM_JSON,
         Map.entry(HttpHeaderNames.RETRY_AFTER.toString(), String.valueOf(ServiceUnavailable.RETRY_AFTER_SECONDS))),
-        JSON.writeValueAsBytes(ServiceUnavailable.problem(BREAKER, cause))).writeTo(response);
+        Problems.json(ServiceUnavailable.problem(BREAKER, cause))).writeTo(response);
   }
 
   private static Mono<Void> tooLarge(HttpServerResponse response) {
-    String problem = """
-        {"type":"urn:yizhan:problem:content-too-large","title":"请求体过大 (content too large)","status":413,\
-        "detail":"一次签到的请求体不能超过 %d 字节；批量导入请用 /api/visits/batch。A check-in body may not exceed %d bytes; \
-        send many visits to /api/visits/batch."}""".formatted(MAX_BODY_BYTES, MAX_BODY_BYTES);
-    return new Answer(HttpStatus.CONTENT_TOO_LARGE.value(), List.of(PROBLEM_JSON), problem.getBytes(StandardCharsets.UTF_8))
-        .writeTo(response);
+    byte[] problem = Problems.json(Problems.of(HttpStatus.CONTENT_TOO_LARGE, "请求体过大 (content too large)",
+        "一次签到的请求体不能超过 " + MAX_BODY_BYTES + " 字节；批量导入请用 /api/visits/batch。A check-in body may not exceed "
+            + MAX_BODY_BYTES + " bytes; send many visits to /api/visits/batch.", "content-too-large"));
+    return new Answer(HttpStatus.CONTENT_TOO_LARGE.value(), List.of(PROBLEM_JSON), problem).writeTo(response);
   }
 
   /** The route's and the server's timers for one status, with the tags each gets elsewhere: built once, not per request. */

@@ -2,17 +2,14 @@ package io.yizhan.gateway.ratelimit;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.yizhan.gateway.Problems;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The anonymous callers' token buckets, one per client, shared by the public paths
@@ -24,8 +21,6 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(PublicRateLimitProperties.class)
 @ConditionalOnProperty(name = "yizhan.gateway.public-rate-limit.enabled", havingValue = "true", matchIfMissing = true)
 public class PublicRateLimit {
-
-  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final TokenBuckets buckets;
   private final boolean trustForwardedFor;
@@ -66,14 +61,10 @@ public class PublicRateLimit {
     buckets.forgetIdle();
   }
 
-  /** The 429's problem detail (RFC 9457 members only; a ProblemDetail bean would write unset fields as null). */
+  /** The 429's problem detail. */
   public static byte[] tooManyRequests(long retryAfterSeconds) {
-    Map<String, Object> problem = new LinkedHashMap<>();
-    problem.put("type", "urn:yizhan:problem:rate-limited");
-    problem.put("title", "请求过于频繁 (too many requests)");
-    problem.put("status", HttpStatus.TOO_MANY_REQUESTS.value());
-    problem.put("detail", "请求过于频繁，请 " + retryAfterSeconds + " 秒后再试。Too many requests from this address; retry after "
-        + retryAfterSeconds + " s.");
-    return JSON.writeValueAsString(problem).getBytes(StandardCharsets.UTF_8);
+    return Problems.json(Problems.of(HttpStatus.TOO_MANY_REQUESTS, "请求过于频繁 (too many requests)",
+        "请求过于频繁，请 " + retryAfterSeconds + " 秒后再试。Too many requests from this address; retry after "
+            + retryAfterSeconds + " s.", "rate-limited"));
   }
 }

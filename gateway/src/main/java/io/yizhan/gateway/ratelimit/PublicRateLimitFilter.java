@@ -1,12 +1,12 @@
 package io.yizhan.gateway.ratelimit;
 
+import io.yizhan.gateway.Problems;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -54,9 +54,7 @@ class PublicRateLimitFilter implements GlobalFilter, Ordered {
   }
 
   private static Mono<Void> tooMany(ServerHttpResponse response, long retryAfterSeconds) {
-    response.setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
-    response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
     response.getHeaders().set("Retry-After", String.valueOf(retryAfterSeconds));
-    return response.writeWith(Mono.just(response.bufferFactory().wrap(PublicRateLimit.tooManyRequests(retryAfterSeconds))));
+    return Problems.write(response, HttpStatus.TOO_MANY_REQUESTS, PublicRateLimit.tooManyRequests(retryAfterSeconds));
   }
 }

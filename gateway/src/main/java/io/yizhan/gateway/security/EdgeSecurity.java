@@ -1,13 +1,10 @@
 package io.yizhan.gateway.security;
 
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import io.yizhan.gateway.Problems;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -19,7 +16,6 @@ import org.springframework.security.web.server.firewall.StrictServerWebExchangeF
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every request passes; one with a bad token is answered 401 here, before it uses a route or a
@@ -28,8 +24,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration
 @EnableWebFluxSecurity
 public class EdgeSecurity {
-
-  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   @Bean
   SecurityWebFilterChain edge(ServerHttpSecurity http) {
@@ -61,35 +55,19 @@ public class EdgeSecurity {
 
   @Bean
   ServerExchangeRejectedHandler rejectedRequests() {
-    return (exchange, rejected) -> write(exchange.getResponse(), HttpStatus.BAD_REQUEST, "请求地址有误 (rejected request)",
-        "请求地址含有不允许的字符（" + rejected.getMessage() + "）。请检查地址与编号后重试。", "rejected-request");
+    return (exchange, rejected) -> Problems.write(exchange.getResponse(), HttpStatus.BAD_REQUEST,
+        Problems.json(Problems.of(HttpStatus.BAD_REQUEST, "请求地址有误 (rejected request)",
+            "请求地址含有不允许的字符（" + rejected.getMessage() + "）。请检查地址与编号后重试。", "rejected-request")));
   }
 
   /** The 401 for a token that is not valid here, the same as a service's. */
-  public static Mono<Void> invalidToken(ServerHttpResponse response, String reason) {
+  static Mono<Void> invalidToken(ServerHttpResponse response, String reason) {
     response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
-    response.setStatusCode(HttpStatus.UNAUTHORIZED);
-    response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-    return response.writeWith(Mono.just(response.bufferFactory().wrap(invalidTokenProblem(reason))));
+    return Problems.write(response, HttpStatus.UNAUTHORIZED, invalidTokenProblem(reason));
   }
 
   public static byte[] invalidTokenProblem(String reason) {
-    return problem(HttpStatus.UNAUTHORIZED, "令牌无效 (invalid token)",
-        "令牌无效或已过期（" + reason + "）。请重新获取令牌后重试；匿名签到与查询请不带 Authorization 头。", "invalid-token");
-  }
-
-  private static byte[] problem(HttpStatus status, String title, String detail, String type) {
-    Map<String, Object> problem = new LinkedHashMap<>();
-    problem.put("type", "urn:yizhan:problem:" + type);
-    problem.put("title", title);
-    problem.put("status", status.value());
-    problem.put("detail", detail);
-    return JSON.writeValueAsString(problem).getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static Mono<Void> write(ServerHttpResponse response, HttpStatus status, String title, String detail, String type) {
-    response.setStatusCode(status);
-    response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-    return response.writeWith(Mono.just(response.bufferFactory().wrap(problem(status, title, detail, type))));
+    return Problems.json(Problems.of(HttpStatus.UNAUTHORIZED, "令牌无效 (invalid token)",
+        "令牌无效或已过期（" + reason + "）。请重新获取令牌后重试；匿名签到与查询请不带 Authorization 头。", "invalid-token"));
   }
 }

@@ -1,5 +1,6 @@
 package io.yizhan.support.security;
 
+import io.yizhan.contracts.access.AccessClaims;
 import io.yizhan.contracts.access.Role;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -53,8 +54,7 @@ public class ResourceServerAutoConfiguration {
 
   /** Open to anyone on every service: probes, Prometheus' scrape, the API description. */
   private static final String[] PLATFORM_PUBLIC = {
-    "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**",
-    "/favicon.ico", "/error"
+    "/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/v3/api-docs/**", "/favicon.ico", "/error"
   };
 
   @Bean
@@ -121,7 +121,7 @@ public class ResourceServerAutoConfiguration {
   /** The token's {@code roles} claim becomes the caller's authorities: CITY_ADMIN → ROLE_CITY_ADMIN. */
   static Converter<Jwt, Mono<AbstractAuthenticationToken>> authentication() {
     JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
-    roles.setAuthoritiesClaimName(io.yizhan.contracts.access.AccessClaims.ROLES);
+    roles.setAuthoritiesClaimName(AccessClaims.ROLES);
     roles.setAuthorityPrefix("ROLE_");
     JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
     converter.setJwtGrantedAuthoritiesConverter(roles);

@@ -30,6 +30,8 @@ class ResourceServerTest {
   void a_public_path_needs_no_token_and_a_staff_path_says_how_to_get_one() {
     TestHttp.client(port).get().uri("/open/hello").exchange().expectStatus().isOk();
     TestHttp.client(port).get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+    TestHttp.client(port).get().uri("/actuator/health").exchange().expectStatus().isOk();
+    TestHttp.client(port).get().uri("/v3/api-docs").exchange().expectStatus().isOk();
 
     TestHttp.client(port).get().uri("/staff/hello").exchange()
         .expectStatus().isUnauthorized()
