@@ -51,6 +51,17 @@ public class CheckingIn {
    * @param allowedChannels the channels this entry point may record
    */
   public Mono<CheckInResult> checkIn(CheckIn checkIn, VisitChannel defaultChannel, Set<VisitChannel> allowedChannels) {
+    return checkIn(checkIn, defaultChannel, allowedChannels, ChannelCheck.NONE);
+  }
+
+  /**
+   * @param defaultChannel how the visit came in when the check-in does not say
+   * @param allowedChannels the channels this entry point may record
+   * @param channelCheck whether the sender may claim the visit's channel at its station, asked
+   *     once the fields are valid and the station is known, before anything is recorded
+   */
+  public Mono<CheckInResult> checkIn(
+      CheckIn checkIn, VisitChannel defaultChannel, Set<VisitChannel> allowedChannels, ChannelCheck channelCheck) {
     return Mono.defer(() -> {
       List<FieldProblem> problems = new ArrayList<>();
       Visit visit = validated(checkIn, defaultChannel, allowedChannels, problems);
@@ -60,8 +71,11 @@ public class CheckingIn {
       return stations.findRecent(visit.stationId())
           .switchIfEmpty(Mono.error(() -> new InvalidRequestException("stationId",
               "未找到编号为 " + visit.stationId() + " 的站点：请核对站点编号，或重新扫描站点门口的二维码。")))
-          // A closed or revoked station still gets the visit: it is demand the union must see.
-          .flatMap(station -> visits.record(visit.at(station.openAt(visit.visitedAt()))));
+          .flatMap(station -> {
+            channelCheck.check(visit.channel(), station);
+            // A closed or revoked station still gets the visit: it is demand the union must see.
+            return visits.record(visit.at(station.openAt(visit.visitedAt())));
+          });
     });
   }
 

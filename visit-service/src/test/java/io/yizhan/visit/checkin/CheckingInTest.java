@@ -136,6 +136,29 @@ class CheckingInTest {
     });
   }
 
+  @Test
+  void the_channel_check_sees_the_channel_and_the_station_and_what_it_refuses_is_not_recorded() {
+    CheckIn registerEntry = new CheckIn("v-r", STATION.toString(), null, "SANITATION", List.of(), "MANAGER_REGISTER",
+        null);
+    List<String> asked = new java.util.ArrayList<>();
+    ChannelCheck refuseRegisters = (channel, at) -> {
+      asked.add(channel + " at " + at.district());
+      if (channel == VisitChannel.MANAGER_REGISTER) {
+        throw new IllegalStateException("not this sender");
+      }
+    };
+
+    Throwable refused = catchThrowableOfType(IllegalStateException.class,
+        () -> checkingIn.checkIn(registerEntry, VisitChannel.QR_CHECK_IN, HTTP, refuseRegisters).block());
+    CheckInResult byQr = checkingIn.checkIn(courierDrinkingWater(), VisitChannel.QR_CHECK_IN, HTTP, refuseRegisters)
+        .block();
+
+    assertThat(refused).hasMessage("not this sender");
+    assertThat(byQr.duplicate()).isFalse();
+    assertThat(asked).containsExactly("MANAGER_REGISTER at 碑林区", "QR_CHECK_IN at 碑林区");
+    assertThat(recorded).containsOnlyKeys("v-1");
+  }
+
   private static final class OneStation implements KnownStations {
     KnownStation current =
         new KnownStation(STATION, "碑林区光大银行爱心驿站", "CARE_STATION", "碑林区", 12, NOW, "ACTIVE", OFFICE_HOURS);

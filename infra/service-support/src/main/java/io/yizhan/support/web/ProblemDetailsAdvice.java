@@ -6,6 +6,7 @@ import io.yizhan.support.problem.InvalidRequestException;
 import io.yizhan.support.problem.InvalidRequestException.FieldProblem;
 import io.yizhan.support.problem.NotFoundException;
 import io.yizhan.support.problem.PreconditionRequiredException;
+import io.yizhan.support.problem.SignInRequiredException;
 import io.yizhan.support.problem.TooLargeException;
 import io.yizhan.support.problem.UnauthenticatedException;
 import io.yizhan.support.problem.UnavailableException;
@@ -70,6 +71,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
       return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
           .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
           .body(problem(HttpStatus.UNAUTHORIZED, "令牌无效 (invalid token)", e.getMessage(), "invalid-token"));
+    }
+    if (e instanceof SignInRequiredException) {
+      return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+          .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+          .body(problem(HttpStatus.UNAUTHORIZED, "需要登录 (unauthorized)", e.getMessage(), "unauthorized"));
     }
     if (e instanceof ForbiddenException) {
       return answer(problem(HttpStatus.FORBIDDEN, "无权操作 (forbidden)", e.getMessage(), "forbidden"));

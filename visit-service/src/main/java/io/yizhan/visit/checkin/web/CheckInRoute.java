@@ -7,6 +7,7 @@ import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.yizhan.support.problem.TooLargeException;
+import io.yizhan.support.security.Caller;
 import io.yizhan.support.security.Callers;
 import io.yizhan.support.web.ProblemDetailsAdvice;
 import io.yizhan.visit.checkin.Visits;
@@ -114,9 +115,9 @@ class CheckInRoute implements NettyRouteProvider {
         // A task of its own on the loop: never completed within the read that brought it.
         .publishOn(loop)
         .flatMap(body -> authorization == null
-            ? checkIns.checkIn(parsed(request, body), idempotencyKey)
+            ? checkIns.checkIn(parsed(request, body), idempotencyKey, Caller.anonymous())
             : callers.fromAuthorization(authorization)
-                .flatMap(caller -> checkIns.checkIn(parsed(request, body), idempotencyKey)))
+                .flatMap(caller -> checkIns.checkIn(parsed(request, body), idempotencyKey, caller)))
         .<ResponseEntity<?>>map(answer -> answer)
         .onErrorResume(failure -> !(failure instanceof AbortedException),
             failure -> Mono.just(answerTo(failure)))

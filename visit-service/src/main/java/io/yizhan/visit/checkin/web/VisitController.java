@@ -1,6 +1,7 @@
 package io.yizhan.visit.checkin.web;
 
 import io.yizhan.support.problem.NotFoundException;
+import io.yizhan.support.security.Callers;
 import io.yizhan.visit.checkin.CheckInResult;
 import io.yizhan.visit.checkin.Visits;
 import org.jspecify.annotations.Nullable;
@@ -39,7 +40,7 @@ class VisitController {
   Mono<ResponseEntity<VisitView>> checkIn(
       @RequestBody CheckInRequest request,
       @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey) {
-    return checkIns.checkIn(request, idempotencyKey);
+    return Callers.current().flatMap(caller -> checkIns.checkIn(request, idempotencyKey, caller));
   }
 
   @GetMapping("/{id}")

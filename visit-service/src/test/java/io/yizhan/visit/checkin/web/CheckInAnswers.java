@@ -80,6 +80,41 @@ abstract class CheckInAnswers {
   }
 
   @Test
+  void only_whoever_runs_the_station_may_enter_a_visit_as_its_register_and_nothing_refused_is_recorded() {
+    String station = registeredStation();
+    String otherStation = registeredStation();
+    String visitId = UUID.randomUUID().toString();
+    Map<String, Object> entry = Map.of("visitId", visitId, "stationId", station, "workerType", "SANITATION",
+        "channel", "MANAGER_REGISTER");
+
+    http.post().uri("/api/visits").contentType(MediaType.APPLICATION_JSON).bodyValue(entry).exchange()
+        .expectStatus().isUnauthorized()
+        .expectHeader().valueEquals("WWW-Authenticate", "Bearer")
+        .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody()
+        .jsonPath("$.type").isEqualTo("urn:yizhan:problem:unauthorized")
+        .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("QR_CHECK_IN"));
+    TestHttp.client(port, TestTokens.stationManager(otherStation)).post().uri("/api/visits")
+        .contentType(MediaType.APPLICATION_JSON).bodyValue(entry).exchange()
+        .expectStatus().isForbidden()
+        .expectBody().jsonPath("$.type").isEqualTo("urn:yizhan:problem:forbidden");
+    TestHttp.client(port, TestTokens.districtAdmin("莲湖区")).post().uri("/api/visits")
+        .contentType(MediaType.APPLICATION_JSON).bodyValue(entry).exchange()
+        .expectStatus().isForbidden();
+    http.get().uri("/api/visits/" + visitId).header("Authorization", TestTokens.cityAdmin()).exchange()
+        .expectStatus().isNotFound();
+
+    TestHttp.client(port, TestTokens.districtAdmin("雁塔区")).post().uri("/api/visits")
+        .contentType(MediaType.APPLICATION_JSON).bodyValue(entry).exchange()
+        .expectStatus().isCreated()
+        .expectBody().jsonPath("$.channel").isEqualTo("MANAGER_REGISTER");
+    // The door's QR code needs nobody's word, whoever sends it.
+    http.post().uri("/api/visits").contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(Map.of("stationId", station, "workerType", "COURIER", "channel", "QR_CHECK_IN")).exchange()
+        .expectStatus().isCreated();
+  }
+
+  @Test
   void a_check_in_with_bad_fields_gets_a_problem_naming_each_of_them() {
     String station = registeredStation();
     http.post().uri("/api/visits").contentType(MediaType.APPLICATION_JSON)
