@@ -161,11 +161,26 @@ class GatewayRoutingTest {
   }
 
   @Test
-  void circuit_breakers_and_metrics_are_visible_to_operations() {
-    http.get().uri("/actuator/health").exchange().expectStatus().isOk();
-    http.get().uri("/actuator/prometheus").exchange()
+  void circuit_breakers_and_metrics_are_visible_to_operations_only() {
+    http.get().uri("/actuator/health").exchange()
+        .expectStatus().isOk()
+        .expectBody().jsonPath("$.status").isEqualTo("UP").jsonPath("$.components").doesNotExist();
+    http.get().uri("/actuator/health").header("Authorization", TestTokens.ops()).exchange()
+        .expectBody().jsonPath("$.components.diskSpace.status").isEqualTo("UP");
+    http.get().uri("/actuator/prometheus").header("Authorization", TestTokens.ops()).exchange()
         .expectStatus().isOk()
         .expectBody(String.class).value(body -> assertThat(body).contains("resilience4j_circuitbreaker_state"));
+
+    http.get().uri("/actuator/prometheus").exchange()
+        .expectStatus().isUnauthorized()
+        .expectHeader().valueEquals("WWW-Authenticate", "Bearer")
+        .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("./yizhan token ops"));
+    http.get().uri("/actuator/metrics").header("Authorization", TestTokens.cityAdmin()).exchange()
+        .expectStatus().isForbidden()
+        .expectBody().jsonPath("$.type").isEqualTo("urn:yizhan:problem:forbidden");
+    http.post().uri("/actuator/prometheus").header("Authorization", TestTokens.ops()).exchange()
+        .expectStatus().isForbidden();
   }
 
   @Test
@@ -182,7 +197,7 @@ class GatewayRoutingTest {
         .jsonPath("$.forwardedFor").isEqualTo("127.0.0.1")
         .jsonPath("$.query").isEqualTo("/api/visits?source=qr");
     http.get().uri("/actuator/health").exchange().expectStatus().isOk();
-    http.get().uri("/actuator/prometheus").exchange()
+    http.get().uri("/actuator/prometheus").header("Authorization", TestTokens.ops()).exchange()
         .expectBody(String.class).value(body -> assertThat(body)
             .contains("spring_cloud_gateway_requests_seconds_count{application=\"gateway\",httpMethod=\"POST\","
                 + "httpStatusCode=\"201\",outcome=\"SUCCESSFUL\",routeId=\"visit-check-in\"")

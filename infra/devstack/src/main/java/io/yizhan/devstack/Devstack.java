@@ -230,6 +230,7 @@ public final class Devstack implements AutoCloseable {
       say(String.format("  %-20s http://localhost:%d   (health /actuator/health, metrics /actuator/prometheus, API /v3/api-docs)",
           spec.name(), spec.port()));
     }
+    say("  (metrics need an ops token: curl -H \"Authorization: Bearer $(./yizhan token ops)\" .../actuator/prometheus)");
     say("  Kafka                " + devstack.infrastructure.getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "?"));
     say("  PostgreSQL           localhost:" + devstack.infrastructure.getOrDefault("YIZHAN_DB_PORT", "?")
         + " (user yizhan, one database per service)");

@@ -2,7 +2,9 @@ package io.yizhan.devstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.yizhan.contracts.access.Role;
 import io.yizhan.devstack.MonitoringRules.Selector;
+import io.yizhan.issuer.DemoClients;
 import java.nio.file.Files;
 import java.util.HashSet;
 import java.util.List;
@@ -74,6 +76,11 @@ class MonitoringRulesTest {
     for (ServiceSpec service : ServiceSpec.defaults()) {
       assertThat(config).as(service.name()).contains("localhost:" + service.port() + "   # " + service.name());
     }
+    // Metrics are for operations: the scrape signs in as the devstack's demo ops client.
+    assertThat(config).contains("client_id: ops").contains("client_secret: " + DemoClients.SECRET)
+        .contains("token_url: http://localhost:9000/oauth2/token");
+    assertThat(DemoClients.authenticate("ops", DemoClients.SECRET)).get()
+        .satisfies(grant -> assertThat(grant.roles()).containsExactly(Role.OPS));
   }
 
   @Test

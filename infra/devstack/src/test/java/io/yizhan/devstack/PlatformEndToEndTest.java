@@ -283,7 +283,8 @@ class PlatformEndToEndTest {
     HttpClient client = HttpClient.newHttpClient();
     for (ServiceSpec service : specs) {
       HttpResponse<String> response = client.send(
-          HttpRequest.newBuilder(URI.create(service.baseUrl() + "/actuator/prometheus")).build(),
+          HttpRequest.newBuilder(URI.create(service.baseUrl() + "/actuator/prometheus"))
+              .header("Authorization", Credentials.bearer(Credentials.OPS)).build(),
           HttpResponse.BodyHandlers.ofString());
       assertThat(response.statusCode()).as(service.name()).isEqualTo(200);
       MonitoringRules.labelsByMetric(response.body())

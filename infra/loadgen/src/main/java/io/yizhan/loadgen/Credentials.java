@@ -16,9 +16,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Tokens for what the load generator does as staff: listing the demo city, uploading planning
- * data, feeding visits, starting rebuilds, all as the city union (its batches mix every district's
- * stations, which a district's system may not send). Asked once per client from the
- * devstack's issuer by the client-credentials grant ({@code YIZHAN_TOKEN_URL} and
+ * data, feeding visits, starting rebuilds, all as the city union (its batches mix every
+ * district's stations, which a district's system may not send); reading the services' metrics
+ * as operations. Asked once per client from the devstack's issuer by the client-credentials grant ({@code YIZHAN_TOKEN_URL} and
  * {@code YIZHAN_CLIENT_SECRET} point it at another issuer), and kept: a token lasts 8 hours.
  * Check-ins and finder queries are sent as workers' phones send them, with no token.
  */
@@ -28,6 +28,8 @@ public final class Credentials {
   public static final String CITY_ADMIN = "city-admin";
   /** A district's system: feeds visits of its own district's stations in bulk. */
   public static final String DISTRICT_SYSTEM = "district-system";
+  /** Operations: reads the services' metrics, which the benchmarks time and count by. */
+  public static final String OPS = "ops";
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Map<String, String> tokens = new ConcurrentHashMap<>();

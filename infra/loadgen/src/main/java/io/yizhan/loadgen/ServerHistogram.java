@@ -23,13 +23,15 @@ record ServerHistogram(TreeMap<Double, Double> buckets) {
   private static final Pattern BOUND = Pattern.compile("le=\"([^\"]+)\"");
 
   /**
-   * Reads {@code family}'s buckets from {@code endpoint} (an actuator's {@code /actuator/prometheus}).
+   * Reads {@code family}'s buckets from {@code endpoint} (an actuator's {@code /actuator/prometheus},
+   * read as operations).
    * Only that family is asked for: a whole scrape also computes every Kafka binder's offsets,
    * which costs a service more than a benchmark should add to what it measures.
    */
   static ServerHistogram read(HttpClient http, String endpoint, String family, Predicate<String> labels)
       throws Exception {
     String text = http.send(HttpRequest.newBuilder(URI.create(endpoint + "?includedNames=" + family))
+        .header("Authorization", Credentials.bearer(Credentials.OPS))
         .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body();
     return parse(text, family, labels);
   }

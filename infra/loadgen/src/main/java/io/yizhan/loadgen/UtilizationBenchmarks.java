@@ -97,7 +97,8 @@ final class UtilizationBenchmarks {
    * offsets, and scraping it several times a second kept visit-service busy for minutes after.
    */
   static long countedSoFar(HttpClient http) throws Exception {
-    return counted(http.send(HttpRequest.newBuilder(URI.create(countedMeter())).build(),
+    return counted(http.send(HttpRequest.newBuilder(URI.create(countedMeter()))
+            .header("Authorization", Credentials.bearer(Credentials.OPS)).build(),
         HttpResponse.BodyHandlers.ofString()).body());
   }
 

@@ -50,5 +50,10 @@ public final class TestTokens {
     return bearer(Grant.stationManager(List.of(stations)));
   }
 
+  /** Operations: reads metrics and what is behind the health probes. */
+  public static String ops() {
+    return bearer(Grant.ops());
+  }
+
   private TestTokens() {}
 }

@@ -311,14 +311,14 @@ public class StationRegistryIntegrationTest {
   }
 
   @Test
-  void readiness_reflects_the_database_and_kafka_and_metrics_are_exposed() {
-    http.get().uri("/actuator/health/readiness").exchange()
+  void readiness_reflects_the_database_and_kafka_and_metrics_are_exposed_to_operations() {
+    http.get().uri("/actuator/health/readiness").header("Authorization", TestTokens.ops()).exchange()
         .expectStatus().isEqualTo(HttpStatus.OK)
         .expectBody()
         .jsonPath("$.status").isEqualTo("UP")
         .jsonPath("$.components.r2dbc.status").isEqualTo("UP")
         .jsonPath("$.components.kafka.status").isEqualTo("UP");
-    http.get().uri("/actuator/prometheus").exchange()
+    http.get().uri("/actuator/prometheus").header("Authorization", TestTokens.ops()).exchange()
         .expectStatus().isOk()
         .expectBody(String.class).value(body -> assertThat(body).contains("yizhan_outbox_published"));
     http.get().uri("/v3/api-docs").exchange()

@@ -602,7 +602,8 @@ class UtilizationIntegrationTest {
     // The ops team's alert on counting falling behind reads this; the batch consumers had no
     // Kafka client metrics until session 12, so the documented lag metric did not exist.
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-      String scraped = http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+      String scraped = http.get().uri("/actuator/prometheus").header("Authorization", TestTokens.ops()).exchange()
+          .expectStatus().isOk()
           .expectBody(String.class).returnResult().getResponseBody();
       assertThat(scraped)
           .containsPattern("kafka_consumer_fetch_manager_records_lag_max\\{[^}]*client_id=\"utilization-counting-\\d+\"")

@@ -52,9 +52,13 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableWebFluxSecurity
 public class ResourceServerAutoConfiguration {
 
-  /** Open to anyone on every service: probes, Prometheus' scrape, the API description. */
+  /**
+   * Open to anyone on every service: probes (their status; the details are for {@code OPS}) and
+   * the API description. Metrics are not: they tell how busy each station's service is, and
+   * Prometheus scrapes with an {@code OPS} token (infra/monitoring/prometheus.yml).
+   */
   private static final String[] PLATFORM_PUBLIC = {
-    "/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/v3/api-docs/**", "/favicon.ico", "/error"
+    "/actuator/health/**", "/actuator/info", "/v3/api-docs/**", "/favicon.ico", "/error"
   };
 
   @Bean
@@ -79,6 +83,8 @@ public class ResourceServerAutoConfiguration {
         .authorizeExchange(rules -> {
           rules.pathMatchers(HttpMethod.OPTIONS).permitAll();
           rules.matchers(publicPaths).permitAll();
+          rules.pathMatchers(HttpMethod.GET, "/actuator/**").hasRole(Role.OPS.name());
+          rules.pathMatchers("/actuator/**").denyAll();
           serviceRules.orderedStream().forEach(service -> service.apply(rules));
           rules.pathMatchers(HttpMethod.GET, "/**").authenticated();
           rules.pathMatchers(HttpMethod.HEAD, "/**").authenticated();
@@ -136,7 +142,8 @@ public class ResourceServerAutoConfiguration {
         ? write(exchange.getResponse(), HttpStatus.UNAUTHORIZED, "令牌无效 (invalid token)",
             "令牌无效或已过期（" + e.getMessage() + "）。请重新获取令牌后重试。", "invalid-token", json)
         : write(exchange.getResponse(), HttpStatus.UNAUTHORIZED, "需要登录 (unauthorized)",
-            "这项操作需要登录：请在请求头中带上 Authorization: Bearer <令牌>（本地开发可用 ./yizhan token city-admin 取得）。",
+            "这项操作需要登录：请在请求头中带上 Authorization: Bearer <令牌>（本地开发可用 ./yizhan token city-admin"
+                + " 取得；读指标用 ./yizhan token ops）。",
             "unauthorized", json);
   }
 

@@ -43,6 +43,27 @@ class ResourceServerTest {
   }
 
   @Test
+  void metrics_and_what_is_behind_the_probes_are_for_operations() {
+    TestHttp.client(port).get().uri("/actuator/prometheus").exchange()
+        .expectStatus().isUnauthorized()
+        .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("./yizhan token ops"));
+    TestHttp.client(port, TestTokens.cityAdmin()).get().uri("/actuator/prometheus").exchange()
+        .expectStatus().isForbidden();
+    TestHttp.client(port, TestTokens.cityAdmin()).get().uri("/actuator/metrics").exchange()
+        .expectStatus().isForbidden();
+    TestHttp.client(port, TestTokens.ops()).get().uri("/actuator/prometheus").exchange()
+        .expectStatus().isOk()
+        .expectBody(String.class).value(body -> assertThat(body).contains("jvm_memory_used_bytes"));
+
+    TestHttp.client(port).get().uri("/actuator/health").exchange()
+        .expectStatus().isOk()
+        .expectBody().jsonPath("$.status").isEqualTo("UP").jsonPath("$.components").doesNotExist();
+    TestHttp.client(port, TestTokens.ops()).get().uri("/actuator/health").exchange()
+        .expectStatus().isOk()
+        .expectBody().jsonPath("$.components").exists();
+  }
+
+  @Test
   void a_path_the_firewall_refuses_is_a_problem_detail_but_a_backslash_in_an_id_passes() {
     TestHttp.client(port).get().uri("/open/hello;jsessionid=1").exchange()
         .expectStatus().isBadRequest()

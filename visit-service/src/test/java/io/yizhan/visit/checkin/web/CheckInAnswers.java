@@ -180,7 +180,8 @@ abstract class CheckInAnswers {
         .bodyValue(Map.of("stationId", station, "workerType", "ASTRONAUT")).exchange()
         .expectStatus().isBadRequest();
 
-    String scraped = http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+    String scraped = http.get().uri("/actuator/prometheus").header("Authorization", TestTokens.ops()).exchange()
+        .expectStatus().isOk()
         .expectBody(String.class).returnResult().getResponseBody();
     // Operations' dashboards and alerts read these series; Prometheus takes a name only with one
     // set of tag names, so check-ins must carry exactly the tags of every other request.
