@@ -46,8 +46,10 @@ public record Grant(String subject, Set<Role> roles, @Nullable String district, 
     return new Grant("demo-ops", Set.of(Role.OPS), null, List.of(), "运维 演示用户");
   }
 
+  /** The same user acting for another district; a display name that named the old one names the new. */
   public Grant inDistrict(@Nullable String newDistrict) {
-    return new Grant(subject, roles, newDistrict, stations, name);
+    String newName = name != null && district != null && newDistrict != null ? name.replace(district, newDistrict) : name;
+    return new Grant(subject, roles, newDistrict, stations, newName);
   }
 
   public Grant forStations(List<String> newStations) {
