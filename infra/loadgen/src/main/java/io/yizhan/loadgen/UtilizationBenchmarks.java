@@ -152,7 +152,7 @@ final class UtilizationBenchmarks {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     long started = System.nanoTime();
     HttpResponse<String> start = http.send(HttpRequest.newBuilder(URI.create(base + "/api/utilization/rebuilds"))
-        .timeout(Duration.ofMinutes(2)).header("X-Requested-By", "loadgen")
+        .timeout(Duration.ofMinutes(2))
         .header("Authorization", Credentials.bearer(Credentials.CITY_ADMIN)).POST(HttpRequest.BodyPublishers.noBody())
         .build(), HttpResponse.BodyHandlers.ofString());
     if (start.statusCode() != 202) {

@@ -86,4 +86,20 @@ class VisitAccessIntegrationTest {
     TestHttp.client(port, TestTokens.districtAdmin("未央区")).post().uri("/api/utilization/rebuilds").exchange()
         .expectStatus().isForbidden();
   }
+
+  @Test
+  void the_dashboard_learns_where_staff_sign_in_and_its_page_offers_it() {
+    WebTestClient phone = TestHttp.client(port);
+
+    phone.get().uri("/dashboards/sign-in").exchange()
+        .expectStatus().isOk()
+        .expectBody()
+        .jsonPath("$.clientId").isEqualTo("yizhan-dashboard")
+        .jsonPath("$.authorizationUri").isEqualTo(TestTokens.issuer().authorizationUri().toString())
+        .jsonPath("$.tokenUri").isEqualTo(TestTokens.issuer().tokenUri().toString());
+    phone.get().uri("/dashboards/utilization.html").exchange()
+        .expectStatus().isOk()
+        .expectBody(String.class).value(page -> org.assertj.core.api.Assertions.assertThat(page)
+            .contains("工作人员登录", "code_challenge_method: 'S256'", "/dashboards/sign-in", "/api/utilization/reconciliation"));
+  }
 }

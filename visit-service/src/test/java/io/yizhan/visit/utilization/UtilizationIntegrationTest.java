@@ -186,9 +186,10 @@ class UtilizationIntegrationTest {
 
     // 7. A rebuild replays the topic into empty tables, announces nothing while replaying, and
     //    ends where the live count was.
-    Map<?, ?> started = http.post().uri("/api/utilization/rebuilds").header("X-Requested-By", "测试")
+    Map<?, ?> started = http.post().uri("/api/utilization/rebuilds")
         .exchange().expectStatus().isAccepted().expectBody(Map.class).returnResult().getResponseBody();
     assertThat(started.get("message").toString()).containsAnyOf("正在重算", "重算完成");
+    assertThat(((Map<?, ?>) started.get("rebuild")).get("requestedBy")).as("the token's name").isEqualTo("市总工会 演示用户");
     await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
         http.get().uri("/api/utilization/rebuilds/latest").exchange().expectStatus().isOk()
             .expectBody().jsonPath("$.rebuild.state").isEqualTo("DONE").jsonPath("$.percent").isEqualTo(100.0));

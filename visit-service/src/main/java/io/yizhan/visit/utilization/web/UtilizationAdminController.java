@@ -1,6 +1,7 @@
 package io.yizhan.visit.utilization.web;
 
 import io.yizhan.contracts.visit.WorkerType;
+import io.yizhan.support.security.Callers;
 import io.yizhan.support.problem.InvalidRequestException;
 import io.yizhan.support.problem.InvalidRequestException.FieldProblem;
 import io.yizhan.support.problem.NotFoundException;
@@ -28,7 +29,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -89,11 +89,14 @@ class UtilizationAdminController {
     }
   }
 
-  /** Recounts utilization from visit.events.v1's beginning; no utilization events during the replay. */
+  /**
+   * Recounts utilization from visit.events.v1's beginning; no utilization events during the replay.
+   * Recorded as started by the caller's token (its display name).
+   */
   @PostMapping("/rebuilds")
   @ResponseStatus(HttpStatus.ACCEPTED)
-  Mono<RebuildAnswer> rebuild(@RequestHeader(name = "X-Requested-By", required = false) @Nullable String by) {
-    return rebuilds.start(by == null || by.isBlank() ? "anonymous" : by.strip()).map(this::answer);
+  Mono<RebuildAnswer> rebuild() {
+    return Callers.current().flatMap(caller -> rebuilds.start(caller.displayName())).map(this::answer);
   }
 
   @GetMapping("/rebuilds/latest")
