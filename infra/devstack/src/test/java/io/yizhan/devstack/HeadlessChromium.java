@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +24,18 @@ final class HeadlessChromium {
 
   private HeadlessChromium() {}
 
+  /**
+   * Chromium headless with a fresh profile in {@code work}, then {@code more}. The flags keep it
+   * off the network it cannot reach here (updates, sync, Google's hosts).
+   */
+  static List<String> command(Path chromium, Path work, String... more) {
+    List<String> command = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--disable-dev-shm-usage", "--user-data-dir=" + work.resolve("profile")));
+    command.addAll(List.of(more));
+    return command;
+  }
+
   static Optional<Path> find() {
     return Stream.concat(Optional.ofNullable(System.getenv("CHROMIUM")).stream(), CANDIDATES.stream())
         .map(Path::of).filter(Files::isExecutable).findFirst();
@@ -37,11 +50,8 @@ final class HeadlessChromium {
     Path out = work.resolve("dom.html");
     Path log = work.resolve("chromium.log");
     try {
-      // The flags keep it off the network it cannot reach here (updates, sync, Google's hosts).
-      Process process = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-          "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-          "--disable-sync", "--disable-dev-shm-usage", "--user-data-dir=" + work.resolve("profile"),
-          "--virtual-time-budget=" + budget.toMillis(), "--dump-dom", url)
+      Process process = new ProcessBuilder(command(chromium, work,
+          "--virtual-time-budget=" + budget.toMillis(), "--dump-dom", url))
           .redirectOutput(out.toFile())
           .redirectError(log.toFile())
           .start();

@@ -251,6 +251,55 @@ class PlatformEndToEndTest {
     assertThat(dom).containsPattern("id=\"stationVisits\">30<");
   }
 
+  @Test
+  void union_staff_sign_in_on_the_dashboard_and_see_the_reconciliation_a_district_union_its_own_district()
+      throws Exception {
+    Path chromium = HeadlessChromium.find().orElse(null);
+    assumeTrue(chromium != null, "Chromium is not installed (Debian: apt-get install chromium); .ci/run installs it");
+    String district = "登录区" + UUID.randomUUID().toString().substring(0, 6);
+    String station = register("登录测试站", district, 34.2596, 108.9532);
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+        phone.post().uri("/api/visits").contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(Map.of("visitId", "sign-in-" + station, "stationId", station, "workerType", "COURIER"))
+            .exchange().expectStatus().value(status -> assertThat(status).isIn(200, 201)));
+
+    try (BrowserSession browser = BrowserSession.open(chromium, spec("gateway").baseUrl() + "/dashboards/utilization.html")) {
+      browser.await("document.querySelector('#who button:not([disabled])')?.textContent === '工作人员登录'",
+          Duration.ofSeconds(30));
+      assertThat(browser.evaluate("String(document.getElementById('staff').hidden)")).isEqualTo("true");
+
+      // To the issuer's page and back, as a district union.
+      browser.evaluate("document.querySelector('#who button').click()");
+      browser.await("location.pathname === '/oauth2/authorize' && !!document.querySelector('select[name=user]')",
+          Duration.ofSeconds(30));
+      browser.evaluate("{ const f = document.forms[0]; f.user.value = 'district-admin'; f.district.value = '" + district
+          + "'; f.password.value = 'yizhan-demo'; f.submit(); }");
+      String who = browser.await("location.pathname.endsWith('/utilization.html') && "
+          + "document.getElementById('who').textContent.includes('已登录') && document.getElementById('who').textContent",
+          Duration.ofSeconds(30));
+      assertThat(who).contains(district + "工会 演示用户", "区县工会（" + district + "）");
+      assertThat(browser.evaluate("location.search")).doesNotContain("code=");
+      assertThat(browser.evaluate("document.getElementById('district').value")).isEqualTo(district);
+      assertThat(browser.evaluate("String(document.getElementById('rebuildBox').hidden)")).isEqualTo("true");
+      // The reconciliation of its district: the one check-in, accepted and counted.
+      String reconciliation = browser.await("(t => t.includes('一致') && t)"
+          + "(document.getElementById('reconciliation').textContent)", Duration.ofSeconds(60));
+      assertThat(reconciliation).contains("已接收 1 条，已计入 1 条");
+
+      // Signed out, the page is the public one again; signed in as the city, a recount is offered.
+      browser.evaluate("document.querySelector('#who button').click()");
+      browser.await("document.querySelector('#who button')?.textContent === '工作人员登录'", Duration.ofSeconds(10));
+      assertThat(browser.evaluate("String(document.getElementById('staff').hidden)")).isEqualTo("true");
+      browser.evaluate("document.querySelector('#who button').click()");
+      browser.await("location.pathname === '/oauth2/authorize' && !!document.querySelector('select[name=user]')",
+          Duration.ofSeconds(30));
+      browser.evaluate("{ const f = document.forms[0]; f.user.value = 'city-admin'; f.password.value = 'yizhan-demo';"
+          + " f.submit(); }");
+      browser.await("document.getElementById('who').textContent.includes('市总工会 演示用户')", Duration.ofSeconds(30));
+      assertThat(browser.evaluate("String(document.getElementById('rebuildBox').hidden)")).isEqualTo("false");
+    }
+  }
+
   static String register(String name) {
     return register(name, "碑林区", 34.2596, 108.9532);
   }
