@@ -207,8 +207,7 @@ class PlatformEndToEndTest {
   @Test
   void the_utilization_dashboard_draws_where_stations_are_busy_or_idle_and_opens_a_station_in_a_browser()
       throws Exception {
-    Path chromium = HeadlessChromium.find().orElse(null);
-    assumeTrue(chromium != null, "Chromium is not installed (Debian: apt-get install chromium); .ci/run installs it");
+    Path chromium = chromiumOrSkip();
     String district = "浏览器区" + UUID.randomUUID().toString().substring(0, 6);
     String busy = register("地图繁忙站", district, 34.2596, 108.9532);
     String quiet = register("地图冷清站", district, 34.2701, 108.9702);
@@ -254,8 +253,7 @@ class PlatformEndToEndTest {
   @Test
   void union_staff_sign_in_on_the_dashboard_and_see_the_reconciliation_a_district_union_its_own_district()
       throws Exception {
-    Path chromium = HeadlessChromium.find().orElse(null);
-    assumeTrue(chromium != null, "Chromium is not installed (Debian: apt-get install chromium); .ci/run installs it");
+    Path chromium = chromiumOrSkip();
     String district = "登录区" + UUID.randomUUID().toString().substring(0, 6);
     String station = register("登录测试站", district, 34.2596, 108.9532);
     await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
@@ -298,6 +296,13 @@ class PlatformEndToEndTest {
       browser.await("document.getElementById('who').textContent.includes('市总工会 演示用户')", Duration.ofSeconds(30));
       assertThat(browser.evaluate("String(document.getElementById('rebuildBox').hidden)")).isEqualTo("false");
     }
+  }
+
+  /** Debian's Chromium, or the test is skipped with how to get it. */
+  static Path chromiumOrSkip() {
+    Path chromium = HeadlessChromium.find().orElse(null);
+    assumeTrue(chromium != null, "Chromium is not installed (Debian: apt-get install chromium); .ci/run installs it");
+    return chromium;
   }
 
   static String register(String name) {

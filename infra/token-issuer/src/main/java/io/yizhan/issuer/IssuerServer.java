@@ -214,13 +214,13 @@ public final class IssuerServer implements AutoCloseable {
     }
     String state = request.get("state");
     if (!"code".equals(request.get("response_type")) && "GET".equals(exchange.getRequestMethod())) {
-      redirect(exchange, redirectUri, Map.of("error", "unsupported_response_type"), state);
+      redirect(exchange, redirectUri, state, "error", "unsupported_response_type");
       return;
     }
     String challenge = request.getOrDefault("code_challenge", "");
     if (!"S256".equals(request.get("code_challenge_method")) || !challenge.matches("[A-Za-z0-9_-]{43}")) {
-      redirect(exchange, redirectUri, Map.of("error", "invalid_request",
-          "error_description", "PKCE is required: code_challenge_method=S256 and a 43-character code_challenge"), state);
+      redirect(exchange, redirectUri, state, "error", "invalid_request",
+          "error_description", "PKCE is required: code_challenge_method=S256 and a 43-character code_challenge");
       return;
     }
     if ("GET".equals(exchange.getRequestMethod())) {
@@ -234,20 +234,24 @@ public final class IssuerServer implements AutoCloseable {
       html(exchange, 200, LoginPage.form(request, "身份或密码不对，请重新输入（演示密码 yizhan-demo）。", user));
       return;
     }
-    redirect(exchange, redirectUri,
-        Map.of("code", codes.issue(asked(grant.get(), request), clientId, redirectUri, challenge)), state);
+    redirect(exchange, redirectUri, state,
+        "code", codes.issue(asked(grant.get(), request), clientId, redirectUri, challenge));
   }
 
-  /** Back to the page, with these parameters and its state, as RFC 6749 §4.1.2 says. */
-  private static void redirect(HttpExchange exchange, String redirectUri, Map<String, String> parameters,
-      @Nullable String state) throws IOException {
+  /**
+   * Back to the page with these parameters (name, value, name, value…) and its state, as RFC 6749
+   * §4.1.2 says.
+   */
+  private static void redirect(HttpExchange exchange, String redirectUri, @Nullable String state,
+      String... namesAndValues) throws IOException {
     StringBuilder location = new StringBuilder(redirectUri).append(redirectUri.contains("?") ? '&' : '?');
-    Map<String, String> all = new LinkedHashMap<>(parameters);
-    if (state != null) {
-      all.put("state", state);
+    for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+      location.append(namesAndValues[i]).append('=')
+          .append(URLEncoder.encode(namesAndValues[i + 1], StandardCharsets.UTF_8)).append('&');
     }
-    all.forEach((name, value) -> location.append(name).append('=')
-        .append(URLEncoder.encode(value, StandardCharsets.UTF_8)).append('&'));
+    if (state != null) {
+      location.append("state=").append(URLEncoder.encode(state, StandardCharsets.UTF_8)).append('&');
+    }
     location.setLength(location.length() - 1);
     exchange.getResponseHeaders().set("Location", location.toString());
     exchange.getResponseHeaders().set("Cache-Control", "no-store");

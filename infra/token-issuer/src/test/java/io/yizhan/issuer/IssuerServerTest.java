@@ -89,9 +89,7 @@ class IssuerServerTest {
   void aPersonSignsInOnThePageAndTheDashboardRedeemsTheCodeOnceWithItsVerifier() throws Exception {
     String verifier = "a-dashboards-one-time-secret-of-at-least-forty-three-characters";
     String page = "http://localhost:8080/dashboards/utilization.html";
-    Map<String, String> request = Map.of("response_type", "code", "client_id", AuthorizationCodes.DASHBOARD_CLIENT,
-        "redirect_uri", page, "state", "s-1", "code_challenge", AuthorizationCodes.s256(verifier),
-        "code_challenge_method", "S256");
+    Map<String, String> request = dashboardRequest(page, "s-1", verifier);
 
     HttpResponse<String> form = get("/oauth2/authorize?" + encoded(request));
     assertThat(form.statusCode()).isEqualTo(200);
@@ -130,9 +128,7 @@ class IssuerServerTest {
   void aCodeNeedsItsOwnVerifierAndASignInPageNeverSendsAnyoneOffThisMachine() throws Exception {
     String verifier = "another-dashboards-one-time-secret-of-forty-three-characters-or-more";
     String page = "http://127.0.0.1:8082/dashboards/utilization.html";
-    Map<String, String> request = Map.of("response_type", "code", "client_id", AuthorizationCodes.DASHBOARD_CLIENT,
-        "redirect_uri", page, "state", "s-2", "code_challenge", AuthorizationCodes.s256(verifier),
-        "code_challenge_method", "S256");
+    Map<String, String> request = dashboardRequest(page, "s-2", verifier);
     URI back = URI.create(signIn(request, "user=city-admin&password=" + DemoClients.SECRET)
         .headers().firstValue("Location").orElseThrow());
     String code = back.getQuery().replaceAll("^code=([^&]+)&.*$", "$1");
@@ -192,6 +188,12 @@ class IssuerServerTest {
       request.header("Origin", origin);
     }
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** What the dashboard sends the browser to the sign-in page with. */
+  private static Map<String, String> dashboardRequest(String page, String state, String verifier) {
+    return Map.of("response_type", "code", "client_id", AuthorizationCodes.DASHBOARD_CLIENT, "redirect_uri", page,
+        "state", state, "code_challenge", AuthorizationCodes.s256(verifier), "code_challenge_method", "S256");
   }
 
   /** The sign-in form as the page posts it: the request's fields, hidden, and what the person typed. */
