@@ -295,6 +295,17 @@ class PlatformEndToEndTest {
           + " f.submit(); }");
       browser.await("document.getElementById('who').textContent.includes('市总工会 演示用户')", Duration.ofSeconds(30));
       assertThat(browser.evaluate("String(document.getElementById('rebuildBox').hidden)")).isEqualTo("false");
+
+      // A station's manager opens on the details of their station.
+      browser.evaluate("document.querySelector('#who button').click()");
+      browser.await("document.querySelector('#who button')?.textContent === '工作人员登录'", Duration.ofSeconds(10));
+      browser.evaluate("document.querySelector('#who button').click()");
+      browser.await("location.pathname === '/oauth2/authorize' && !!document.querySelector('select[name=user]')",
+          Duration.ofSeconds(30));
+      browser.evaluate("{ const f = document.forms[0]; f.user.value = 'station-manager'; f.stations.value = '" + station
+          + "'; f.password.value = 'yizhan-demo'; f.submit(); }");
+      assertThat(browser.await("(t => t.length > 0 && t)(document.getElementById('stationName').textContent)",
+          Duration.ofSeconds(30))).isEqualTo("登录测试站（" + district + "）");
     }
   }
 
