@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -101,24 +102,10 @@ final class BrowserSession implements AutoCloseable {
    * Asks {@code script} until it answers something other than "" or false: the page may be
    * navigating (its context gone for a moment) or still fetching.
    */
-  String await(String script, Duration timeout) throws Exception {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    String last = "";
-    Exception failure = null;
-    while (System.nanoTime() < deadline) {
-      try {
-        last = evaluate(script);
-        failure = null;
-        if (!last.isEmpty() && !"false".equals(last) && !"null".equals(last)) {
-          return last;
-        }
-      } catch (IllegalStateException e) {
-        failure = e;
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("the page never answered " + script + " (last: " + last + ")"
-        + (failure == null ? "" : "; " + failure.getMessage()) + "\npage: " + evaluate("location.href"));
+  String await(String script, Duration timeout) {
+    return Awaitility.await("the page to answer " + script).atMost(timeout).pollInterval(Duration.ofMillis(200))
+        .ignoreException(IllegalStateException.class)
+        .until(() -> evaluate(script), answer -> !answer.isEmpty() && !"false".equals(answer) && !"null".equals(answer));
   }
 
   private JsonNode call(String method, Map<String, Object> params, String sessionId) throws Exception {

@@ -36,9 +36,6 @@ public final class AuthorizationCodes {
 
   private record Issued(Grant grant, String clientId, String redirectUri, String challenge, Instant expires) {}
 
-  /** Why a code could not be redeemed, as RFC 6749 §5.2 names it. */
-  public record Refusal(String error, String description) {}
-
   /**
    * A page may sign in here when it is the dashboards' client and comes back to this machine: the
    * demo issuer serves the devstack only (a production identity provider registers exact URIs).
@@ -76,14 +73,14 @@ public final class AuthorizationCodes {
   public Grant redeem(String code, String clientId, String redirectUri, String verifier) throws RefusedException {
     Issued issued = codes.remove(code == null ? "" : code);
     if (issued == null || issued.expires().isBefore(clock.instant())) {
-      throw new RefusedException(new Refusal("invalid_grant", "the code is unknown, used or expired: sign in again"));
+      throw new RefusedException("the code is unknown, used or expired: sign in again");
     }
     if (!issued.clientId().equals(clientId) || !issued.redirectUri().equals(redirectUri)) {
-      throw new RefusedException(new Refusal("invalid_grant", "the code was issued to another client or redirect_uri"));
+      throw new RefusedException("the code was issued to another client or redirect_uri");
     }
     if (verifier == null || !MessageDigest.isEqual(
         s256(verifier).getBytes(StandardCharsets.US_ASCII), issued.challenge().getBytes(StandardCharsets.US_ASCII))) {
-      throw new RefusedException(new Refusal("invalid_grant", "code_verifier does not match the code_challenge"));
+      throw new RefusedException("code_verifier does not match the code_challenge");
     }
     return issued.grant();
   }
@@ -98,17 +95,10 @@ public final class AuthorizationCodes {
     }
   }
 
-  /** A code that does not redeem, with the error the token endpoint answers. */
+  /** A code that does not redeem: always RFC 6749's {@code invalid_grant}, the message says why. */
   public static final class RefusedException extends Exception {
-    private final transient Refusal refusal;
-
-    RefusedException(Refusal refusal) {
-      super(refusal.description(), null, false, false);
-      this.refusal = refusal;
-    }
-
-    public Refusal refusal() {
-      return refusal;
+    RefusedException(String why) {
+      super(why, null, false, false);
     }
   }
 }

@@ -124,14 +124,8 @@ public final class IssuerServer implements AutoCloseable {
   }
 
   private void token(HttpExchange exchange) throws IOException {
+    // The dashboard posts a plain form (no preflight); it only needs to be let read the answer.
     allowPagesOfThisMachine(exchange);
-    if ("OPTIONS".equals(exchange.getRequestMethod())) {
-      exchange.getResponseHeaders().set("Access-Control-Allow-Methods", "POST");
-      exchange.getResponseHeaders().set("Access-Control-Allow-Headers", "Content-Type");
-      exchange.sendResponseHeaders(204, -1);
-      exchange.close();
-      return;
-    }
     if (!"POST".equals(exchange.getRequestMethod())) {
       answer(exchange, 405, error("invalid_request", "POST the form grant_type=client_credentials"));
       return;
@@ -145,7 +139,7 @@ public final class IssuerServer implements AutoCloseable {
         issue(exchange, codes.redeem(form.get("code"), form.get("client_id"), form.get("redirect_uri"),
             form.get("code_verifier")));
       } catch (AuthorizationCodes.RefusedException e) {
-        answer(exchange, 400, error(e.refusal().error(), e.refusal().description()));
+        answer(exchange, 400, error("invalid_grant", e.getMessage()));
       }
       return;
     }

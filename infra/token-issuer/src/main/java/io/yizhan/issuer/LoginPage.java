@@ -17,7 +17,7 @@ final class LoginPage {
   static String form(Map<String, String> request, @Nullable String problem, @Nullable String chosenUser) {
     StringBuilder users = new StringBuilder();
     for (String id : DemoClients.ids()) {
-      Grant grant = DemoClients.authenticate(id, DemoClients.SECRET).orElseThrow();
+      Grant grant = DemoClients.grant(id).orElseThrow();
       if (grant.roles().contains(Role.DISTRICT_SYSTEM)) {
         continue;
       }
