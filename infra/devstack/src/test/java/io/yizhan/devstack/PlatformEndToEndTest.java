@@ -251,6 +251,41 @@ class PlatformEndToEndTest {
   }
 
   @Test
+  void a_worker_scans_the_qr_code_taps_what_they_used_and_their_job_and_is_counted_once() throws Exception {
+    Path chromium = chromiumOrSkip();
+    String station = register("扫码测试站");
+    String payload = (String) phone.get().uri("/api/stations/{id}/qr", station).exchange()
+        .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("payload");
+    // The payload names the public address; the test's gateway listens on a port of its own.
+    String page = spec("gateway").baseUrl() + URI.create(payload).getPath();
+    // visit-service takes the check-in once its replica knows the station.
+    await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() ->
+        gateway.get().uri("/api/utilization/stations/{id}", station).exchange().expectStatus().isOk());
+
+    try (BrowserSession browser = BrowserSession.open(chromium, page)) {
+      browser.await("!!document.querySelector('.services button[data-service=REST]')", Duration.ofSeconds(30));
+      browser.evaluate("document.querySelector('.services button[data-service=REST]').click()");
+      browser.evaluate("document.querySelector('.services button[data-service=ACTIVITY]').click()");
+      // A second tap takes a service back.
+      browser.evaluate("document.querySelector('.services button[data-service=ACTIVITY]').click()");
+      browser.evaluate("document.querySelector('.workers button[data-type=COURIER]').click()");
+      assertThat(browser.await("(t => t.length > 0 && t)(document.getElementById('done').textContent)",
+          Duration.ofSeconds(30))).isEqualTo("签到成功，欢迎！");
+      // One visit per tap: the buttons are done.
+      assertThat(browser.evaluate("String(document.querySelector('.workers button').disabled)")).isEqualTo("true");
+    }
+
+    await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() ->
+        gateway.get().uri("/api/utilization/stations/{id}", station).exchange()
+            .expectStatus().isOk()
+            .expectBody()
+            .jsonPath("$.visits").isEqualTo(1)
+            .jsonPath("$.workerTypes.COURIER").isEqualTo(1)
+            .jsonPath("$.services.REST").isEqualTo(1)
+            .jsonPath("$.services.ACTIVITY").isEqualTo(0));
+  }
+
+  @Test
   void union_staff_sign_in_on_the_dashboard_and_see_the_reconciliation_a_district_union_its_own_district()
       throws Exception {
     Path chromium = chromiumOrSkip();

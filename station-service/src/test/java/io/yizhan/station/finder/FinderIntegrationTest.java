@@ -78,7 +78,11 @@ class FinderIntegrationTest {
         .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
         .expectBody(String.class).value(page -> assertThat(page)
             .contains("<html lang=\"zh-CN\">", "北大街爱心服务点", "正在开放 · 24 小时", "充电设施", "外卖配送员",
-                "stationId: '" + id + "'"));
+                "stationId: '" + id + "'")
+            // What the worker used, among what this station offers: it has charging, not a toilet.
+            .contains("data-service=\"CHARGING\">充电<", "data-service=\"REST\">休息<",
+                "data-service=\"LEGAL_UNION_SERVICE\">法律及工会服务<")
+            .doesNotContain("data-service=\"TOILET\"", "data-service=\"MEAL_HEATING\""));
   }
 
   @Test

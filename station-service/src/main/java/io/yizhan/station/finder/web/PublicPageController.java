@@ -51,6 +51,25 @@ class PublicPageController {
     WORKERS.put("OTHER", "其他户外劳动者");
   }
 
+  /**
+   * What a worker may say they used, in the order of the page, each with the amenity a station
+   * needs to offer it. A service with no amenity (resting, the union's help, an activity) is
+   * offered everywhere. The page offers only what this station has, so the figures by service
+   * (visit-service) are not filled with taps on things that are not there.
+   */
+  private record OfferedService(String code, String nameZh, String amenity) {}
+
+  private static final List<OfferedService> SERVICES = List.of(
+      new OfferedService("TOILET", "如厕", "TOILET_ACCESS"),
+      new OfferedService("WATER", "饮水", "DRINKING_WATER"),
+      new OfferedService("REST", "休息", null),
+      new OfferedService("WARMTH_COOLING", "取暖纳凉", "HEATING_COOLING"),
+      new OfferedService("CHARGING", "充电", "CHARGING"),
+      new OfferedService("MEAL_HEATING", "热饭", "MICROWAVE"),
+      new OfferedService("FIRST_AID", "急救", "FIRST_AID_KIT"),
+      new OfferedService("LEGAL_UNION_SERVICE", "法律及工会服务", null),
+      new OfferedService("ACTIVITY", "参加活动", null));
+
   private final Stations stations;
   private final AmenityCatalog catalog;
   private final Clock clock;
@@ -91,6 +110,11 @@ class PublicPageController {
     Map<String, String> names = catalog.stream().collect(Collectors.toMap(Amenity::code, Amenity::nameZh));
     String amenities = s.amenities().stream().map(code -> "<li>" + esc(names.getOrDefault(code, code)) + "</li>")
         .collect(Collectors.joining());
+    String services = SERVICES.stream()
+        .filter(service -> service.amenity() == null || s.amenities().contains(service.amenity()))
+        .map(service -> "<button type=\"button\" aria-pressed=\"false\" data-service=\"" + service.code() + "\">"
+            + service.nameZh() + "</button>")
+        .collect(Collectors.joining());
     String workers = WORKERS.entrySet().stream()
         .map(w -> "<button type=\"button\" data-type=\"" + w.getKey() + "\">" + w.getValue() + "</button>")
         .collect(Collectors.joining());
@@ -112,6 +136,8 @@ class PublicPageController {
           ul{padding-left:1.2em;margin:0;columns:2}
           table{border-collapse:collapse}td{padding:2px 12px 2px 0}
           .workers button{margin:4px;padding:10px 12px;font-size:1em;border:1px solid #c8161d;background:#fff;border-radius:6px}
+          .services button{margin:4px;padding:6px 10px;font-size:.95em;border:1px solid #999;background:#fff;border-radius:16px}
+          .services button[aria-pressed=true]{border-color:#c8161d;background:#c8161d;color:#fff}
           .nav a{display:inline-block;margin-right:12px}
           #done{color:#2e7d32;font-weight:bold}
         </style></head>
@@ -123,24 +149,30 @@ class PublicPageController {
         <section><h2>开放时间</h2>%s</section>
         <section><h2>服务设施</h2><ul>%s</ul></section>
         <section><h2>签到（不收集姓名、手机号）</h2>
-          <p>请选择您的职业，轻点一次即可：</p><div class="workers">%s</div><p id="done"></p></section>
+          <p>这次用了哪些服务？（可不选）</p><div class="services">%s</div>
+          <p>请选择您的职业，轻点一次即可签到：</p><div class="workers">%s</div><p id="done"></p></section>
         <script>
+          document.querySelectorAll('.services button').forEach(function (b) {
+            b.onclick = function () { b.setAttribute('aria-pressed', b.getAttribute('aria-pressed') === 'true' ? 'false' : 'true'); };
+          });
           document.querySelectorAll('.workers button').forEach(function (b) {
             b.onclick = function () {
+              var used = Array.prototype.map.call(document.querySelectorAll('.services button[aria-pressed=true]'),
+                  function (x) { return x.dataset.service; });
               fetch('/api/visits', {method: 'POST', headers: {'Content-Type': 'application/json',
                   'Idempotency-Key': '%s-' + Date.now()},
-                body: JSON.stringify({stationId: '%s', workerType: b.dataset.type})})
+                body: JSON.stringify({stationId: '%s', workerType: b.dataset.type, services: used})})
                 .then(function (r) {
                   document.getElementById('done').textContent = r.ok ? '签到成功，欢迎！' : '签到未成功，请稍后再试。';
                   // One visit per tap: no second check-in from an impatient double tap.
-                  if (r.ok) { document.querySelectorAll('.workers button').forEach(function (x) { x.disabled = true; }); }
+                  if (r.ok) { document.querySelectorAll('.workers button, .services button').forEach(function (x) { x.disabled = true; }); }
                 });
             };
           });
         </script>
         </body></html>
         """.formatted(name, state.open() ? "#2e7d32" : "#757575", name, esc(openLine), esc(s.address()),
-        lon, lat, lat, lon, hoursTable(s.hours()), amenities, workers, s.id(), s.id());
+        lon, lat, lat, lon, hoursTable(s.hours()), amenities, services, workers, s.id(), s.id());
   }
 
   private static String when(ZonedDateTime next, ZonedDateTime now) {
