@@ -187,8 +187,9 @@ public class UtilizationReports {
 
   // --- summary ---
 
-  public record StationRow(UUID stationId, String name, String district, long visits, double visitsPerDay,
-      Level level, List<String> reasons) {}
+  /** A station in a dashboard's short lists, with what a planner could do about it. */
+  public record StationRow(UUID stationId, String name, String district, int capacity, long visits,
+      double visitsPerDay, double visitsPerSeatPerDay, Level level, List<String> reasons, @Nullable String action) {}
 
   public record DistrictRow(String district, long stations, long visits, double visitsPerDay,
       double outsideHoursShare, double newEconomyShare, Map<Level, Long> busyIdle) {}
@@ -247,7 +248,8 @@ public class UtilizationReports {
 
   private static StationRow row(Ranked r) {
     StationLoad l = r.load();
-    return new StationRow(l.stationId(), l.name(), l.district(), l.visits(), l.visitsPerDay(), r.level(), r.reasons());
+    return new StationRow(l.stationId(), l.name(), l.district(), l.capacity(), l.visits(), l.visitsPerDay(),
+        l.visitsPerSeatPerDay(), r.level(), r.reasons(), r.action());
   }
 
   private static Map<Level, Long> levels(List<Ranked> ranked) {

@@ -257,7 +257,12 @@ class UtilizationIntegrationTest {
         .jsonPath("$.busyIdle.UNDERUSED").isEqualTo(1)
         .jsonPath("$.workerTypes.FOOD_DELIVERY").isEqualTo(40)
         .jsonPath("$.trend[0].visits").isEqualTo(160)
-        .jsonPath("$.busiest[0].name").isEqualTo("繁忙站");
+        .jsonPath("$.busiest[0].name").isEqualTo("繁忙站")
+        // 120 visits in the day over its 12 seats, and what a planner could do about it.
+        .jsonPath("$.busiest[0].capacity").isEqualTo(12)
+        .jsonPath("$.busiest[0].visitsPerSeatPerDay").isEqualTo(10.0)
+        .jsonPath("$.busiest[0].action").isNotEmpty()
+        .jsonPath("$.idlest[0].name").isEqualTo("冷清站");
 
     http.get().uri("/api/utilization/stations/{id}/series?from={f}&to={t}&by=hour", normal, day, day).exchange()
         .expectStatus().isOk().expectBody()
