@@ -104,6 +104,27 @@ class GatewayRoutingTest {
   }
 
   @Test
+  void every_answer_forbids_sniffing_its_type_and_showing_it_in_another_sites_frame_once() {
+    for (String token : new String[] {null, TestTokens.cityAdmin()}) {
+      WebTestClient.RequestHeadersSpec<?> request = http.get().uri("/api/stations/ok");
+      if (token != null) {
+        request = request.header("Authorization", token);
+      }
+      request.exchange()
+          .expectStatus().isOk()
+          // valueEquals: exactly this one value, not also Spring Security's copy for a signed-in caller.
+          .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
+          .expectHeader().valueEquals("X-Frame-Options", "DENY");
+    }
+    // The gateway's own answers too: a service that is down, a bad token.
+    http.get().uri("/api/assessments/stations").exchange()
+        .expectHeader().valueEquals("X-Frame-Options", "DENY");
+    http.get().uri("/api/stations/ok").header("Authorization", "Bearer forged").exchange()
+        .expectStatus().isUnauthorized()
+        .expectHeader().valueEquals("X-Content-Type-Options", "nosniff");
+  }
+
+  @Test
   void a_service_problem_detail_passes_through_unchanged() {
     http.get().uri("/api/stations/missing").exchange()
         .expectStatus().isNotFound()
