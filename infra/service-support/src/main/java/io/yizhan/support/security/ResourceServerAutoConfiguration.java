@@ -66,7 +66,7 @@ public class ResourceServerAutoConfiguration {
     List<ServerWebExchangeMatcher> open = new ArrayList<>();
     open.add(ServerWebExchangeMatchers.pathMatchers(PLATFORM_PUBLIC));
     serviceRules.orderedStream().forEach(service -> open.add(service.publicPaths()));
-    ServerWebExchangeMatcher publicPaths = new OrServerWebExchangeMatcher(open);
+    ServerWebExchangeMatcher publicPaths = headAsGet(new OrServerWebExchangeMatcher(open));
     return http
         // An anonymous request to a public path passes no security filter (AccessRules#publicPaths).
         .securityMatcher(new OrServerWebExchangeMatcher(
@@ -98,6 +98,17 @@ public class ResourceServerAutoConfiguration {
             .authenticationEntryPoint((exchange, e) -> unauthorized(exchange, e, json))
             .accessDeniedHandler((exchange, e) -> forbidden(exchange, json)))
         .build();
+  }
+
+  /**
+   * HEAD is GET without the body (RFC 9110, 9.3.2), and WebFlux answers it so: a public page must
+   * answer a link checker, an uptime probe or {@code curl -I} as it answers a browser, not 401.
+   * The services' public paths name GET only.
+   */
+  static ServerWebExchangeMatcher headAsGet(ServerWebExchangeMatcher matcher) {
+    return exchange -> exchange.getRequest().getMethod() == HttpMethod.HEAD
+        ? matcher.matches(exchange.mutate().request(request -> request.method(HttpMethod.GET)).build())
+        : matcher.matches(exchange);
   }
 
   /**

@@ -32,6 +32,9 @@ class ResourceServerTest {
     TestHttp.client(port).get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
     TestHttp.client(port).get().uri("/actuator/health").exchange().expectStatus().isOk();
     TestHttp.client(port).get().uri("/v3/api-docs").exchange().expectStatus().isOk();
+    // HEAD is GET without the body: a link checker or curl -I gets what a browser gets.
+    TestHttp.client(port).head().uri("/open/hello").exchange().expectStatus().isOk();
+    TestHttp.client(port).head().uri("/staff/hello").exchange().expectStatus().isUnauthorized();
 
     TestHttp.client(port).get().uri("/staff/hello").exchange()
         .expectStatus().isUnauthorized()
