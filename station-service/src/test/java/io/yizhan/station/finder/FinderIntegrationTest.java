@@ -3,6 +3,7 @@ package io.yizhan.station.finder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.yizhan.contracts.visit.ServiceUsed;
 import io.yizhan.testkit.TestHttp;
 import io.yizhan.testkit.TestTokens;
 import io.yizhan.testkit.YizhanIntegrationTest;
@@ -83,6 +84,16 @@ class FinderIntegrationTest {
             .contains("data-service=\"CHARGING\">充电<", "data-service=\"REST\">休息<",
                 "data-service=\"LEGAL_UNION_SERVICE\">法律及工会服务<")
             .doesNotContain("data-service=\"TOILET\"", "data-service=\"MEAL_HEATING\""));
+  }
+
+  @Test
+  void every_service_the_public_page_offers_by_an_amenity_names_one_of_the_catalog() {
+    List<?> catalog = districtUnion.get().uri("/api/stations/amenities").exchange()
+        .expectStatus().isOk().expectBody(List.class).returnResult().getResponseBody();
+    List<String> codes = catalog.stream().map(amenity -> (String) ((Map<?, ?>) amenity).get("code")).toList();
+    for (ServiceUsed service : ServiceUsed.values()) {
+      service.amenity().ifPresent(amenity -> assertThat(codes).as(service.name()).contains(amenity));
+    }
   }
 
   @Test

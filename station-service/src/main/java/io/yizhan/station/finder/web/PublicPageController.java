@@ -1,6 +1,7 @@
 package io.yizhan.station.finder.web;
 
 import io.yizhan.contracts.station.StationStatus;
+import io.yizhan.contracts.visit.ServiceUsed;
 import io.yizhan.hours.OpenState;
 import io.yizhan.hours.OpeningHours;
 import io.yizhan.hours.TimeRange;
@@ -15,6 +16,7 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -51,24 +53,11 @@ class PublicPageController {
     WORKERS.put("OTHER", "其他户外劳动者");
   }
 
-  /**
-   * What a worker may say they used, in the order of the page, each with the amenity a station
-   * needs to offer it. A service with no amenity (resting, the union's help, an activity) is
-   * offered everywhere. The page offers only what this station has, so the figures by service
-   * (visit-service) are not filled with taps on things that are not there.
-   */
-  private record OfferedService(String code, String nameZh, String amenity) {}
-
-  private static final List<OfferedService> SERVICES = List.of(
-      new OfferedService("TOILET", "如厕", "TOILET_ACCESS"),
-      new OfferedService("WATER", "饮水", "DRINKING_WATER"),
-      new OfferedService("REST", "休息", null),
-      new OfferedService("WARMTH_COOLING", "取暖纳凉", "HEATING_COOLING"),
-      new OfferedService("CHARGING", "充电", "CHARGING"),
-      new OfferedService("MEAL_HEATING", "热饭", "MICROWAVE"),
-      new OfferedService("FIRST_AID", "急救", "FIRST_AID_KIT"),
-      new OfferedService("LEGAL_UNION_SERVICE", "法律及工会服务", null),
-      new OfferedService("ACTIVITY", "参加活动", null));
+  /** What a worker may say they used, in the order of the page. */
+  private static final Map<ServiceUsed, String> SERVICES = new EnumMap<>(Map.of(
+      ServiceUsed.TOILET, "如厕", ServiceUsed.WATER, "饮水", ServiceUsed.REST, "休息",
+      ServiceUsed.WARMTH_COOLING, "取暖纳凉", ServiceUsed.CHARGING, "充电", ServiceUsed.MEAL_HEATING, "热饭",
+      ServiceUsed.FIRST_AID, "急救", ServiceUsed.LEGAL_UNION_SERVICE, "法律及工会服务", ServiceUsed.ACTIVITY, "参加活动"));
 
   private final Stations stations;
   private final AmenityCatalog catalog;
@@ -110,10 +99,12 @@ class PublicPageController {
     Map<String, String> names = catalog.stream().collect(Collectors.toMap(Amenity::code, Amenity::nameZh));
     String amenities = s.amenities().stream().map(code -> "<li>" + esc(names.getOrDefault(code, code)) + "</li>")
         .collect(Collectors.joining());
-    String services = SERVICES.stream()
-        .filter(service -> service.amenity() == null || s.amenities().contains(service.amenity()))
-        .map(service -> "<button type=\"button\" aria-pressed=\"false\" data-service=\"" + service.code() + "\">"
-            + service.nameZh() + "</button>")
+    // Only what this station offers, so the figures by service are not filled with taps on things
+    // that are not there.
+    String services = SERVICES.entrySet().stream()
+        .filter(service -> service.getKey().offeredWith(s.amenities()))
+        .map(service -> "<button type=\"button\" aria-pressed=\"false\" data-service=\"" + service.getKey() + "\">"
+            + service.getValue() + "</button>")
         .collect(Collectors.joining());
     String workers = WORKERS.entrySet().stream()
         .map(w -> "<button type=\"button\" data-type=\"" + w.getKey() + "\">" + w.getValue() + "</button>")
@@ -166,6 +157,9 @@ class PublicPageController {
                   document.getElementById('done').textContent = r.ok ? '签到成功，欢迎！' : '签到未成功，请稍后再试。';
                   // One visit per tap: no second check-in from an impatient double tap.
                   if (r.ok) { document.querySelectorAll('.workers button, .services button').forEach(function (x) { x.disabled = true; }); }
+                })
+                .catch(function () {
+                  document.getElementById('done').textContent = '网络不通，签到未成功：请稍后再点一次。';
                 });
             };
           });
