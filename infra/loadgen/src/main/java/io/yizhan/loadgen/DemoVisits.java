@@ -1,5 +1,6 @@
 package io.yizhan.loadgen;
 
+import io.yizhan.contracts.visit.ServiceUsed;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -50,8 +51,9 @@ final class DemoVisits {
       {4, 3, 2, 1, 1, 1, 3, 6, 6, 4, 3, 4, 4, 3, 3, 4, 5, 7, 8, 6, 5, 5, 5, 5},     // ride-hailing: rush and night
       {0, 0, 0, 0, 0, 1, 2, 3, 4, 5, 5, 6, 6, 5, 5, 5, 5, 4, 3, 2, 1, 1, 0, 0}};    // other
 
-  /** A station as the generator needs it. */
-  record Station(String id, String district, boolean central, int capacity, double weight, double newEconomyFactor) {}
+  /** A station as the generator needs it; its amenities decide which services a visit may use there. */
+  record Station(String id, String district, boolean central, int capacity, double weight, double newEconomyFactor,
+      List<String> amenities) {}
 
   private final List<Station> stations;
   private final double totalWeight;
@@ -79,8 +81,10 @@ final class DemoVisits {
         }
         // A fifth of the stations are ones couriers and riders have not heard of.
         double newEconomy = random.nextDouble() < 0.2 ? 0.2 : 1.0;
+        List<String> amenities = new ArrayList<>();
+        s.get("amenities").forEach(amenity -> amenities.add(amenity.asString()));
         stations.add(new Station(s.get("id").asString(), district.name(), central, s.get("capacity").asInt(), weight,
-            newEconomy));
+            newEconomy, List.copyOf(amenities)));
       }
     }
     if (stations.isEmpty()) {
@@ -117,7 +121,7 @@ final class DemoVisits {
       if (at.toInstant().isAfter(notAfter)) {
         continue;
       }
-      lines.add(line("demo-" + day + "-" + n, station.id(), WORKERS[worker], at.toInstant(), services(random, worker, day)));
+      lines.add(line("demo-" + day + "-" + n, station.id(), WORKERS[worker], at.toInstant(), services(random, worker, day, station)));
     }
     return lines;
   }
@@ -156,9 +160,10 @@ final class DemoVisits {
     return weights.length - 1;
   }
 
-  private static List<String> services(Random random, int worker, LocalDate day) {
+  /** What one visit used: only what its station offers (no toilet visits where there is none). */
+  static List<String> services(Random random, int worker, LocalDate day, Station station) {
     List<String> used = new ArrayList<>();
-    used.add(random.nextDouble() < 0.6 ? "WATER" : "REST");
+    used.add(random.nextDouble() < 0.6 && ServiceUsed.WATER.offeredWith(station.amenities()) ? "WATER" : "REST");
     if (random.nextDouble() < 0.35) {
       used.add("TOILET");
     }
@@ -177,7 +182,8 @@ final class DemoVisits {
     if (random.nextDouble() < 0.002) {
       used.add("FIRST_AID");
     }
-    return used.stream().distinct().toList();
+    return used.stream().distinct().filter(service -> ServiceUsed.valueOf(service).offeredWith(station.amenities()))
+        .toList();
   }
 
   private static String line(String visitId, String station, String worker, Instant at, List<String> services) {
@@ -279,7 +285,7 @@ final class DemoVisits {
       Station station = pickStation(random);
       int worker = pickWorker(random, station);
       Map<String, Object> checkIn = Map.of("stationId", station.id(), "workerType", WORKERS[worker],
-          "services", services(random, worker, LocalDate.now(CITY)), "channel", "QR_CHECK_IN");
+          "services", services(random, worker, LocalDate.now(CITY), station), "channel", "QR_CHECK_IN");
       try {
         http.send(HttpRequest.newBuilder(URI.create(base + "/api/visits")).timeout(Duration.ofSeconds(10))
             .header("X-Forwarded-For", Phones.any())
