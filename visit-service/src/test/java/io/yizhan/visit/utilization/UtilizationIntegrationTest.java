@@ -478,6 +478,37 @@ class UtilizationIntegrationTest {
   }
 
   @Test
+  void anyone_reading_the_figures_is_told_how_many_accepted_visits_are_not_counted_yet() {
+    String district = "积压区" + UUID.randomUUID().toString().substring(0, 8);
+    String a = station("积压站", district);
+    WebTestClient anonymous = TestHttp.client(port);
+    SmartLifecycle counting = (SmartLifecycle) rebuilds;
+    counting.stop();
+    try {
+      // A district's large feed while counting stands still: accepted, not counted.
+      int feed = (int) CountingBacklog.CURRENT_BELOW + 1_000;
+      List<String> lines = new ArrayList<>();
+      for (int i = 0; i < feed; i++) {
+        lines.add(line("backlog-" + UUID.randomUUID(), a, "COURIER", YESTERDAY.atTime(7 + i % 14, i % 60)));
+      }
+      assertThat(postBatch(String.join("\n", lines))).containsEntry("accepted", feed);
+      await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+          anonymous.get().uri("/api/utilization/counting").exchange().expectStatus().isOk().expectBody()
+              .jsonPath("$.behind").isEqualTo(true)
+              .jsonPath("$.waiting").value(w -> assertThat(((Number) w).longValue()).isGreaterThanOrEqualTo(feed))
+              .jsonPath("$.message").value(m -> assertThat((String) m).startsWith("正在统计").contains("尚未计入")));
+    } finally {
+      counting.start();
+    }
+    awaitBalanced(district, (int) CountingBacklog.CURRENT_BELOW + 1_000);
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        anonymous.get().uri("/api/utilization/counting").exchange().expectStatus().isOk().expectBody()
+            .jsonPath("$.behind").isEqualTo(false)
+            .jsonPath("$.secondsToCatchUp").isEqualTo(0)
+            .jsonPath("$.message").value(m -> assertThat((String) m).startsWith("统计及时")));
+  }
+
+  @Test
   void a_rebuild_a_migration_asked_for_runs_when_the_counter_starts_and_the_request_is_taken() {
     String district = "迁移区" + UUID.randomUUID().toString().substring(0, 8);
     String a = station("迁移站", district);

@@ -34,6 +34,11 @@ class VisitCounting {
   }
 
   @Bean
+  KafkaCountingBacklog countingBacklog(Admin utilizationAdmin, Clock clock) {
+    return new KafkaCountingBacklog(utilizationAdmin, GROUP, clock);
+  }
+
+  @Bean
   KafkaRebuilds utilizationRebuilds(
       @Value("${yizhan.utilization.max-poll-records:5000}") int maxPollRecords,
       @Value("${yizhan.utilization.consumers:1}") int consumers,

@@ -7,6 +7,8 @@ import io.yizhan.support.problem.InvalidRequestException.FieldProblem;
 import io.yizhan.support.problem.NotFoundException;
 import io.yizhan.support.problem.StationIds;
 import io.yizhan.visit.utilization.CityTime;
+import io.yizhan.visit.utilization.CountingBacklog;
+import io.yizhan.visit.utilization.CountingProgress;
 import io.yizhan.visit.utilization.Rebuild;
 import io.yizhan.visit.utilization.Rebuilds;
 import io.yizhan.visit.utilization.Reconciliation;
@@ -21,6 +23,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -35,7 +38,10 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** Keeping utilization right: reconciliation with accepted visits, rebuilds, the expected worker mix. */
+/**
+ * Keeping utilization right: how far counting is behind, reconciliation with accepted visits,
+ * rebuilds, the expected worker mix.
+ */
 @RestController
 @RequestMapping("/api/utilization")
 class UtilizationAdminController {
@@ -45,13 +51,62 @@ class UtilizationAdminController {
   private final UtilizationStore store;
   private final Rebuilds rebuilds;
   private final WorkerMixes mixes;
+  private final CountingProgress counting;
   private final Clock clock;
 
-  UtilizationAdminController(UtilizationStore store, Rebuilds rebuilds, WorkerMixes mixes, Clock clock) {
+  UtilizationAdminController(UtilizationStore store, Rebuilds rebuilds, WorkerMixes mixes, CountingProgress counting,
+      Clock clock) {
     this.store = store;
     this.rebuilds = rebuilds;
     this.mixes = mixes;
+    this.counting = counting;
     this.clock = clock;
+  }
+
+  /**
+   * How many accepted visits are not counted yet, and when they will be: every figure is short by
+   * them meanwhile. Open, as the figures are; measured at most every two seconds for everyone.
+   */
+  @GetMapping("/counting")
+  Mono<CountingAnswer> counting() {
+    return counting.backlog().map(b -> new CountingAnswer(b.waiting(), b.behind(), b.countedPerSecond(),
+        b.secondsToCatchUp(), b.measuredAt(), countingMessage(b)));
+  }
+
+  record CountingAnswer(long waiting, boolean behind, @Nullable Long countedPerSecond, @Nullable Long secondsToCatchUp,
+      Instant measuredAt, String message) {}
+
+  static String countingMessage(CountingBacklog b) {
+    if (b.waiting() == 0) {
+      return "统计及时：已受理的到访都已计入。";
+    }
+    if (!b.behind()) {
+      return "统计及时：已受理的到访都已计入或正在计入（在途约 " + thousands(b.waiting()) + " 次）。";
+    }
+    String waiting = "正在统计：还有约 " + thousands(b.waiting()) + " 次已受理的到访尚未计入，本页数字暂时偏少";
+    Long eta = b.secondsToCatchUp();
+    if (eta != null) {
+      return waiting + "。每秒计入约 " + thousands(b.countedPerSecond() == null ? 0 : b.countedPerSecond())
+          + " 次，预计" + duration(eta) + "后计完。";
+    }
+    if (b.countedPerSecond() == null) {
+      return waiting + "。正在估算还需多久，请稍候。";
+    }
+    return waiting + "，且近来没有减少。若持续数分钟，请联系运维检查 visit-service 与数据库。";
+  }
+
+  private static String thousands(long n) {
+    return String.format(Locale.ROOT, "%,d", n);
+  }
+
+  private static String duration(long seconds) {
+    if (seconds < 60) {
+      return " " + Math.max(1, seconds) + " 秒";
+    }
+    if (seconds < 3600) {
+      return " " + (seconds + 59) / 60 + " 分钟";
+    }
+    return " " + String.format(Locale.ROOT, "%.1f", seconds / 3600.0) + " 小时";
   }
 
   /**
