@@ -89,10 +89,18 @@ class UtilizationAdminController {
       return waiting + "。每秒计入约 " + thousands(b.countedPerSecond() == null ? 0 : b.countedPerSecond())
           + " 次，预计" + duration(eta) + "后计完。";
     }
-    if (b.countedPerSecond() == null) {
+    Long counted = b.countedPerSecond();
+    Long shrinking = b.shrinkingPerSecond();
+    if (counted == null || shrinking == null) {
       return waiting + "。正在估算还需多久，请稍候。";
     }
-    return waiting + "，且近来没有减少。若持续数分钟，请联系运维检查 visit-service 与数据库。";
+    if (counted == 0) {
+      return waiting + "，计数暂时停顿。若持续数分钟，请联系运维检查 visit-service 与数据库。";
+    }
+    // Not shrinking while counting goes on: visits arrive faster than they are counted (a backfill,
+    // a district's large feed). The ops team's alert waits ten minutes for the same reason.
+    return waiting + "。新到访仍在大量涌入（每秒新到约 " + thousands(counted - shrinking) + " 次，计入约 "
+        + thousands(counted) + " 次），涌入过后即可计完；若十分钟后仍未减少，请联系运维检查 visit-service 与数据库。";
   }
 
   private static String thousands(long n) {

@@ -19,9 +19,16 @@ class CountingMessageTest {
   }
 
   @Test
-  void a_backlog_that_grows_sends_the_reader_to_the_ops_team_and_a_first_look_asks_for_patience() {
+  void a_backlog_that_grows_while_counting_goes_on_is_a_flood_of_visits_and_says_how_fast_each_side_goes() {
+    assertThat(UtilizationAdminController.countingMessage(new CountingBacklog(520_354, 6_974L, -5_000L, NOW)))
+        .isEqualTo("正在统计：还有约 520,354 次已受理的到访尚未计入，本页数字暂时偏少。新到访仍在大量涌入（每秒新到约 11,974 次，"
+            + "计入约 6,974 次），涌入过后即可计完；若十分钟后仍未减少，请联系运维检查 visit-service 与数据库。");
+  }
+
+  @Test
+  void counting_that_stands_still_sends_the_reader_to_the_ops_team_and_a_first_look_asks_for_patience() {
     assertThat(UtilizationAdminController.countingMessage(new CountingBacklog(90_000, 0L, -1_000L, NOW)))
-        .contains("近来没有减少").contains("请联系运维");
+        .contains("计数暂时停顿").contains("请联系运维");
     assertThat(UtilizationAdminController.countingMessage(new CountingBacklog(90_000, null, null, NOW)))
         .contains("正在估算");
   }
