@@ -230,6 +230,12 @@ class PlatformEndToEndTest {
             .jsonPath("$.stations.length()").isEqualTo(2)
             .jsonPath("$.stations[?(@.stationId == '" + busy + "')].visits").isEqualTo(30));
 
+    // The district's boundary, as a planner uploads it for coverage: the map draws and names it.
+    gateway.put().uri("/api/coverage/areas/{d}", district).contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(Map.of("type", "Polygon", "coordinates", List.of(List.of(List.of(108.94, 34.25),
+            List.of(108.98, 34.25), List.of(108.98, 34.28), List.of(108.94, 34.28), List.of(108.94, 34.25)))))
+        .exchange().expectStatus().isNoContent();
+
     String page = spec("gateway").baseUrl() + "/dashboards/utilization.html?district="
         + URLEncoder.encode(district, UTF_8) + "&station=" + busy;
     String dom = HeadlessChromium.dumpDom(chromium, page, Duration.ofSeconds(20));
@@ -248,6 +254,21 @@ class PlatformEndToEndTest {
     assertThat(dom).containsPattern("<section class=\"wide\" id=\"station\">");
     assertThat(dom).contains("地图繁忙站（" + district + "）").contains("环卫工人 29").contains("快递员 1");
     assertThat(dom).containsPattern("id=\"stationVisits\">30<");
+    assertThat(dom).containsPattern("<polygon class=\"area\" data-district=\"" + district + "\"");
+    assertThat(dom).containsPattern("<text class=\"areaName\"[^>]*>" + district + "</text>");
+
+    // In the city's view, a click on the district's outline opens the district.
+    try (BrowserSession browser = BrowserSession.open(chromium, spec("gateway").baseUrl() + "/dashboards/utilization.html")) {
+      String outline = "document.querySelector('#map .area.pick[data-district=\"" + district + "\"]')";
+      browser.await("!!" + outline, Duration.ofSeconds(30));
+      browser.evaluate(outline + ".dispatchEvent(new MouseEvent('click', {bubbles: true}))");
+      // The district's ranking numbers the quiet station 2nd; the city's short list, 倒1 (the idlest).
+      browser.await("document.querySelector('#ranking tr[data-station=\"" + quiet + "\"] td')?.textContent === '2'",
+          Duration.ofSeconds(30));
+      assertThat(browser.evaluate("document.getElementById('district').value")).isEqualTo(district);
+      assertThat(browser.evaluate("document.getElementById('mapFacts').textContent"))
+          .startsWith("共 2 个站点：超负荷 1，正常 0，闲置 1");
+    }
   }
 
   @Test
