@@ -1,6 +1,5 @@
 package io.yizhan.visit.utilization.messaging;
 
-import io.yizhan.contracts.Topics;
 import io.yizhan.support.problem.UnavailableException;
 import io.yizhan.visit.utilization.CountingBacklog;
 import io.yizhan.visit.utilization.CountingProgress;
@@ -13,7 +12,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaFuture;
@@ -22,7 +20,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
- * The counting consumer group's lag on visit.events.v1, as the broker knows it: for each partition,
+ * The counting consumer group's lag on its topic (visit.events.v1), as the broker knows it: for each partition,
  * its end offset less the offset the group committed (its beginning where the group committed none,
  * as the consumer starts from the earliest). Visits are produced without transactions, so offsets
  * count records. Asking the broker rather than the consumer's own metrics gives the whole group's
@@ -31,19 +29,21 @@ import reactor.core.publisher.Mono;
 class KafkaCountingBacklog implements CountingProgress {
 
   /** How long one measurement answers everyone who asks. */
-  static final Duration MEASURED_EVERY = Duration.ofSeconds(2);
+  private static final Duration MEASURED_EVERY = Duration.ofSeconds(2);
   /** A pace over a longer stretch than this says little about now. */
   private static final Duration PACE_OVER_AT_MOST = Duration.ofMinutes(1);
   private static final Duration BROKER_TIMEOUT = Duration.ofSeconds(5);
 
   private final Admin admin;
+  private final String topic;
   private final String group;
   private final Clock clock;
   private final AtomicReference<@Nullable Sample> previous = new AtomicReference<>();
   private final Mono<CountingBacklog> shared;
 
-  KafkaCountingBacklog(Admin admin, String group, Clock clock) {
+  KafkaCountingBacklog(Admin admin, String topic, String group, Clock clock) {
     this.admin = admin;
+    this.topic = topic;
     this.group = group;
     this.clock = clock;
     // One measurement in flight at a time, kept for a while; a failure is not kept.
@@ -57,9 +57,8 @@ class KafkaCountingBacklog implements CountingProgress {
   }
 
   private Mono<CountingBacklog> measure() {
-    return from(admin.describeTopics(List.of(Topics.VISIT_EVENTS)).allTopicNames())
-        .map(topics -> topics.get(Topics.VISIT_EVENTS).partitions().stream()
-            .map(p -> new TopicPartition(Topics.VISIT_EVENTS, p.partition())).toList())
+    return from(admin.describeTopics(List.of(topic)).allTopicNames())
+        .map(topics -> topics.get(topic).partitions().stream().map(p -> new TopicPartition(topic, p.partition())).toList())
         .flatMap(partitions -> Mono.zip(
             offsets(partitions, OffsetSpec.earliest()),
             offsets(partitions, OffsetSpec.latest()),
@@ -74,8 +73,7 @@ class KafkaCountingBacklog implements CountingProgress {
 
   private Mono<Map<TopicPartition, Long>> offsets(List<TopicPartition> partitions, OffsetSpec spec) {
     return from(admin.listOffsets(partitions.stream().collect(Collectors.toMap(Function.identity(), p -> spec))).all())
-        .map(result -> result.entrySet().stream()
-            .collect(Collectors.toMap(Map.Entry::getKey, e -> ((ListOffsetsResultInfo) e.getValue()).offset())));
+        .map(result -> result.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset())));
   }
 
   private Sample sample(List<TopicPartition> partitions, Map<TopicPartition, Long> earliest,

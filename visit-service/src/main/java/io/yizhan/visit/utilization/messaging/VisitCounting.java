@@ -35,7 +35,7 @@ class VisitCounting {
 
   @Bean
   KafkaCountingBacklog countingBacklog(Admin utilizationAdmin, Clock clock) {
-    return new KafkaCountingBacklog(utilizationAdmin, GROUP, clock);
+    return new KafkaCountingBacklog(utilizationAdmin, Topics.VISIT_EVENTS, GROUP, clock);
   }
 
   @Bean
