@@ -272,6 +272,53 @@ class PlatformEndToEndTest {
   }
 
   @Test
+  void the_coverage_map_opens_on_the_citys_gaps_each_named_by_its_district_drawn_true_to_shape() throws Exception {
+    Path chromium = chromiumOrSkip();
+    String district = "覆盖区" + UUID.randomUUID().toString().substring(0, 6);
+    // A district 20 km wide and 2 km tall, one station in its west: its east is a gap.
+    gateway.put().uri("/api/coverage/areas/{d}", district).contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(Map.of("type", "Polygon", "coordinates", List.of(List.of(List.of(108.50, 34.50),
+            List.of(108.72, 34.50), List.of(108.72, 34.52), List.of(108.50, 34.52), List.of(108.50, 34.50)))))
+        .exchange().expectStatus().isNoContent();
+    register("覆盖测试站", district, 34.51, 108.51);
+
+    try (BrowserSession browser = BrowserSession.open(chromium, spec("gateway").baseUrl() + "/maps/coverage.html")) {
+      // Computed without asking, the gaps named by the district they are in.
+      browser.await("document.getElementById('status').textContent.startsWith('完成') && "
+          + "[...document.querySelectorAll('#gaps tr td:nth-child(2)')].some(td => td.textContent === '" + district + "')",
+          Duration.ofSeconds(60));
+      assertThat(browser.evaluate("document.getElementById('gaps').textContent")).contains("km²");
+      // The canvas is shown at its own proportions, not stretched to the figures beside it.
+      String drawn = browser.evaluate("(c => (c.getBoundingClientRect().height / c.getBoundingClientRect().width)"
+          + " / (c.height / c.width))(document.getElementById('map')).toFixed(2)");
+      assertThat(Double.parseDouble(drawn)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(0.02));
+    }
+  }
+
+  @Test
+  void a_worker_finds_the_nearest_open_station_on_a_phone_and_narrows_it_by_what_they_need() throws Exception {
+    Path chromium = chromiumOrSkip();
+    // Far from the other tests' stations: this one is the only one around.
+    String station = register("找驿站测试站", "长安区", 34.0500, 108.9000);
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+        phone.get().uri("/api/finder/nearby?lat=34.0510&lon=108.9010").exchange().expectStatus().isOk()
+            .expectBody().jsonPath("$.results[0].id").isEqualTo(station));
+
+    try (BrowserSession browser = BrowserSession.open(chromium,
+        spec("gateway").baseUrl() + "/find?lat=34.0510&lon=108.9010")) {
+      String card = browser.await("(c => c && c.textContent)(document.querySelector('li.station[data-station=\""
+          + station + "\"]'))", Duration.ofSeconds(30));
+      assertThat(card).contains("找驿站测试站", "步行约 3 分钟", "开着，24 小时开放", "高德导航", "详情与签到");
+      assertThat(browser.evaluate("document.querySelectorAll('#map circle.dot.open').length")).isEqualTo("1");
+      // It has no drinking water: asking for water leaves nothing, and the page says what to try.
+      browser.evaluate("document.querySelector('#amenities button[data-code=DRINKING_WATER]').click()");
+      assertThat(browser.await("(t => t.includes('没有') && t)(document.getElementById('status').textContent)",
+          Duration.ofSeconds(30))).contains("请扩大范围，或少选几样设施");
+      assertThat(browser.evaluate("document.querySelectorAll('li.station').length")).isEqualTo("0");
+    }
+  }
+
+  @Test
   void a_worker_scans_the_qr_code_taps_what_they_used_and_their_job_and_is_counted_once() throws Exception {
     Path chromium = chromiumOrSkip();
     String station = register("扫码测试站");

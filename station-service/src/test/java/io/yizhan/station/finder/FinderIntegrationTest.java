@@ -83,7 +83,18 @@ class FinderIntegrationTest {
             // What the worker used, among what this station offers: it has charging, not a toilet.
             .contains("data-service=\"CHARGING\">充电<", "data-service=\"REST\">休息<",
                 "data-service=\"LEGAL_UNION_SERVICE\">法律及工会服务<")
-            .doesNotContain("data-service=\"TOILET\"", "data-service=\"MEAL_HEATING\""));
+            .doesNotContain("data-service=\"TOILET\"", "data-service=\"MEAL_HEATING\"")
+            // A closed door or a full room: the stations around it, from the same place.
+            .contains("<a href=\"/find?lat=34.27&amp;lon=108.944\">附近还有哪些驿站开着？</a>"));
+  }
+
+  @Test
+  void a_workers_phone_opens_the_finder_page_without_signing_in() {
+    http.get().uri("/find").exchange()
+        .expectStatus().isOk()
+        .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+        .expectBody(String.class).value(page -> assertThat(page)
+            .contains("<html lang=\"zh-CN\">", "<title>找驿站", "/api/finder/nearby?", "navigator.geolocation"));
   }
 
   @Test

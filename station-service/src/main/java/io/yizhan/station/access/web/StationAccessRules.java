@@ -24,7 +24,7 @@ class StationAccessRules implements AccessRules {
   @Override
   public ServerWebExchangeMatcher publicPaths() {
     return ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET,
-        "/api/finder/**", "/s/**", "/api/stations/*/qr", "/api/stations/amenities", "/api/stations/locations",
+        "/api/finder/**", "/find", "/s/**", "/api/stations/*/qr", "/api/stations/amenities", "/api/stations/locations",
         "/api/activities/kinds", "/api/stations/*/activities", "/api/coverage", "/api/coverage/areas",
         "/api/coverage/demand", "/api/stations/import/template.csv", "/maps/**");
   }

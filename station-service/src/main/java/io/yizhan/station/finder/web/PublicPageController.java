@@ -22,6 +22,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,7 +33,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * A station's public page, the target of the QR code on its door: a phone-sized page in
- * Chinese with what a worker needs, and a one-tap check-in that sends no personal data.
+ * Chinese with what a worker needs, and a one-tap check-in that sends no personal data. And the
+ * finder's page for the same phones, to find the nearest station open now.
  */
 @RestController
 class PublicPageController {
@@ -71,6 +74,18 @@ class PublicPageController {
     this.clock = clock;
     this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
   }
+
+  /**
+   * The finder for a worker's phone: a short link for posters and the union's accounts, no app to
+   * install. It asks the phone where it is (or takes {@code lat}/{@code lon} from a poster's link,
+   * or a district) and calls {@code /api/finder/nearby}.
+   */
+  @GetMapping(value = "/find", produces = MediaType.TEXT_HTML_VALUE)
+  Resource finderPage() {
+    return FINDER_PAGE;
+  }
+
+  private static final Resource FINDER_PAGE = new ClassPathResource("pages/find.html");
 
   @GetMapping(value = "/s/{id}", produces = MediaType.TEXT_HTML_VALUE)
   Mono<String> page(@PathVariable String id) {
@@ -136,7 +151,8 @@ class PublicPageController {
         <header><h1>%s</h1><div class="open">%s</div></header>
         <section><h2>地址</h2><p>%s</p>
           <p class="nav"><a href="https://uri.amap.com/marker?position=%s,%s&coordinate=wgs84&callnative=1">高德地图导航</a>
-          <a href="geo:%s,%s">手机地图</a></p></section>
+          <a href="geo:%s,%s">手机地图</a></p>
+          <p><a href="/find?lat=%s&amp;lon=%s">附近还有哪些驿站开着？</a></p></section>
         <section><h2>开放时间</h2>%s</section>
         <section><h2>服务设施</h2><ul>%s</ul></section>
         <section><h2>签到（不收集姓名、手机号）</h2>
@@ -166,7 +182,7 @@ class PublicPageController {
         </script>
         </body></html>
         """.formatted(name, state.open() ? "#2e7d32" : "#757575", name, esc(openLine), esc(s.address()),
-        lon, lat, lat, lon, hoursTable(s.hours()), amenities, services, workers, s.id(), s.id());
+        lon, lat, lat, lon, lat, lon, hoursTable(s.hours()), amenities, services, workers, s.id(), s.id());
   }
 
   private static String when(ZonedDateTime next, ZonedDateTime now) {
