@@ -409,7 +409,23 @@ class PlatformEndToEndTest {
           + "'; f.password.value = 'yizhan-demo'; f.submit(); }");
       assertThat(browser.await("(t => t.length > 0 && t)(document.getElementById('stationName').textContent)",
           Duration.ofSeconds(30))).isEqualTo("登录测试站（" + district + "）");
+
+      // The manager registers a worker who did not scan, from the dashboard's link, still signed in.
+      browser.evaluate("document.querySelector('#who a[href=\"register.html\"]').click()");
+      browser.await("location.pathname.endsWith('/register.html') && !document.getElementById('form').hidden && "
+          + "document.getElementById('station').selectedOptions[0]?.textContent === '登录测试站（" + district + "）'",
+          Duration.ofSeconds(30));
+      browser.evaluate("document.querySelector('#services button[data-service=WATER]').click()");
+      browser.evaluate("document.querySelector('#workers button[data-type=SANITATION]').click()");
+      assertThat(browser.await("(t => t.startsWith('已登记') && t)(document.getElementById('done').textContent)",
+          Duration.ofSeconds(30))).isEqualTo("已登记：环卫工人，饮水。");
     }
+    // Counted as the station's second visit, the register's.
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+        phone.get().uri("/api/utilization/stations/{id}", station).exchange().expectStatus().isOk().expectBody()
+            .jsonPath("$.visits").isEqualTo(2)
+            .jsonPath("$.workerTypes.SANITATION").isEqualTo(1)
+            .jsonPath("$.services.WATER").isEqualTo(1));
   }
 
   /** Debian's Chromium, or the test is skipped with how to get it. */

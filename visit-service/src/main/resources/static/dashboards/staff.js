@@ -1,0 +1,85 @@
+// Sign-in for union staff on the dashboards' pages: authorization code with PKCE (RFC 7636, ADR 18).
+// The page is a public client: the code is bound to a one-time verifier kept in this tab. The
+// token stays in this tab only (sessionStorage), shared by the pages of this origin the tab opens,
+// and is dropped when it expires. Where to sign in comes from visit-service
+// (GET /dashboards/sign-in), so that production points it at the city's provider.
+const Staff = (() => {
+  const TOKEN = 'yizhan.token', PENDING = 'yizhan.sign-in';
+  const ROLES = {CITY_ADMIN: '市总工会', DISTRICT_ADMIN: '区县工会', REGIONAL_HEAD: '区域站长', STATION_MANAGER: '站点管理员',
+    DISTRICT_SYSTEM: '区县系统', OPS: '运维'};
+  let config = null;
+  const b64url = bytes => btoa(String.fromCharCode(...new Uint8Array(bytes)))
+    .replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  const pageUri = () => location.origin + location.pathname;
+
+  function claimsOf(token) {
+    try {
+      const part = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+      return JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(part), c => c.charCodeAt(0))));
+    } catch (err) {
+      return null;
+    }
+  }
+
+  /** The signed-in caller ({token, claims, roles}), or null; a token about to expire counts as none. */
+  function current() {
+    const token = sessionStorage.getItem(TOKEN), claims = token && claimsOf(token);
+    if (!claims || claims.exp * 1000 < Date.now() + 60000) {
+      sessionStorage.removeItem(TOKEN);
+      return null;
+    }
+    return {token, claims, roles: claims.roles || []};
+  }
+
+  /** Asks where to sign in; answers whether signing in is possible now. */
+  async function configure() {
+    try {
+      const r = await fetch('/dashboards/sign-in');
+      config = r.ok ? await r.json() : null;
+    } catch (err) {
+      config = null;
+    }
+    return config !== null;
+  }
+
+  async function start() {
+    const verifier = b64url(crypto.getRandomValues(new Uint8Array(32)));
+    const state = b64url(crypto.getRandomValues(new Uint8Array(16)));
+    sessionStorage.setItem(PENDING, JSON.stringify({verifier, state, view: location.search}));
+    const challenge = b64url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
+    location.assign(config.authorizationUri + '?' + new URLSearchParams({response_type: 'code', client_id: config.clientId,
+      redirect_uri: pageUri(), state, code_challenge: challenge, code_challenge_method: 'S256'}));
+  }
+
+  /**
+   * Back from the sign-in page with ?code=…&state=… (or ?error=…): trades the code for a token and
+   * puts back the view the page had before. Answers false when the address is not such a return.
+   */
+  async function finish() {
+    const back = new URLSearchParams(location.search);
+    if (!back.has('code') && !back.has('error')) return false;
+    const pending = JSON.parse(sessionStorage.getItem(PENDING) || 'null');
+    sessionStorage.removeItem(PENDING);
+    history.replaceState(null, '', pageUri() + (pending ? pending.view : ''));
+    if (back.get('error')) throw new Error(back.get('error_description') || back.get('error'));
+    if (!pending || pending.state !== back.get('state')) throw new Error('登录请求已失效');
+    const r = await fetch(config.tokenUri, {method: 'POST', body: new URLSearchParams({grant_type: 'authorization_code',
+      code: back.get('code'), redirect_uri: pageUri(), client_id: config.clientId, code_verifier: pending.verifier})});
+    const body = await r.json();
+    if (!r.ok) throw new Error(body.error_description || body.error || r.status);
+    sessionStorage.setItem(TOKEN, body.access_token);
+    return true;
+  }
+
+  function signOut() {
+    sessionStorage.removeItem(TOKEN);
+  }
+
+  /** "市总工会 演示用户 · 区县工会（碑林区）" */
+  function describe(me) {
+    return (me.claims.name || me.claims.sub) + ' · ' + me.roles.map(r => ROLES[r] || r).join('、')
+      + (me.claims.district ? '（' + me.claims.district + '）' : '');
+  }
+
+  return {configure, current, start, finish, signOut, describe};
+})();
