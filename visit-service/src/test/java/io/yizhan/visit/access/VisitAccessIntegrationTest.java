@@ -100,6 +100,15 @@ class VisitAccessIntegrationTest {
     phone.get().uri("/dashboards/utilization.html").exchange()
         .expectStatus().isOk()
         .expectBody(String.class).value(page -> org.assertj.core.api.Assertions.assertThat(page)
-            .contains("工作人员登录", "code_challenge_method: 'S256'", "/dashboards/sign-in", "/api/utilization/reconciliation"));
+            .contains("工作人员登录", "<script src=\"staff.js\"></script>", "/api/utilization/reconciliation"));
+    phone.get().uri("/dashboards/register.html").exchange()
+        .expectStatus().isOk()
+        .expectBody(String.class).value(page -> org.assertj.core.api.Assertions.assertThat(page)
+            .contains("到访登记", "<script src=\"staff.js\"></script>", "channel: 'MANAGER_REGISTER'"));
+    // The one sign-in both pages load.
+    phone.get().uri("/dashboards/staff.js").exchange()
+        .expectStatus().isOk()
+        .expectBody(String.class).value(script -> org.assertj.core.api.Assertions.assertThat(script)
+            .contains("code_challenge_method: 'S256'", "/dashboards/sign-in"));
   }
 }
