@@ -39,6 +39,7 @@ import reactor.core.publisher.Mono;
 @RestController
 class PublicPageController {
 
+  private static final Resource FINDER_PAGE = new ClassPathResource("pages/find.html");
   private static final DateTimeFormatter HOUR_MINUTE = DateTimeFormatter.ofPattern("HH:mm");
   private static final Map<DayOfWeek, String> DAYS = Map.of(
       DayOfWeek.MONDAY, "周一", DayOfWeek.TUESDAY, "周二", DayOfWeek.WEDNESDAY, "周三", DayOfWeek.THURSDAY, "周四",
@@ -84,8 +85,6 @@ class PublicPageController {
   Resource finderPage() {
     return FINDER_PAGE;
   }
-
-  private static final Resource FINDER_PAGE = new ClassPathResource("pages/find.html");
 
   @GetMapping(value = "/s/{id}", produces = MediaType.TEXT_HTML_VALUE)
   Mono<String> page(@PathVariable String id) {
