@@ -306,9 +306,41 @@ class VisitFlowIntegrationTest {
         .expectBody().jsonPath("$.channel").isEqualTo("DISTRICT_FEED");
   }
 
+  @Test
+  void a_district_reads_what_of_its_feed_was_refused_and_why_and_no_other_districts() {
+    String station = registeredStation();   // in 莲湖区
+    String future = "feed-future-" + UUID.randomUUID();
+    kafka.send(Topics.VISIT_INBOUND, station, reported(future, station, Instant.now().plus(Duration.ofHours(2))));
+    String unknownStation = UUID.randomUUID().toString();
+    String nowhere = "feed-nowhere-" + UUID.randomUUID();
+    kafka.send(Topics.VISIT_INBOUND, unknownStation, reported(nowhere, unknownStation));
+
+    WebTestClient lianhuSystem = TestHttp.client(port, TestTokens.districtSystem("莲湖区"));
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        lianhuSystem.get().uri("/api/visits/feed-rejections").exchange().expectStatus().isOk().expectBody()
+            .jsonPath("$.district").isEqualTo("莲湖区")
+            .jsonPath("$.rejections[?(@.visitId == '" + future + "')].reason").value(reasons ->
+                assertThat((List<?>) reasons).singleElement().asString().startsWith("visitedAt: 签到时间晚于当前时间"))
+            // A station nobody knows belongs to no district: the city reads it, not 莲湖区.
+            .jsonPath("$.rejections[?(@.visitId == '" + nowhere + "')]").isEmpty());
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        http.get().uri("/api/visits/feed-rejections").exchange().expectStatus().isOk().expectBody()
+            .jsonPath("$.rejections[?(@.visitId == '" + nowhere + "')].reason").value(reasons ->
+                assertThat((List<?>) reasons).singleElement().asString().startsWith("stationId: 未找到编号为")));
+    TestHttp.client(port, TestTokens.districtAdmin("碑林区")).get()
+        .uri(b -> b.path("/api/visits/feed-rejections").queryParam("district", "莲湖区").build()).exchange()
+        .expectStatus().isForbidden()
+        .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("只能查看本区县（碑林区）"));
+    TestHttp.client(port, TestTokens.stationManager(station)).get().uri("/api/visits/feed-rejections").exchange()
+        .expectStatus().isForbidden();
+  }
+
   static byte[] reported(String visitId, String stationId) {
+    return reported(visitId, stationId, Instant.now().minusSeconds(60));
+  }
+
+  static byte[] reported(String visitId, String stationId, Instant visitedAt) {
     return EventJson.write(EventEnvelope.of(VisitReported.TYPE, "district-system:莲湖区", stationId, Instant.now(),
-        new VisitReported(visitId, stationId, Instant.now().minusSeconds(60), WorkerType.SANITATION,
-            List.of(ServiceUsed.TOILET), null)));
+        new VisitReported(visitId, stationId, visitedAt, WorkerType.SANITATION, List.of(ServiceUsed.TOILET), null)));
   }
 }
