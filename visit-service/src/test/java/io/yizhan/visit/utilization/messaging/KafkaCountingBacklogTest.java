@@ -14,11 +14,13 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -94,16 +96,9 @@ class KafkaCountingBacklogTest {
   }
 
   /** The next measurement that {@code test} accepts: one is kept for two seconds. */
-  static CountingBacklog await(KafkaCountingBacklog backlog, java.util.function.Predicate<CountingBacklog> test)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-    while (true) {
-      CountingBacklog b = backlog.backlog().block();
-      if (test.test(b) || System.nanoTime() > deadline) {
-        return b;
-      }
-      Thread.sleep(200);
-    }
+  static CountingBacklog await(KafkaCountingBacklog backlog, Predicate<CountingBacklog> test) {
+    return Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
+        .until(() -> backlog.backlog().block(), test);
   }
 
   /** The measurements' own time, moved by the test; the cache's stays real. */
