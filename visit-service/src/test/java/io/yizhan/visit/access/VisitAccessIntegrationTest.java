@@ -1,10 +1,17 @@
 package io.yizhan.visit.access;
 
+import static java.util.stream.Collectors.toMap;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.yizhan.contracts.visit.ServiceUsed;
+import io.yizhan.contracts.visit.WorkerType;
 import io.yizhan.testkit.TestHttp;
 import io.yizhan.testkit.TestTokens;
 import io.yizhan.testkit.TopicProbe;
 import io.yizhan.testkit.YizhanIntegrationTest;
 import io.yizhan.visit.AnnouncedStations;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Anonymous phones check in and read the figures; district feeds need a district's system or
@@ -111,4 +119,30 @@ class VisitAccessIntegrationTest {
         .expectBody(String.class).value(script -> org.assertj.core.api.Assertions.assertThat(script)
             .contains("code_challenge_method: 'S256'", "/dashboards/sign-in"));
   }
+
+  @Test
+  void both_pages_name_workers_and_services_with_the_words_of_every_other_page() {
+    WebTestClient phone = TestHttp.client(port);
+    for (String page : List.of("/dashboards/utilization.html", "/dashboards/register.html")) {
+      phone.get().uri(page).exchange()
+          .expectBody(String.class).value(html -> assertThat(html)
+              .contains("<script src=\"labels.js\"></script>").doesNotContain("外卖骑手"));
+    }
+
+    String script = phone.get().uri("/dashboards/labels.js").exchange()
+        .expectStatus().isOk()
+        .expectHeader().contentTypeCompatibleWith("text/javascript")
+        .expectBody(String.class).returnResult().getResponseBody();
+
+    String prefix = "const YizhanLabels = Object.freeze(";
+    assertThat(script).startsWith(prefix).endsWith(");\n");
+    Labels labels = JsonMapper.builder().build().readValue(script.substring(prefix.length(), script.length() - 3), Labels.class);
+    assertThat(labels.workers()).containsExactlyEntriesOf(Arrays.stream(WorkerType.values())
+        .collect(toMap(WorkerType::name, WorkerType::label, (a, b) -> a, LinkedHashMap::new)));
+    assertThat(labels.services()).containsExactlyEntriesOf(Arrays.stream(ServiceUsed.values())
+        .collect(toMap(ServiceUsed::name, ServiceUsed::label, (a, b) -> a, LinkedHashMap::new)));
+    assertThat(labels.workers()).containsEntry("FOOD_DELIVERY", "外卖配送员");
+  }
+
+  record Labels(Map<String, String> workers, Map<String, String> services) {}
 }

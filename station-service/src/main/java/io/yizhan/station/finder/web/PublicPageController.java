@@ -2,6 +2,7 @@ package io.yizhan.station.finder.web;
 
 import io.yizhan.contracts.station.StationStatus;
 import io.yizhan.contracts.visit.ServiceUsed;
+import io.yizhan.contracts.visit.WorkerType;
 import io.yizhan.hours.OpenState;
 import io.yizhan.hours.OpeningHours;
 import io.yizhan.hours.TimeRange;
@@ -16,7 +17,7 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.EnumMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -44,24 +45,13 @@ class PublicPageController {
   private static final Map<DayOfWeek, String> DAYS = Map.of(
       DayOfWeek.MONDAY, "周一", DayOfWeek.TUESDAY, "周二", DayOfWeek.WEDNESDAY, "周三", DayOfWeek.THURSDAY, "周四",
       DayOfWeek.FRIDAY, "周五", DayOfWeek.SATURDAY, "周六", DayOfWeek.SUNDAY, "周日");
-  private static final Map<String, String> WORKERS = new java.util.LinkedHashMap<>();
-
-  static {
-    WORKERS.put("SANITATION", "环卫工人");
-    WORKERS.put("COURIER", "快递员");
-    WORKERS.put("FOOD_DELIVERY", "外卖配送员");
-    WORKERS.put("RIDE_HAILING", "网约车司机");
-    WORKERS.put("TAXI_DRIVER", "出租车驾驶员");
-    WORKERS.put("TRAFFIC_POLICE", "交通警察");
-    WORKERS.put("CITY_MANAGEMENT", "城管队员");
-    WORKERS.put("OTHER", "其他户外劳动者");
-  }
-
-  /** What a worker may say they used, in the order of the page. */
-  private static final Map<ServiceUsed, String> SERVICES = new EnumMap<>(Map.of(
-      ServiceUsed.TOILET, "如厕", ServiceUsed.WATER, "饮水", ServiceUsed.REST, "休息",
-      ServiceUsed.WARMTH_COOLING, "取暖纳凉", ServiceUsed.CHARGING, "充电", ServiceUsed.MEAL_HEATING, "热饭",
-      ServiceUsed.FIRST_AID, "急救", ServiceUsed.LEGAL_UNION_SERVICE, "法律及工会服务", ServiceUsed.ACTIVITY, "参加活动"));
+  /**
+   * Who may tap, the most frequent visitors first (the words are {@link WorkerType#label()}, the
+   * same on every page).
+   */
+  private static final List<WorkerType> WORKERS = List.of(WorkerType.SANITATION, WorkerType.COURIER,
+      WorkerType.FOOD_DELIVERY, WorkerType.RIDE_HAILING, WorkerType.TAXI_DRIVER, WorkerType.TRAFFIC_POLICE,
+      WorkerType.CITY_MANAGEMENT, WorkerType.OTHER);
 
   private final Stations stations;
   private final AmenityCatalog catalog;
@@ -115,13 +105,13 @@ class PublicPageController {
         .collect(Collectors.joining());
     // Only what this station offers, so the figures by service are not filled with taps on things
     // that are not there.
-    String services = SERVICES.entrySet().stream()
-        .filter(service -> service.getKey().offeredWith(s.amenities()))
-        .map(service -> "<button type=\"button\" aria-pressed=\"false\" data-service=\"" + service.getKey() + "\">"
-            + service.getValue() + "</button>")
+    String services = Arrays.stream(ServiceUsed.values())
+        .filter(service -> service.offeredWith(s.amenities()))
+        .map(service -> "<button type=\"button\" aria-pressed=\"false\" data-service=\"" + service + "\">"
+            + service.label() + "</button>")
         .collect(Collectors.joining());
-    String workers = WORKERS.entrySet().stream()
-        .map(w -> "<button type=\"button\" data-type=\"" + w.getKey() + "\">" + w.getValue() + "</button>")
+    String workers = WORKERS.stream()
+        .map(w -> "<button type=\"button\" data-type=\"" + w + "\">" + w.label() + "</button>")
         .collect(Collectors.joining());
     double lat = s.location().latitude();
     double lon = s.location().longitude();
