@@ -16,14 +16,22 @@ import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
 
 /**
- * Requests at a fixed rate over a fixed number of keep-alive HTTP/1.1 connections: wrk2's model,
- * on one thread with non-blocking sockets. The load generator shares the two-core machine with
+ * Requests at a fixed rate over keep-alive HTTP/1.1 connections: wrk2's model, on one thread with
+ * non-blocking sockets. The load generator shares the two-core machine with
  * the platform it measures, so it must cost little: Java's HttpClient cost a third of the
  * machine's CPU per check-in, and a blocking thread per connection about 17 % of a core at
  * 2,000/s, much of it in waking those threads. A request that finds every connection busy
  * waits in a queue, and its latency counts from when it was due, so a slow server is not hidden
  * by the driver waiting for it (no coordinated omission). Requests go out in ticks of at most a
  * millisecond (the selector's resolution), and that wait counts too.
+ *
+ * <p>The connections are a fixed number (wrk2's), or a pool that opens another connection when
+ * every one is busy, up to a ceiling, and reuses the most recently freed first. The second is how
+ * phones reach the platform: each brings its own connection, and a proxy before the gateway (an
+ * ingress, nginx's upstream keep-alive) opens a new one rather than keep a phone waiting for
+ * another's answer. A fixed number instead turns a short slowdown of the server into a queue in
+ * the generator: at 2,000/s and 64 connections, answers of 32 ms occupy them all. The time to open
+ * a connection counts in the latency like any other wait.
  *
  * <p>Only as much HTTP as the platform's answers need: a status line, headers, a body of
  * {@code Content-Length} or chunks.
@@ -37,7 +45,7 @@ final class KeepAliveLoad {
    * due), which tells a tail spread over the run from one stall in it.
    */
   record Result(Histogram latencies, Histogram sentToAnswered, long[] slowestEachSecond, long errors,
-      int mostWaiting) {}
+      int mostWaiting, int connectionsOpened) {}
 
   /** One request: its body and any extra header lines (each ending CRLF). */
   record Request(String headers, byte[] body) {}
@@ -50,13 +58,23 @@ final class KeepAliveLoad {
 
   private KeepAliveLoad() {}
 
-  static Result run(URI target, int connections, int perSecond, int warmupSeconds, int seconds, int okStatus,
-      Supplier<Request> next) throws IOException {
+  /**
+   * {@code connections} opened first; up to {@code maxConnections} in all, opened when every one is
+   * busy (equal: a fixed number, the free ones taken in turn, as wrk2 does).
+   */
+  static Result run(URI target, int connections, int maxConnections, int perSecond, int warmupSeconds, int seconds,
+      int okStatus, Supplier<Request> next) throws IOException {
+    if (maxConnections < connections) {
+      throw new IllegalArgumentException("at most " + maxConnections + " connections, fewer than the "
+          + connections + " to open first");
+    }
+    boolean grows = maxConnections > connections;
     Histogram latencies = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
     Histogram sentToAnswered = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
     long[] slowestEachSecond = new long[seconds];
     long errors = 0;
     int mostWaiting = 0;
+    int opened = connections;
     InetSocketAddress address = new InetSocketAddress(target.getHost(), target.getPort() == -1 ? 80 : target.getPort());
     String head = "POST " + target.getRawPath() + " HTTP/1.1\r\nHost: " + target.getHost() + ":" + address.getPort()
         + "\r\n";
@@ -83,8 +101,16 @@ final class KeepAliveLoad {
           due.add(when);
         }
         mostWaiting = Math.max(mostWaiting, due.size());
-        while (!due.isEmpty() && !idle.isEmpty()) {
-          Connection connection = idle.poll();
+        while (!due.isEmpty() && (!idle.isEmpty() || opened < maxConnections)) {
+          Connection connection;
+          if (idle.isEmpty()) {
+            connection = new Connection(address, selector);
+            opened++;
+          } else {
+            // A growing pool keeps reusing the same few warm connections and opens more only for
+            // a burst; a fixed one spreads requests over all of its own, as wrk2 does.
+            connection = grows ? idle.pollLast() : idle.poll();
+          }
           if (connection.send(due.poll(), head, next.get())) {
             inFlight++;
           } else {
@@ -94,7 +120,7 @@ final class KeepAliveLoad {
         }
         long untilNext = scheduled < total ? start + (long) (scheduled * interval) - System.nanoTime() : 0;
         long waitMillis = scheduled < total ? Math.max(1, TimeUnit.NANOSECONDS.toMillis(untilNext)) : 100;
-        if (untilNext > 0 || scheduled >= total || idle.isEmpty()) {
+        if (untilNext > 0 || scheduled >= total || (idle.isEmpty() && opened >= maxConnections)) {
           selector.select(waitMillis);
         } else {
           selector.selectNow();
@@ -132,7 +158,7 @@ final class KeepAliveLoad {
         ((Connection) key.attachment()).close();
       }
     }
-    return new Result(latencies, sentToAnswered, slowestEachSecond, errors, mostWaiting);
+    return new Result(latencies, sentToAnswered, slowestEachSecond, errors, mostWaiting, opened);
   }
 
   /**

@@ -40,6 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
  *   java -cp ... io.yizhan.loadgen.Loadgen coverage [--base ...] [--rounds 20] [--warmup 5] [--cell 250]
  *   java -cp ... io.yizhan.loadgen.Loadgen visits-batch [--base ...] [--batches 30] [--size 10000] [--concurrency 2]
  *   java -cp ... io.yizhan.loadgen.Loadgen checkins --rate 2000 [--connections 64] [--base ...] [--warmup 10] [--seconds 30]
+ *                                                  [--max-connections 1024]   (more opened when all are busy, as phones and an ingress would)
  *                                                  [--target http://localhost:8082]   (check-ins straight to visit-service: what the gateway costs)
  *   java -cp ... io.yizhan.loadgen.Loadgen demo-visits [--base ...] [--days 90] [--concurrency 2]   (realistic past visits, then a live trickle)
  *   java -cp ... io.yizhan.loadgen.Loadgen freshness [--base ...] [--rate 1000] [--seconds 60]
@@ -75,7 +76,9 @@ public final class Loadgen {
       case "visits-batch" -> visitBatchBenchmark(base, intOption(options, "batches", 30), intOption(options, "size", 10_000),
           intOption(options, "concurrency", 2), intOption(options, "warmup", 3));
       case "checkins" -> checkinsAtRate(base, options.getOrDefault("target", base), intOption(options, "rate", 2_000),
-          intOption(options, "connections", 64), intOption(options, "warmup", 10), intOption(options, "seconds", 30));
+          intOption(options, "connections", 64),
+          intOption(options, "max-connections", intOption(options, "connections", 64)),
+          intOption(options, "warmup", 10), intOption(options, "seconds", 30));
       case "demo-visits" -> {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         DemoVisits demo = DemoVisits.forListedStations(http, base);
@@ -503,13 +506,14 @@ public final class Loadgen {
 
   /**
    * Single QR check-ins at a fixed rate, each a new visit to a random station among the first
-   * 1,000 listed, over {@code connections} keep-alive connections ({@link KeepAliveLoad}: open
-   * loop, latency from when each was due). Then the same window as the services on the way timed
+   * 1,000 listed, over {@code connections} keep-alive connections, or more up to {@code
+   * maxConnections} when all are busy ({@link KeepAliveLoad}: open loop, latency from when each was
+   * due). Then the same window as the services on the way timed
    * it (their {@code http_server_requests} buckets before and after): what the generator saw
    * beyond that is its own share of two cores and the sockets between.
    */
-  public static void checkinsAtRate(String base, String target, int perSecond, int connections, int warmupSeconds,
-      int seconds) throws Exception {
+  public static void checkinsAtRate(String base, String target, int perSecond, int connections, int maxConnections,
+      int warmupSeconds, int seconds) throws Exception {
     List<String> stations = listedStations(base);
     Map<String, String> timedBy = new LinkedHashMap<>();
     if (target.equals(base)) {
@@ -523,15 +527,17 @@ public final class Loadgen {
     CompletableFuture<Map<String, ServerHistogram>> atWindowStart = CompletableFuture.supplyAsync(
         () -> answerTimes(http, timedBy), CompletableFuture.delayedExecutor(
             TimeUnit.SECONDS.toMillis(warmupSeconds) + KeepAliveLoad.START_DELAY_MILLIS, TimeUnit.MILLISECONDS));
-    KeepAliveLoad.Result run = KeepAliveLoad.run(URI.create(target + "/api/visits"), connections, perSecond,
+    KeepAliveLoad.Result run = KeepAliveLoad.run(URI.create(target + "/api/visits"), connections, maxConnections, perSecond,
         warmupSeconds, seconds, 201, () -> new KeepAliveLoad.Request(
             "Content-Type: application/json\r\nIdempotency-Key: " + UUID.randomUUID() + "\r\nX-Forwarded-For: "
                 + Phones.any() + "\r\n",
             ("{\"stationId\":\"" + stations.get(ThreadLocalRandom.current().nextInt(stations.size()))
                 + "\",\"workerType\":\"FOOD_DELIVERY\",\"services\":[\"WATER\"]}").getBytes(StandardCharsets.UTF_8)));
     Map<String, ServerHistogram> atWindowEnd = answerTimes(http, timedBy);
-    System.out.printf("check-ins via %s: %d/s offered over %d connections, %d s measured after %d s warm-up%n", target,
-        perSecond, connections, seconds, warmupSeconds);
+    System.out.printf("check-ins via %s: %d/s offered over %s, %d s measured after %d s warm-up%n", target,
+        perSecond, maxConnections == connections ? connections + " connections"
+            : run.connectionsOpened() + " connections (" + connections + " at first, up to " + maxConnections + ")",
+        seconds, warmupSeconds);
     System.out.printf("  recorded %d (%.0f/s), errors %d, most due at once but not yet sent "
             + "(no free connection, or the generator late) %d%n",
         run.latencies().getTotalCount(), run.latencies().getTotalCount() / (double) seconds, run.errors(),

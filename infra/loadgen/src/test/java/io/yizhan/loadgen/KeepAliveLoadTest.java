@@ -43,7 +43,7 @@ class KeepAliveLoadTest {
       }
     });
 
-    KeepAliveLoad.Result run = KeepAliveLoad.run(target(), 4, 200, 1, 2, 201,
+    KeepAliveLoad.Result run = KeepAliveLoad.run(target(), 4, 4, 200, 1, 2, 201,
         () -> new KeepAliveLoad.Request("Content-Type: application/json\r\n", "{\"a\":1}".getBytes(StandardCharsets.UTF_8)));
 
     assertThat(run.errors()).isZero();
@@ -63,7 +63,7 @@ class KeepAliveLoadTest {
       exchange.close();
     });
 
-    KeepAliveLoad.Result run = KeepAliveLoad.run(target(), 2, 100, 0, 2, 201,
+    KeepAliveLoad.Result run = KeepAliveLoad.run(target(), 2, 2, 100, 0, 2, 201,
         () -> new KeepAliveLoad.Request("", new byte[0]));
 
     assertThat(run.errors()).isEqualTo(100);
@@ -84,13 +84,37 @@ class KeepAliveLoadTest {
     });
 
     // One connection, 40 requests due in a second, each answered after 50 ms: they queue.
-    KeepAliveLoad.Result run = KeepAliveLoad.run(target(), 1, 40, 0, 1, 201,
+    KeepAliveLoad.Result run = KeepAliveLoad.run(target(), 1, 1, 40, 0, 1, 201,
         () -> new KeepAliveLoad.Request("", new byte[0]));
 
     assertThat(run.errors()).isZero();
     assertThat(run.latencies().getValueAtPercentile(99)).isGreaterThan(800_000);
     assertThat(run.sentToAnswered().getValueAtPercentile(50)).isBetween(50_000L, 300_000L);
     assertThat(run.mostWaiting()).isGreaterThan(10);
+    assertThat(run.connectionsOpened()).isEqualTo(1);
+  }
+
+  @Test
+  void a_pool_that_may_grow_opens_a_connection_rather_than_keep_a_request_waiting() throws Exception {
+    start(exchange -> {
+      exchange.getRequestBody().readAllBytes();
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      exchange.sendResponseHeaders(201, -1);
+      exchange.close();
+    });
+
+    // The same load as above, from one connection that may become eight: two or three busy at once.
+    KeepAliveLoad.Result run = KeepAliveLoad.run(target(), 1, 8, 40, 0, 1, 201,
+        () -> new KeepAliveLoad.Request("", new byte[0]));
+
+    assertThat(run.errors()).isZero();
+    assertThat(run.latencies().getTotalCount()).isEqualTo(40);
+    assertThat(run.latencies().getValueAtPercentile(99)).isLessThan(500_000);
+    assertThat(run.connectionsOpened()).isBetween(2, 8);
   }
 
   @Test
