@@ -335,6 +335,40 @@ class VisitFlowIntegrationTest {
         .expectStatus().isForbidden();
   }
 
+  @Test
+  void a_district_also_reads_the_records_that_do_not_fit_the_schema_and_those_that_cannot_be_read() {
+    String station = registeredStation();   // in 莲湖区
+    String unknownType = "feed-type-" + UUID.randomUUID();
+    kafka.send(Topics.VISIT_INBOUND, station, new String(reported(unknownType, station), StandardCharsets.UTF_8)
+        .replace("\"SANITATION\"", "\"DELIVERY\"").getBytes(StandardCharsets.UTF_8));
+    String untimed = "feed-untimed-" + UUID.randomUUID();
+    kafka.send(Topics.VISIT_INBOUND, station, new String(reported(untimed, station), StandardCharsets.UTF_8)
+        .replaceFirst("\"visitedAt\":\"[^\"]*\",", "").getBytes(StandardCharsets.UTF_8));
+    String garbage = "{\"eventType\": \"visit.reported\", broken " + UUID.randomUUID();
+    kafka.send(Topics.VISIT_INBOUND, station, garbage.getBytes(StandardCharsets.UTF_8));
+
+    WebTestClient lianhuSystem = TestHttp.client(port, TestTokens.districtSystem("莲湖区"));
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        lianhuSystem.get().uri("/api/visits/feed-rejections").exchange().expectStatus().isOk().expectBody()
+            // The words an HTTP caller reads for the same mistake.
+            .jsonPath("$.rejections[?(@.visitId == '" + unknownType + "')].reason").value(reasons ->
+                assertThat((List<?>) reasons).singleElement().asString().startsWith("workerType: ").contains("DELIVERY"))
+            .jsonPath("$.rejections[?(@.visitId == '" + untimed + "')].reason").value(reasons ->
+                assertThat((List<?>) reasons).singleElement().asString().startsWith("visitedAt: 区县上报的到访须带到访时间"))
+            // Not JSON: no visit id to show, but the record's key names the station, hence the district.
+            .jsonPath("$.rejections[?(@.stationId == '" + station + "' && @.reason =~ /not JSON.*/)]").value(found ->
+                assertThat((List<?>) found).hasSize(1)));
+
+    // Still in the DLQ as before, and the visits were not recorded.
+    String dlq = Topics.deadLetter(Topics.VISIT_INBOUND);
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+      assertThat(kafka.recordsContaining(dlq, unknownType)).hasSize(1);
+      assertThat(kafka.recordsContaining(dlq, untimed)).hasSize(1);
+      assertThat(kafka.recordsContaining(dlq, garbage)).hasSize(1);
+    });
+    http.get().uri("/api/visits/{id}", unknownType).exchange().expectStatus().isNotFound();
+  }
+
   static byte[] reported(String visitId, String stationId) {
     return reported(visitId, stationId, Instant.now().minusSeconds(60));
   }

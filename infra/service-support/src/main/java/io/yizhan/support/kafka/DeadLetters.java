@@ -48,14 +48,8 @@ public class DeadLetters {
    * or the record would be lost.
    */
   public void send(Message<byte[]> message, String consumer, Exception reason) {
-    String topic = header(message, KafkaHeaders.RECEIVED_TOPIC, "unknown");
-    String partition = header(message, KafkaHeaders.RECEIVED_PARTITION, "");
-    String offset = header(message, KafkaHeaders.OFFSET, "");
-    @Nullable Object rawKey = message.getHeaders().get(KafkaHeaders.RECEIVED_KEY);
-    @Nullable String key = rawKey instanceof byte[] bytes
-        ? new String(bytes, StandardCharsets.UTF_8)
-        : rawKey == null ? null : rawKey.toString();
-    send(topic, partition, offset, key, message.getPayload(), consumer, reason);
+    send(header(message, KafkaHeaders.RECEIVED_TOPIC, "unknown"), header(message, KafkaHeaders.RECEIVED_PARTITION, ""),
+        header(message, KafkaHeaders.OFFSET, ""), key(message), message.getPayload(), consumer, reason);
   }
 
   /** The same for a record a batch consumer read itself. */
@@ -89,7 +83,14 @@ public class DeadLetters {
     meters.counter("yizhan.events.dead_lettered", "topic", topic, "consumer", consumer).increment();
   }
 
-  private static String header(Message<?> message, String name, String fallback) {
+  static @Nullable String key(Message<?> message) {
+    @Nullable Object rawKey = message.getHeaders().get(KafkaHeaders.RECEIVED_KEY);
+    return rawKey instanceof byte[] bytes
+        ? new String(bytes, StandardCharsets.UTF_8)
+        : rawKey == null ? null : rawKey.toString();
+  }
+
+  static String header(Message<?> message, String name, String fallback) {
     @Nullable Object value = message.getHeaders().get(name);
     return value == null ? fallback : value.toString();
   }

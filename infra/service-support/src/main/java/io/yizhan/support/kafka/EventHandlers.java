@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.messaging.Message;
@@ -34,6 +35,7 @@ public final class EventHandlers {
   private final Inbox inbox;
   private final DeadLetters deadLetters;
   private final Map<String, Function<EventEnvelope<JsonNode>, Mono<?>>> handlers = new LinkedHashMap<>();
+  private Function<DeadLetter, Mono<?>> beforeDeadLetter = letter -> Mono.empty();
 
   private EventHandlers(String consumer, Inbox inbox, DeadLetters deadLetters) {
     this.consumer = consumer;
@@ -63,24 +65,47 @@ public final class EventHandlers {
     return this;
   }
 
+  /**
+   * Runs {@code keeping} for every record this consumer sends to the dead-letter topic, read or
+   * not, before it goes: for a consumer whose producers must learn what was refused, which they
+   * cannot read in a dead-letter topic shared with every other producer. It runs outside the
+   * inbox's transaction, which a refused record rolls back. Should it fail, the record is retried
+   * like any failed handling, so it must be idempotent ({@link DeadLetter#id()}).
+   */
+  public EventHandlers beforeDeadLetter(Function<DeadLetter, Mono<?>> keeping) {
+    this.beforeDeadLetter = keeping;
+    return this;
+  }
+
   /** The per-message consumer to register as the binding's function bean. */
   public Consumer<Message<byte[]>> build() {
     return this::handle;
   }
 
   private void handle(Message<byte[]> message) {
+    EventEnvelope<JsonNode> envelope;
     try {
-      EventEnvelope<JsonNode> envelope = EventJson.readEnvelope(message.getPayload());
-      Function<EventEnvelope<JsonNode>, Mono<?>> handler = handlers.get(envelope.eventType());
-      if (handler == null) {
-        log.debug("{} skips {} {}", consumer, envelope.eventType(), envelope.eventId());
-        return;
-      }
+      envelope = EventJson.readEnvelope(message.getPayload());
+    } catch (MalformedEventException e) {
+      deadLetter(message, null, e);
+      return;
+    }
+    Function<EventEnvelope<JsonNode>, Mono<?>> handler = handlers.get(envelope.eventType());
+    if (handler == null) {
+      log.debug("{} skips {} {}", consumer, envelope.eventType(), envelope.eventId());
+      return;
+    }
+    try {
       // Payload errors surface inside the effect (so they roll back with it); defer builds it lazily.
       Mono<?> effect = Mono.defer(() -> handler.apply(envelope));
       inbox.once(consumer, envelope.eventId(), effect).block(HANDLER_TIMEOUT);
     } catch (MalformedEventException | RejectedEventException e) {
-      deadLetters.send(message, consumer, e);
+      deadLetter(message, envelope, e);
     }
+  }
+
+  private void deadLetter(Message<byte[]> message, @Nullable EventEnvelope<JsonNode> envelope, RuntimeException e) {
+    beforeDeadLetter.apply(DeadLetter.of(message, envelope, e)).block(HANDLER_TIMEOUT);
+    deadLetters.send(message, consumer, e);
   }
 }
