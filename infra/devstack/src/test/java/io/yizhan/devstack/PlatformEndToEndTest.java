@@ -363,6 +363,17 @@ class PlatformEndToEndTest {
         phone.post().uri("/api/visits").contentType(MediaType.APPLICATION_JSON)
             .bodyValue(Map.of("visitId", "sign-in-" + station, "stationId", station, "workerType", "COURIER"))
             .exchange().expectStatus().value(status -> assertThat(status).isIn(200, 201)));
+    // The district's system reports a visit with a worker type the platform does not know, as
+    // its own JSON: refused, and shown to the district's union.
+    String refused = "feed-" + UUID.randomUUID();
+    kafka.send(Topics.VISIT_INBOUND, station, ("{\"eventId\":\"" + UUID.randomUUID() + "\",\"eventType\":\"visit.reported\","
+        + "\"eventVersion\":1,\"occurredAt\":\"" + Instant.now() + "\",\"source\":\"district-system\",\"subject\":\""
+        + station + "\",\"data\":{\"visitId\":\"" + refused + "\",\"stationId\":\"" + station + "\",\"visitedAt\":\""
+        + Instant.now().minusSeconds(600) + "\",\"workerType\":\"DELIVERY_RIDER\",\"services\":[\"WATER\"]}}")
+        .getBytes(UTF_8));
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+        gateway.get().uri("/api/visits/feed-rejections?district={d}", district).exchange().expectStatus().isOk()
+            .expectBody(String.class).value(body -> assertThat(body).contains(refused)));
 
     try (BrowserSession browser = BrowserSession.open(chromium, spec("gateway").baseUrl() + "/dashboards/utilization.html")) {
       browser.await("document.querySelector('#who button:not([disabled])')?.textContent === '工作人员登录'",
@@ -386,6 +397,10 @@ class PlatformEndToEndTest {
       String reconciliation = browser.await("(t => t.includes('一致') && t)"
           + "(document.getElementById('reconciliation').textContent)", Duration.ofSeconds(60));
       assertThat(reconciliation).contains("已接收 1 条，已计入 1 条");
+      // What of its feed was refused, and why, in the union's words.
+      String refusal = browser.await("(t => t.includes('" + refused + "') && t)"
+          + "(document.getElementById('feedRejections').textContent)", Duration.ofSeconds(60));
+      assertThat(refusal).contains(district, "登录测试站", "未知的劳动者类型 DELIVERY_RIDER");
 
       // Signed out, the page is the public one again; signed in as the city, a recount is offered.
       browser.evaluate("document.querySelector('#who button').click()");
