@@ -72,16 +72,7 @@ class KeepAliveLoadTest {
 
   @Test
   void the_wait_for_a_free_connection_counts_in_the_latency_but_not_on_the_wire() throws Exception {
-    start(exchange -> {
-      exchange.getRequestBody().readAllBytes();
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      exchange.sendResponseHeaders(201, -1);
-      exchange.close();
-    });
+    start(answeredAfter50Millis());
 
     // One connection, 40 requests due in a second, each answered after 50 ms: they queue.
     KeepAliveLoad.Result run = KeepAliveLoad.run(target(), 1, 1, 40, 0, 1, 201,
@@ -96,16 +87,7 @@ class KeepAliveLoadTest {
 
   @Test
   void a_pool_that_may_grow_opens_a_connection_rather_than_keep_a_request_waiting() throws Exception {
-    start(exchange -> {
-      exchange.getRequestBody().readAllBytes();
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      exchange.sendResponseHeaders(201, -1);
-      exchange.close();
-    });
+    start(answeredAfter50Millis());
 
     // The same load as above, from one connection that may become eight: two or three busy at once.
     KeepAliveLoad.Result run = KeepAliveLoad.run(target(), 1, 8, 40, 0, 1, 201,
@@ -130,6 +112,20 @@ class KeepAliveLoadTest {
         .getBytes(StandardCharsets.US_ASCII);
     assertThat(KeepAliveLoad.Answer.parse(sized, sized.length - 1)).isNull();
     assertThat(KeepAliveLoad.Answer.parse(sized, sized.length)).isEqualTo(new KeepAliveLoad.Answer(503, true));
+  }
+
+  /** Each request answered 201 after 50 ms. */
+  private static HttpHandler answeredAfter50Millis() {
+    return exchange -> {
+      exchange.getRequestBody().readAllBytes();
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      exchange.sendResponseHeaders(201, -1);
+      exchange.close();
+    };
   }
 
   private void start(HttpHandler handler) throws IOException {
