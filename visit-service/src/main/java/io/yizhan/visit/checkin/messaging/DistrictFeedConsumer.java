@@ -54,9 +54,7 @@ class DistrictFeedConsumer {
             return Mono.error(new RejectedEventException(
                 "visitedAt: 区县上报的到访须带到访时间，格式为 ISO-8601，例如 2026-11-28T08:30:00Z"));
           }
-          CheckIn checkIn = new CheckIn(reported.visitId(), reported.stationId(), reported.visitedAt(),
-              reported.workerType(), reported.services(), VisitChannel.DISTRICT_FEED.name(), reported.workerToken());
-          return checkingIn.checkIn(checkIn, VisitChannel.DISTRICT_FEED, Set.of(VisitChannel.DISTRICT_FEED))
+          return checkingIn.checkIn(reported, VisitChannel.DISTRICT_FEED, Set.of(VisitChannel.DISTRICT_FEED))
               .onErrorMap(InvalidRequestException.class, e -> new RejectedEventException(e.problems().stream()
                   .map(p -> p.field() + ": " + p.message()).collect(Collectors.joining("; "))));
         })

@@ -14,10 +14,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.ReactiveTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.reactive.TransactionalOperator;
-import org.springframework.transaction.support.DefaultTransactionDefinition;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -25,16 +21,13 @@ import reactor.core.publisher.Mono;
 class R2dbcFeedRejections implements FeedRejections {
 
   private final DatabaseClient db;
-  private final TransactionalOperator ownTransaction;
 
   /**
-   * A rejection is kept in a transaction of its own: the feed's handler runs in the inbox's
-   * transaction, which the rejection rolls back so that the event can go to the DLQ.
+   * A rejection is kept by one statement outside any transaction: it is written as its record goes
+   * to the DLQ (EventHandlers.beforeDeadLetter), after the inbox's transaction has rolled back.
    */
-  R2dbcFeedRejections(DatabaseClient db, ReactiveTransactionManager transactions) {
+  R2dbcFeedRejections(DatabaseClient db) {
     this.db = db;
-    this.ownTransaction = TransactionalOperator.create(transactions,
-        new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_REQUIRES_NEW));
   }
 
   @Override
@@ -49,7 +42,7 @@ class R2dbcFeedRejections implements FeedRejections {
     insert = bindOrNull(insert, "district", r.district());
     insert = bindOrNull(insert, "stationId", r.stationId());
     insert = bindOrNull(insert, "visitId", r.visitId());
-    return ownTransaction.transactional(insert.then());
+    return insert.then();
   }
 
   private static DatabaseClient.GenericExecuteSpec bindOrNull(DatabaseClient.GenericExecuteSpec spec, String name,
