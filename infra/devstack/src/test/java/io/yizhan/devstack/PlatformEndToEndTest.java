@@ -1,6 +1,7 @@
 package io.yizhan.devstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 import static org.awaitility.Awaitility.await;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -261,6 +262,27 @@ class PlatformEndToEndTest {
     try (BrowserSession browser = BrowserSession.open(chromium, spec("gateway").baseUrl() + "/dashboards/utilization.html")) {
       String outline = "document.querySelector('#map .area.pick[data-district=\"" + district + "\"]')";
       browser.await("!!" + outline, Duration.ofSeconds(30));
+
+      // Zoomed in, the map shows a quarter of the city, its dots the same size on screen.
+      String viewBox = "document.getElementById('map').getAttribute('viewBox')";
+      String dotWidth = "document.querySelector('#map .station[data-station=\"" + quiet + "\"]')"
+          + ".getBoundingClientRect().width";
+      double before = Double.parseDouble(browser.evaluate(dotWidth));
+      browser.evaluate("document.getElementById('zoomIn').click()");
+      assertThat(browser.evaluate(viewBox)).isEqualTo("225 140 450 280");
+      assertThat(Double.parseDouble(browser.evaluate(dotWidth))).isCloseTo(before, offset(0.1));
+      // A drag pans it, and the release over a district does not open that district.
+      String pan = browser.evaluate("(() => { const map = document.getElementById('map');"
+          + " const at = (type, x) => new PointerEvent(type, {pointerId: 7, button: 0, clientX: x, clientY: 200, bubbles: true});"
+          + " map.dispatchEvent(at('pointerdown', 300)); map.dispatchEvent(at('pointermove', 340));"
+          + " map.dispatchEvent(at('pointerup', 340));"
+          + " " + outline + ".dispatchEvent(new MouseEvent('click', {bubbles: true}));"
+          + " return map.getAttribute('viewBox'); })()");
+      assertThat(pan).isNotEqualTo("225 140 450 280").endsWith("450 280");
+      assertThat(browser.evaluate("document.getElementById('district').value")).isEmpty();
+      browser.evaluate("document.getElementById('zoomReset').click()");
+      assertThat(browser.evaluate(viewBox)).isEqualTo("0 0 900 560");
+
       browser.evaluate(outline + ".dispatchEvent(new MouseEvent('click', {bubbles: true}))");
       // The district's ranking numbers the quiet station 2nd; the city's short list, 倒1 (the idlest).
       browser.await("document.querySelector('#ranking tr[data-station=\"" + quiet + "\"] td')?.textContent === '2'",
@@ -291,7 +313,7 @@ class PlatformEndToEndTest {
       // The canvas is shown at its own proportions, not stretched to the figures beside it.
       String drawn = browser.evaluate("(c => (c.getBoundingClientRect().height / c.getBoundingClientRect().width)"
           + " / (c.height / c.width))(document.getElementById('map')).toFixed(2)");
-      assertThat(Double.parseDouble(drawn)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(0.02));
+      assertThat(Double.parseDouble(drawn)).isCloseTo(1.0, offset(0.02));
     }
   }
 
