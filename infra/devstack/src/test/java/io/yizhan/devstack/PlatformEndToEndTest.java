@@ -314,6 +314,13 @@ class PlatformEndToEndTest {
       String drawn = browser.evaluate("(c => (c.getBoundingClientRect().height / c.getBoundingClientRect().width)"
           + " / (c.height / c.width))(document.getElementById('map')).toFixed(2)");
       assertThat(Double.parseDouble(drawn)).isCloseTo(1.0, offset(0.02));
+      // A click on the district in the city's map computes that district alone.
+      browser.evaluate("(c => { const box = c.getBoundingClientRect();"
+          + " c.dispatchEvent(new MouseEvent('click', {bubbles: true, clientX: box.left + x(108.61) * box.width / c.width,"
+          + " clientY: box.top + y(34.51) * box.height / c.height})); })(document.getElementById('map'))");
+      browser.await("document.getElementById('status').textContent.startsWith('完成') && "
+          + "document.getElementById('facts').textContent.startsWith('" + district + "，')", Duration.ofSeconds(60));
+      assertThat(browser.evaluate("document.getElementById('district').value")).isEqualTo(district);
     }
   }
 
