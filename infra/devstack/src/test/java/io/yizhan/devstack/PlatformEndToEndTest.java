@@ -290,6 +290,13 @@ class PlatformEndToEndTest {
       assertThat(browser.evaluate("document.getElementById('district').value")).isEqualTo(district);
       assertThat(browser.evaluate("document.getElementById('mapFacts').textContent"))
           .startsWith("共 2 个站点：超负荷 1，正常 0，闲置 1");
+      // The busy station's row opens its visits by day, then by hour: the four weeks' 672 hours.
+      String trend = "document.getElementById('stationTrend').getAttribute('aria-label')";
+      browser.evaluate("document.querySelector('#ranking tr[data-station=\"" + busy + "\"] td').click()");
+      browser.await(trend + "?.startsWith('每日到访：28 个时段共 30 人次')", Duration.ofSeconds(30));
+      browser.evaluate("(s => { s.value = 'HOUR'; s.dispatchEvent(new Event('change')); })"
+          + "(document.getElementById('stationBy'))");
+      browser.await(trend + "?.startsWith('每小时到访：672 个时段共 30 人次')", Duration.ofSeconds(30));
     }
   }
 
