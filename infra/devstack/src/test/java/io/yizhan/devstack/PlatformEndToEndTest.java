@@ -255,6 +255,9 @@ class PlatformEndToEndTest {
     assertThat(dom).containsPattern("<section class=\"wide\" id=\"station\">");
     assertThat(dom).contains("地图繁忙站（" + district + "）").contains("环卫工人 29").contains("快递员 1");
     assertThat(dom).containsPattern("id=\"stationVisits\">30<");
+    // Its charts say in words what they draw, for those who cannot see them.
+    assertThat(dom).containsPattern("<canvas id=\"stationTrend\"[^>]*aria-label=\"每日到访：28 个时段共 30 人次");
+    assertThat(dom).containsPattern("<canvas id=\"stationHeat\"[^>]*aria-label=\"星期 × 小时的到访：最忙是周.");
     assertThat(dom).containsPattern("<polygon class=\"area\" data-district=\"" + district + "\"");
     assertThat(dom).containsPattern("<text class=\"areaName\"[^>]*>" + district + "</text>");
 
@@ -328,6 +331,8 @@ class PlatformEndToEndTest {
       browser.await("document.getElementById('status').textContent.startsWith('完成') && "
           + "document.getElementById('facts').textContent.startsWith('" + district + "，')", Duration.ofSeconds(60));
       assertThat(browser.evaluate("document.getElementById('district').value")).isEqualTo(district);
+      assertThat(browser.evaluate("document.getElementById('map').getAttribute('aria-label')"))
+          .startsWith(district + "步行 15 分钟覆盖图：按面积覆盖 ");
     }
   }
 
