@@ -300,6 +300,8 @@ class PlatformEndToEndTest {
       browser.evaluate("(s => { s.value = 'HOUR'; s.dispatchEvent(new Event('change')); })"
           + "(document.getElementById('stationBy'))");
       browser.await(trend + "?.startsWith('每小时到访：672 个时段共 30 人次')", Duration.ofSeconds(30));
+      // The page's link keeps the grain, for whoever it is sent to.
+      assertThat(browser.evaluate("location.search")).contains("station=" + busy).contains("by=HOUR");
     }
   }
 
