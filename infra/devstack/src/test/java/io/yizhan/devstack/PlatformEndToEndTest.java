@@ -265,6 +265,10 @@ class PlatformEndToEndTest {
     try (BrowserSession browser = BrowserSession.open(chromium, spec("gateway").baseUrl() + "/dashboards/utilization.html")) {
       String outline = "document.querySelector('#map .area.pick[data-district=\"" + district + "\"]')";
       browser.await("!!" + outline, Duration.ofSeconds(30));
+      // The city's view compares its districts: this one's two stations, 30 visits, one of each extreme.
+      String row = "document.querySelector('#districts tr[data-district=\"" + district + "\"]')";
+      assertThat(browser.evaluate("[..." + row + ".cells].map(c => c.textContent).join('|')"))
+          .matches(district + "\\|2\\|30\\|[0-9.]+\\|[0-9.]+\\|[0-9.]+%\\|[0-9.]+%\\|1 / 0 / 1");
 
       // Zoomed in, the map shows a quarter of the city, its dots the same size on screen.
       String viewBox = "document.getElementById('map').getAttribute('viewBox')";
@@ -291,6 +295,7 @@ class PlatformEndToEndTest {
       browser.await("document.querySelector('#ranking tr[data-station=\"" + quiet + "\"] td')?.textContent === '2'",
           Duration.ofSeconds(30));
       assertThat(browser.evaluate("document.getElementById('district').value")).isEqualTo(district);
+      assertThat(browser.evaluate("document.getElementById('districtsBox').hidden")).isEqualTo("true");
       assertThat(browser.evaluate("document.getElementById('mapFacts').textContent"))
           .startsWith("共 2 个站点：超负荷 1，正常 0，闲置 1");
       // The busy station's row opens its visits by day, then by hour: the four weeks' 672 hours.
