@@ -20,11 +20,20 @@ import tools.jackson.databind.JsonNode;
 public record DeadLetter(String topic, String partition, String offset, @Nullable String key,
     @Nullable EventEnvelope<JsonNode> envelope, String reason) {
 
+  /** Where the binder says {@code message} was read from, and why it cannot be applied. */
   static DeadLetter of(Message<byte[]> message, @Nullable EventEnvelope<JsonNode> envelope, Exception reason) {
-    return new DeadLetter(DeadLetters.header(message, KafkaHeaders.RECEIVED_TOPIC, "unknown"),
-        DeadLetters.header(message, KafkaHeaders.RECEIVED_PARTITION, ""),
-        DeadLetters.header(message, KafkaHeaders.OFFSET, ""), DeadLetters.key(message), envelope,
+    @Nullable Object rawKey = message.getHeaders().get(KafkaHeaders.RECEIVED_KEY);
+    @Nullable String key = rawKey instanceof byte[] bytes
+        ? new String(bytes, StandardCharsets.UTF_8)
+        : rawKey == null ? null : rawKey.toString();
+    return new DeadLetter(header(message, KafkaHeaders.RECEIVED_TOPIC, "unknown"),
+        header(message, KafkaHeaders.RECEIVED_PARTITION, ""), header(message, KafkaHeaders.OFFSET, ""), key, envelope,
         String.valueOf(reason.getMessage()));
+  }
+
+  private static String header(Message<?> message, String name, String fallback) {
+    @Nullable Object value = message.getHeaders().get(name);
+    return value == null ? fallback : value.toString();
   }
 
   /**

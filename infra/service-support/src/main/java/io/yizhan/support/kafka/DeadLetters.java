@@ -16,8 +16,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.messaging.Message;
 
 /**
  * Sends a record that cannot be applied to {@code <topic>.dlq}, unchanged, with why in headers.
@@ -47,9 +45,8 @@ public class DeadLetters {
    * Publishes the dead letter and waits for Kafka to take it: only then may the consumer move on,
    * or the record would be lost.
    */
-  public void send(Message<byte[]> message, String consumer, Exception reason) {
-    send(header(message, KafkaHeaders.RECEIVED_TOPIC, "unknown"), header(message, KafkaHeaders.RECEIVED_PARTITION, ""),
-        header(message, KafkaHeaders.OFFSET, ""), key(message), message.getPayload(), consumer, reason);
+  public void send(DeadLetter letter, byte[] payload, String consumer, Exception reason) {
+    send(letter.topic(), letter.partition(), letter.offset(), letter.key(), payload, consumer, reason);
   }
 
   /** The same for a record a batch consumer read itself. */
@@ -81,18 +78,6 @@ public class DeadLetters {
       throw new IllegalStateException("Could not dead-letter to " + dlq, e);
     }
     meters.counter("yizhan.events.dead_lettered", "topic", topic, "consumer", consumer).increment();
-  }
-
-  static @Nullable String key(Message<?> message) {
-    @Nullable Object rawKey = message.getHeaders().get(KafkaHeaders.RECEIVED_KEY);
-    return rawKey instanceof byte[] bytes
-        ? new String(bytes, StandardCharsets.UTF_8)
-        : rawKey == null ? null : rawKey.toString();
-  }
-
-  static String header(Message<?> message, String name, String fallback) {
-    @Nullable Object value = message.getHeaders().get(name);
-    return value == null ? fallback : value.toString();
   }
 
   private static Header text(String name, String value) {

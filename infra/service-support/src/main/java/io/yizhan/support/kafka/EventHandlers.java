@@ -105,7 +105,8 @@ public final class EventHandlers {
   }
 
   private void deadLetter(Message<byte[]> message, @Nullable EventEnvelope<JsonNode> envelope, RuntimeException e) {
-    beforeDeadLetter.apply(DeadLetter.of(message, envelope, e)).block(HANDLER_TIMEOUT);
-    deadLetters.send(message, consumer, e);
+    DeadLetter letter = DeadLetter.of(message, envelope, e);
+    beforeDeadLetter.apply(letter).block(HANDLER_TIMEOUT);
+    deadLetters.send(letter, message.getPayload(), consumer, e);
   }
 }
