@@ -340,6 +340,14 @@ class PlatformEndToEndTest {
       assertThat(browser.evaluate("document.getElementById('district').value")).isEqualTo(district);
       assertThat(browser.evaluate("document.getElementById('map').getAttribute('aria-label')"))
           .startsWith(district + "步行 15 分钟覆盖图：按面积覆盖 ");
+      // Its plan: the page asks for five new stations. The district's east is one gap, and each of
+      // the five is placed in it where it adds a whole walking circle (π × 0.923² ≈ 2.7 km²).
+      assertThat(browser.evaluate("document.getElementById('planSummary').textContent"))
+          .startsWith("依次新建 5 个站点，按面积覆盖率从 ");
+      assertThat(browser.evaluate("document.querySelectorAll('#plan tr').length")).isEqualTo("5");
+      assertThat(browser.evaluate("[...document.querySelectorAll('#plan tr')].every(tr =>"
+          + " tr.cells[1].textContent === '" + district + "'"
+          + " && parseFloat(tr.cells[2].textContent) > 2.4 && parseFloat(tr.cells[2].textContent) < 2.9)")).isEqualTo("true");
     }
   }
 

@@ -37,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
  *   java -cp ... io.yizhan.loadgen.Loadgen finder --rate 500 [--base ...] [--warmup 20] [--seconds 60]
  *   java -cp ... io.yizhan.loadgen.Loadgen bulk [--national] [--stations 150000] [--batch 5000] [--base ...]
  *   java -cp ... io.yizhan.loadgen.Loadgen planning [--base ...]     (district boundaries and demand points)
- *   java -cp ... io.yizhan.loadgen.Loadgen coverage [--base ...] [--rounds 20] [--warmup 5] [--cell 250]
+ *   java -cp ... io.yizhan.loadgen.Loadgen coverage [--base ...] [--rounds 20] [--warmup 5] [--cell 250] [--sites 0]
  *   java -cp ... io.yizhan.loadgen.Loadgen visits-batch [--base ...] [--batches 30] [--size 10000] [--concurrency 2]
  *   java -cp ... io.yizhan.loadgen.Loadgen checkins --rate 2000 [--connections 64] [--base ...] [--warmup 10] [--seconds 30]
  *                                                  [--max-connections 1024]   (more opened when all are busy, as phones and an ingress would)
@@ -72,7 +72,7 @@ public final class Loadgen {
           intOption(options, "batch", 5_000), options.containsKey("national")) ? 0 : 1);
       case "planning" -> System.exit(loadPlanning(base) ? 0 : 1);
       case "coverage" -> coverageBenchmark(base, intOption(options, "rounds", 20), intOption(options, "warmup", 5),
-          intOption(options, "cell", 250));
+          intOption(options, "cell", 250), intOption(options, "sites", 0));
       case "visits-batch" -> visitBatchBenchmark(base, intOption(options, "batches", 30), intOption(options, "size", 10_000),
           intOption(options, "concurrency", 2), intOption(options, "warmup", 3));
       case "checkins" -> checkinsAtRate(base, options.getOrDefault("target", base), intOption(options, "rate", 2_000),
@@ -225,9 +225,10 @@ public final class Loadgen {
 
   /**
    * Times the coverage question one at a time (a planner's click, not a crowd): the whole city
-   * and every district, plain and weighted by demand, after a warm-up.
+   * and every district, plain and weighted by demand, after a warm-up; with a plan of
+   * {@code sites} new stations in each answer, as the planners' map asks.
    */
-  public static void coverageBenchmark(String base, int rounds, int warmup, int cellMeters) throws Exception {
+  public static void coverageBenchmark(String base, int rounds, int warmup, int cellMeters, int sites) throws Exception {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     List<String> questions = new java.util.ArrayList<>();
     questions.add("");
@@ -239,6 +240,7 @@ public final class Loadgen {
       for (String district : questions) {
         for (boolean weighted : new boolean[] {false, true}) {
           String url = base + "/api/coverage?minutes=15&cellMeters=" + cellMeters + "&weighted=" + weighted
+              + "&sites=" + sites
               + (district.isEmpty() ? "" : "&district=" + java.net.URLEncoder.encode(district, java.nio.charset.StandardCharsets.UTF_8));
           long start = System.nanoTime();
           HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
@@ -256,7 +258,8 @@ public final class Loadgen {
         }
       }
     }
-    System.out.printf("coverage via %s, %d m cells, %d rounds after %d warm-up%n", base, cellMeters, rounds, warmup);
+    System.out.printf("coverage via %s, %d m cells, %d new sites planned, %d rounds after %d warm-up%n", base, cellMeters,
+        sites, rounds, warmup);
     System.out.printf("  whole city (%d answers): p50 %.0f ms  p99 %.0f ms  max %.0f ms%n", city.getTotalCount(),
         ms(city.getValueAtPercentile(50)), ms(city.getValueAtPercentile(99)), ms(city.getMaxValue()));
     System.out.printf("  one district (%d answers): p50 %.0f ms  p99 %.0f ms  max %.0f ms%n", districts.getTotalCount(),

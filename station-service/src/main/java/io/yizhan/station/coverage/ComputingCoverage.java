@@ -4,6 +4,7 @@ import io.yizhan.station.coverage.CoverageReport.Extent;
 import io.yizhan.station.coverage.CoverageReport.GapView;
 import io.yizhan.station.coverage.CoverageReport.GridView;
 import io.yizhan.station.coverage.CoverageReport.Point;
+import io.yizhan.station.coverage.CoverageReport.SiteView;
 import io.yizhan.station.finder.Distances;
 import io.yizhan.station.finder.FinderEntry;
 import io.yizhan.station.finder.StationIndex;
@@ -29,6 +30,8 @@ public class ComputingCoverage {
 
   /** A district's stations, read to draw a rectangle when it has no boundary. */
   static final int MAX_DISTRICT_STATIONS = 100_000;
+  /** A plan longer than a district's few years of building is not a plan. */
+  static final int MAX_PLANNED_SITES = 50;
 
   private final PlanningAreas areas;
   private final StationIndex index;
@@ -40,9 +43,14 @@ public class ComputingCoverage {
     this.stations = stations;
   }
 
-  /** What a planner asks. */
+  /**
+   * What a planner asks.
+   *
+   * @param gaps  how many of the largest uncovered clusters to list, each with one site
+   * @param sites how many new stations to plan, in the order to build them
+   */
   public record Question(@Nullable String district, int minutes, ZonedDateTime at, int cellMeters, boolean weighted,
-      int gaps, boolean picture) {}
+      int gaps, int sites, boolean picture) {}
 
   public Mono<CoverageReport> compute(Question q) {
     return Mono.defer(() -> {
@@ -128,6 +136,13 @@ public class ComputingCoverage {
           new Point(round6(centre.latitude()), round6(centre.longitude())),
           new Point(round6(g.siteLatitude()), round6(g.siteLongitude())), round(g.wouldCover())));
     }
+    List<SiteView> plan = new ArrayList<>();
+    for (CoverageGrid.Site s : grid.nextSites(q.sites(), radius, q.weighted())) {
+      plan.add(new SiteView(s.rank(), new Point(round6(s.latitude()), round6(s.longitude())), round(s.addsCells() * cellKm2),
+          q.weighted() ? round(s.addsDemand()) : null,
+          round4((double) s.coveredCellsAfter() / totals.cells()),
+          q.weighted() ? round4(s.coveredDemandAfter() / totals.demand()) : null));
+    }
     GridView picture = q.picture()
         ? new GridView(grid.originLatitude(), grid.originLongitude(), grid.cellLatitudeDegrees(),
             grid.cellLongitudeDegrees(), grid.rows(), grid.cols(), grid.picture())
@@ -144,7 +159,7 @@ public class ComputingCoverage {
         weighted ? round(totals.demand()) : null,
         weighted ? round(totals.coveredDemand()) : null,
         weighted ? (totals.demand() == 0 ? 0 : round4(totals.coveredDemand() / totals.demand())) : null,
-        gaps, picture, (System.nanoTime() - started) / 1_000_000);
+        gaps, plan, picture, (System.nanoTime() - started) / 1_000_000);
   }
 
   private static void check(Question q) {
@@ -157,6 +172,9 @@ public class ComputingCoverage {
     }
     if (q.gaps() < 0 || q.gaps() > 100) {
       problems.add(new FieldProblem("gaps", "候选空白区数量应在 0 到 100 之间"));
+    }
+    if (q.sites() < 0 || q.sites() > MAX_PLANNED_SITES) {
+      problems.add(new FieldProblem("sites", "规划新站数量应在 0 到 " + MAX_PLANNED_SITES + " 之间"));
     }
     if (!problems.isEmpty()) {
       throw new InvalidRequestException("覆盖率查询参数有误。", problems);

@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
 
 /**
  * The arithmetic of the service circle. Lays square cells of {@code cellMeters} over the box,
@@ -23,6 +24,8 @@ public final class CoverageGrid {
   public static final int MAX_CELLS = 4_000_000;
   /** Candidate cells evaluated per cluster; a huge rural cluster is sampled evenly. */
   static final int MAX_CANDIDATES = 3_000;
+  /** Candidate cells for a plan of new stations; on finer grids a sub-grid of them. */
+  static final int MAX_PLAN_CANDIDATES = 40_000;
 
   private final Box box;
   private final int cellMeters;
@@ -198,6 +201,100 @@ public final class CoverageGrid {
   public record Gap(int id, int cells, double demand, double centroidRow, double centroidCol, int siteIndex,
       double siteLatitude, double siteLongitude, double wouldCover) {}
 
+  /**
+   * Where to build the next {@code count} stations, one after another: each at the cell where a
+   * station would bring the most that is still uncovered within reach (demand when
+   * {@code byDemand}, else area), counting the stations placed before it as built. Unlike
+   * {@link #largestGaps}, which gives one site per cluster, this splits a large gap (a rural county
+   * is one) into as many sites as it takes, and says what each adds, so a district's chief can
+   * build down the list as money allows. Greedy placement is the textbook answer to "cover the most
+   * with N circles": within 1 − 1/e of the best set, and its order is the order of worth.
+   *
+   * <p>A site's gain only falls as others are placed (what they cover, it no longer adds), so
+   * gains are computed once and a candidate is counted again only when it reaches the top of the
+   * queue (lazy greedy): a plan costs about one pass over the candidates. Any in-area cell is a
+   * candidate, covered or not, as the best place for a gap along a covered edge may lie just
+   * inside it. Stops early when nothing uncovered is left to reach. The grid itself is unchanged.
+   */
+  public List<Site> nextSites(int count, double radiusMeters, boolean byDemand) {
+    if (count == 0) {
+      return List.of();
+    }
+    byte[] planned = state.clone();
+    int[] offsets = circleOffsets(radiusMeters);
+    // Among sites that add as much, the one with more of it close by: in the heart of a gap rather
+    // than on its edge, beside the workers rather than a full walk from them.
+    int[] near = circleOffsets(radiusMeters / 2);
+    Totals before = totals();
+    int coveredCells = before.coveredCells();
+    double coveredDemand = before.coveredDemand();
+    // Full ties (a uniform rural gap by area) go to the lower cell index: the same plan every time.
+    PriorityQueue<Candidate> queue = new PriorityQueue<>(Comparator.comparingDouble(Candidate::gain)
+        .thenComparingDouble(Candidate::nearGain).reversed().thenComparingInt(Candidate::index));
+    int stride = planStride();
+    for (int r = stride / 2; r < rows; r += stride) {
+      for (int c = stride / 2; c < cols; c += stride) {
+        int i = r * cols + c;
+        if (planned[i] >= 0) {
+          double gain = gain(i, offsets, byDemand, planned);
+          if (gain > 0) {
+            queue.add(new Candidate(i, gain, gain(i, near, byDemand, planned), 0));
+          }
+        }
+      }
+    }
+    List<Site> sites = new ArrayList<>(count);
+    while (sites.size() < count && !queue.isEmpty()) {
+      Candidate top = queue.poll();
+      if (top.round() != sites.size()) {
+        double gain = gain(top.index(), offsets, byDemand, planned);
+        if (gain > 0) {
+          queue.add(new Candidate(top.index(), gain, gain(top.index(), near, byDemand, planned), sites.size()));
+        }
+        continue;
+      }
+      int cells = 0;
+      double demand = 0;
+      for (int offset : offsets) {
+        int j = shifted(top.index(), offset);
+        if (j >= 0 && planned[j] == 0) {
+          planned[j] = 1;
+          cells++;
+          demand += weight[j];
+        }
+      }
+      coveredCells += cells;
+      coveredDemand += demand;
+      sites.add(new Site(sites.size() + 1, latitudeOf(top.index() / cols), longitudeOf(top.index() % cols), cells,
+          demand, coveredCells, coveredDemand));
+    }
+    return sites;
+  }
+
+  /**
+   * A planned station, in the order to build.
+   *
+   * @param addsCells          uncovered cells it brings within reach, after the sites before it
+   * @param addsDemand         their demand
+   * @param coveredCellsAfter  covered cells once it and the sites before it are built
+   */
+  public record Site(int rank, double latitude, double longitude, int addsCells, double addsDemand,
+      int coveredCellsAfter, double coveredDemandAfter) {}
+
+  /** A cell's gain and near gain as of the plan's {@code round}th site: since then, at most that. */
+  private record Candidate(int index, double gain, double nearGain, int round) {}
+
+  /** Every cell a candidate, or every k-th row and column where that would be too many. */
+  private int planStride() {
+    long inArea = 0;
+    for (byte b : state) {
+      if (b >= 0) {
+        inArea++;
+      }
+    }
+    return Math.max(1, (int) Math.ceil(Math.sqrt((double) inArea / MAX_PLAN_CANDIDATES)));
+  }
+
   /** The centre of area of a gap, as latitude and longitude. */
   public GeoPoint centroidOf(Gap gap) {
     return new GeoPoint(box.minLatitude() + (gap.centroidRow() + 0.5) * dLat,
@@ -255,10 +352,14 @@ public final class CoverageGrid {
 
   /** Uncovered cells (or their demand) within reach of a station at {@code site}. */
   private double gain(int site, int[] offsets, boolean byDemand) {
+    return gain(site, offsets, byDemand, state);
+  }
+
+  private double gain(int site, int[] offsets, boolean byDemand, byte[] states) {
     double gain = 0;
     for (int offset : offsets) {
       int j = shifted(site, offset);
-      if (j >= 0 && state[j] == 0) {
+      if (j >= 0 && states[j] == 0) {
         gain += byDemand ? weight[j] : 1;
       }
     }

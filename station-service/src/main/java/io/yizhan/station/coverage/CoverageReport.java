@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param coveredShare     covered cells / cells in the area
  * @param coveredDemandShare covered demand / all demand; null unless weighted by demand
  * @param gaps             the largest uncovered clusters, largest first, each with a suggested site
+ * @param nextSites        where to build the next stations, in order, each counting those before it
  * @param grid             the cells, for drawing; null unless asked for
  */
 public record CoverageReport(
@@ -29,6 +30,7 @@ public record CoverageReport(
     @Nullable Double coveredDemand,
     @Nullable Double coveredDemandShare,
     List<GapView> gaps,
+    List<SiteView> nextSites,
     @Nullable GridView grid,
     long computeMillis) {
 
@@ -46,6 +48,15 @@ public record CoverageReport(
    */
   public record GapView(int rank, int cells, double areaKm2, @Nullable Double demand, Point centroid, Point suggestedSite,
       double wouldCover) {}
+
+  /**
+   * A station of the plan: what it adds once those before it are built, and the coverage then.
+   *
+   * @param addsDemand              null unless weighted
+   * @param coveredDemandShareAfter null unless weighted
+   */
+  public record SiteView(int rank, Point site, double addsKm2, @Nullable Double addsDemand, double coveredShareAfter,
+      @Nullable Double coveredDemandShareAfter) {}
 
   public record Point(double latitude, double longitude) {}
 

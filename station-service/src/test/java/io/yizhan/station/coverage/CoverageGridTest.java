@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.yizhan.station.finder.Distances;
 import io.yizhan.station.registry.GeoPoint;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -73,6 +74,71 @@ class CoverageGridTest {
     assertThat(totals.demand()).isEqualTo(105);
     assertThat(byDemand.get(0).demand()).isGreaterThanOrEqualTo(100);
     assertThat(byDemand).allSatisfy(g -> assertThat(g.demand()).isPositive());
+  }
+
+  @Test
+  void a_plan_splits_one_large_gap_into_stations_that_do_not_overlap() {
+    CoverageGrid grid = new CoverageGrid(SQUARE, 100, (lat, lon) -> true);
+    for (double lat = 34.24; lat <= 34.29; lat += 0.01) {
+      grid.cover(new GeoPoint(lat, 108.925), RADIUS);
+    }
+    CoverageGrid.Totals before = grid.totals();
+    double circleCells = Math.PI * RADIUS * RADIUS / (100 * 100);
+
+    List<CoverageGrid.Site> plan = grid.nextSites(4, RADIUS, false);
+
+    // The east is one cluster, so one site by the gaps' list; the plan puts several there.
+    assertThat(grid.largestGaps(5, RADIUS, false)).hasSize(1);
+    assertThat(plan).hasSize(4).allSatisfy(site -> assertThat(site.longitude()).isGreaterThan(108.935));
+    assertThat(plan).extracting(CoverageGrid.Site::rank).containsExactly(1, 2, 3, 4);
+    // The first two fit whole circles in the open east, so they lie at least two radii apart.
+    assertThat((double) plan.get(0).addsCells()).isCloseTo(circleCells, within(circleCells * 0.05));
+    assertThat((double) plan.get(1).addsCells()).isCloseTo(circleCells, within(circleCells * 0.05));
+    assertThat(metres(plan.get(0), plan.get(1))).isGreaterThan(2 * RADIUS - 150);
+    // Each adds no more than the one before it (greedy), and the running total adds up.
+    for (int k = 1; k < plan.size(); k++) {
+      assertThat(plan.get(k).addsCells()).isLessThanOrEqualTo(plan.get(k - 1).addsCells());
+      assertThat(plan.get(k).coveredCellsAfter()).isEqualTo(plan.get(k - 1).coveredCellsAfter() + plan.get(k).addsCells());
+    }
+    assertThat(plan.get(0).coveredCellsAfter()).isEqualTo(before.coveredCells() + plan.get(0).addsCells());
+    // Planning draws nothing on the grid itself.
+    assertThat(grid.totals()).isEqualTo(before);
+  }
+
+  @Test
+  void weighted_by_demand_the_plan_goes_where_workers_are_and_stops_when_all_are_reached() {
+    CoverageGrid grid = new CoverageGrid(SQUARE, 100, (lat, lon) -> true);
+    grid.addDemand(new DemandPoint(34.245, 108.925, 10, "西南的环卫所"));
+    grid.addDemand(new DemandPoint(34.285, 108.965, 50, "东北的物流园"));
+    grid.addDemand(new DemandPoint(34.285, 108.925, 30, "西北的外卖站"));
+    grid.addDemand(new DemandPoint(34.2855, 108.9255, 5, "西北的出租车停靠点"));
+
+    List<CoverageGrid.Site> plan = grid.nextSites(10, RADIUS, true);
+
+    assertThat(plan).hasSize(3);
+    assertThat(plan).extracting(CoverageGrid.Site::addsDemand).containsExactly(50.0, 35.0, 10.0);
+    // Where the workers are, not at the edge of a walk from them.
+    assertThat(Distances.meters(plan.get(0).latitude(), plan.get(0).longitude(), 34.285, 108.965)).isLessThan(RADIUS / 2);
+    assertThat(plan.get(2).coveredDemandAfter()).isEqualTo(95.0);
+  }
+
+  @Test
+  void a_plan_counts_the_stations_already_there() {
+    CoverageGrid grid = new CoverageGrid(SQUARE, 100, (lat, lon) -> true);
+    grid.cover(new GeoPoint(34.285, 108.965), RADIUS);
+    grid.addDemand(new DemandPoint(34.285, 108.965, 50, "物流园，已有站点"));
+    grid.addDemand(new DemandPoint(34.245, 108.925, 10, "环卫所"));
+
+    List<CoverageGrid.Site> plan = grid.nextSites(3, RADIUS, true);
+
+    assertThat(plan).singleElement().satisfies(site -> {
+      assertThat(site.addsDemand()).isEqualTo(10.0);
+      assertThat(site.coveredDemandAfter()).isEqualTo(60.0);
+    });
+  }
+
+  private static double metres(CoverageGrid.Site a, CoverageGrid.Site b) {
+    return Distances.meters(a.latitude(), a.longitude(), b.latitude(), b.longitude());
   }
 
   @Test

@@ -60,10 +60,19 @@ class CoverageIntegrationTest {
             Map.of("latitude", 34.2380, "longitude", 108.9720, "weight", 90, "label", "环卫所")))
         .exchange().expectStatus().isOk().expectBody().jsonPath("$.points").isEqualTo(2);
     Map<String, Object> weighted = http.get()
-        .uri("/api/coverage?district=碑林区&weighted=true&at=2026-11-28T21:00&grid=true")
+        .uri("/api/coverage?district=碑林区&weighted=true&at=2026-11-28T21:00&grid=true&sites=3")
         .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
     assertThat(weighted.get("demand")).isEqualTo(120.0);
     assertThat(weighted.get("coveredDemandShare")).isEqualTo(0.25);
+    // Three new stations asked for; one beside the depot reaches every worker left, so the plan ends there.
+    assertThat((List<?>) weighted.get("nextSites")).singleElement().satisfies(planned -> {
+      Map<?, ?> first = (Map<?, ?>) planned;
+      assertThat(first.get("rank")).isEqualTo(1);
+      assertThat(first.get("addsDemand")).isEqualTo(90.0);
+      assertThat(first.get("coveredDemandShareAfter")).isEqualTo(1.0);
+      assertThat((Double) ((Map<?, ?>) first.get("site")).get("latitude")).isBetween(34.230, 34.246);
+    });
+    assertThat((List<?>) monday.get("nextSites")).as("no plan unless asked").isEmpty();
     @SuppressWarnings("unchecked")
     Map<String, Object> grid = (Map<String, Object>) weighted.get("grid");
     assertThat(((String) grid.get("cells")).length()).isEqualTo((Integer) grid.get("rows") * (Integer) grid.get("cols"));
@@ -79,6 +88,8 @@ class CoverageIntegrationTest {
     http.get().uri("/api/coverage?minutes=0&cellMeters=10").exchange().expectStatus().isBadRequest()
         .expectBody().jsonPath("$.errors[*].field").value(fields ->
             assertThat((List<Object>) fields).containsExactlyInAnyOrder("minutes", "cellMeters"));
+    http.get().uri("/api/coverage?sites=51").exchange().expectStatus().isBadRequest()
+        .expectBody().jsonPath("$.errors[0].field").isEqualTo("sites");
     http.get().uri("/api/coverage?at=星期六晚上").exchange().expectStatus().isBadRequest()
         .expectBody().jsonPath("$.errors[0].field").isEqualTo("at");
     http.get().uri("/api/coverage?district=不存在区").exchange().expectStatus().isNotFound();

@@ -49,8 +49,8 @@ class CoverageController {
    * Share of the district (or city) within {@code minutes} on foot of a station open at
    * {@code at} (Asia/Shanghai wall-clock time such as {@code 2026-11-28T21:00}, or with an
    * offset; default now), on a grid of {@code cellMeters}; weighted by uploaded demand points when
-   * {@code weighted}; with the {@code gaps} largest uncovered clusters; {@code grid=true} adds the
-   * cells for drawing.
+   * {@code weighted}; with the {@code gaps} largest uncovered clusters and a plan of {@code sites}
+   * new stations in the order to build them; {@code grid=true} adds the cells for drawing.
    */
   @GetMapping("/api/coverage")
   Mono<CoverageReport> coverage(@RequestParam(required = false) @Nullable String district,
@@ -59,9 +59,10 @@ class CoverageController {
       @RequestParam(defaultValue = "250") int cellMeters,
       @RequestParam(defaultValue = "false") boolean weighted,
       @RequestParam(defaultValue = "10") int gaps,
+      @RequestParam(defaultValue = "0") int sites,
       @RequestParam(defaultValue = "false") boolean grid) {
     return computing.compute(new Question(district == null || district.isBlank() ? null : district.strip(), minutes,
-        at(at), cellMeters, weighted, gaps, grid));
+        at(at), cellMeters, weighted, gaps, sites, grid));
   }
 
   /** A district's boundary as a GeoJSON Polygon geometry ([longitude, latitude] pairs, WGS-84). */
