@@ -228,9 +228,13 @@ public final class CoverageGrid {
     Totals before = totals();
     int coveredCells = before.coveredCells();
     double coveredDemand = before.coveredDemand();
-    // Full ties (a uniform rural gap by area) go to the lower cell index: the same plan every time.
+    // By area a uniform rural gap ties everywhere a whole circle fits: then the site nearest the
+    // middle of what is uncovered, where a planner would look first, not the gap's southern rim;
+    // then the lower cell index, so that the same question gets the same plan.
+    double[] middle = uncoveredMiddle();
     PriorityQueue<Candidate> queue = new PriorityQueue<>(Comparator.comparingDouble(Candidate::gain)
-        .thenComparingDouble(Candidate::nearGain).reversed().thenComparingInt(Candidate::index));
+        .thenComparingDouble(Candidate::nearGain).reversed()
+        .thenComparingDouble(Candidate::fromMiddle).thenComparingInt(Candidate::index));
     int stride = planStride();
     for (int r = stride / 2; r < rows; r += stride) {
       for (int c = stride / 2; c < cols; c += stride) {
@@ -238,7 +242,9 @@ public final class CoverageGrid {
         if (planned[i] >= 0) {
           double gain = gain(i, offsets, byDemand, planned);
           if (gain > 0) {
-            queue.add(new Candidate(i, gain, gain(i, near, byDemand, planned), 0));
+            double dr = r - middle[0];
+            double dc = c - middle[1];
+            queue.add(new Candidate(i, gain, gain(i, near, byDemand, planned), dr * dr + dc * dc, 0));
           }
         }
       }
@@ -249,7 +255,8 @@ public final class CoverageGrid {
       if (top.round() != sites.size()) {
         double gain = gain(top.index(), offsets, byDemand, planned);
         if (gain > 0) {
-          queue.add(new Candidate(top.index(), gain, gain(top.index(), near, byDemand, planned), sites.size()));
+          queue.add(new Candidate(top.index(), gain, gain(top.index(), near, byDemand, planned), top.fromMiddle(),
+              sites.size()));
         }
         continue;
       }
@@ -281,8 +288,26 @@ public final class CoverageGrid {
   public record Site(int rank, double latitude, double longitude, int addsCells, double addsDemand,
       int coveredCellsAfter, double coveredDemandAfter) {}
 
-  /** A cell's gain and near gain as of the plan's {@code round}th site: since then, at most that. */
-  private record Candidate(int index, double gain, double nearGain, int round) {}
+  /**
+   * A cell's gain and near gain as of the plan's {@code round}th site (since then, at most that),
+   * and its squared distance in cells from the middle of what was uncovered.
+   */
+  private record Candidate(int index, double gain, double nearGain, double fromMiddle, int round) {}
+
+  /** The centre of area, as fractional row and column, of the uncovered cells. */
+  private double[] uncoveredMiddle() {
+    double rowSum = 0;
+    double colSum = 0;
+    long count = 0;
+    for (int i = 0; i < state.length; i++) {
+      if (state[i] == 0) {
+        rowSum += i / cols;
+        colSum += i % cols;
+        count++;
+      }
+    }
+    return count == 0 ? new double[] {rows / 2.0, cols / 2.0} : new double[] {rowSum / count, colSum / count};
+  }
 
   /** Every cell a candidate, or every k-th row and column where that would be too many. */
   private int planStride() {
