@@ -8,7 +8,7 @@ import java.util.Random;
 
 /**
  * Planning data for the demo city: a boundary per district and the places outdoor workers
- * gather (demand points). The boundaries are circles about each district's centre, sized to its
+ * gather (demand points), and places that could host a new station (candidate venues). The boundaries are circles about each district's centre, sized to its
  * spread: honest enough to exercise coverage, not survey data; a real deployment uploads the
  * districts' own GeoJSON. Demand spreads wider than stations, so the demo has gaps to find.
  */
@@ -16,6 +16,11 @@ public final class DemoPlanning {
 
   private static final String[] GATHERINGS = {"物流园", "快递网点", "外卖商圈", "环卫所", "出租车停靠点", "网约车候客区",
       "城管中队", "建筑工地", "批发市场", "交通岗"};
+
+  /** Kinds of place that could host a station (station-service's {@code Venue.Kind}), with a name to give them. */
+  private static final String[][] VENUES = {{"PARCEL_POST", "菜鸟驿站"}, {"PARCEL_POST", "快递驿站"},
+      {"LOGISTICS_REST_ROOM", "物流园休息室"}, {"MALL_SERVICE_DESK", "商场服务台"}, {"MALL_SERVICE_DESK", "超市服务台"},
+      {"COMMUNITY_CENTRE", "社区服务中心"}, {"FUEL_STATION", "加油站"}, {"BANK_BRANCH", "银行网点"}};
 
   private DemoPlanning() {}
 
@@ -50,6 +55,28 @@ public final class DemoPlanning {
       points.add(p);
     }
     return points;
+  }
+
+  /**
+   * Places that could host a new station: about {@code perWeight} per unit of the district's
+   * weight, spread like its demand (shops and posts are where people are), numbered per kind.
+   */
+  public static List<Map<String, Object>> venues(District d, int perWeight, long seed) {
+    Random random = new Random(seed ^ (d.name().hashCode() * 31L));
+    int count = (int) Math.max(5, d.weight() * perWeight);
+    List<Map<String, Object>> venues = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      String[] kind = VENUES[random.nextInt(VENUES.length)];
+      double north = random.nextGaussian() * d.spreadKm() * 0.7;
+      double east = random.nextGaussian() * d.spreadKm() * 0.7;
+      Map<String, Object> v = new LinkedHashMap<>();
+      v.put("latitude", round(d.latitude() + north / 111.32));
+      v.put("longitude", round(d.longitude() + east / (111.32 * Math.cos(Math.toRadians(d.latitude())))));
+      v.put("name", d.name() + kind[1] + "（" + (i + 1) + "号）");
+      v.put("kind", kind[0]);
+      venues.add(v);
+    }
+    return venues;
   }
 
   private static double round(double degrees) {

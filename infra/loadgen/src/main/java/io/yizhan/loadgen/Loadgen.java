@@ -185,21 +185,25 @@ public final class Loadgen {
     return loadPlanning(base) && rejected.get() == 0;
   }
 
-  /** Uploads every demo district's boundary and demand points (replacing what was there). */
+  /** Uploads every demo district's boundary, demand points and candidate venues (replacing what was there). */
   public static boolean loadPlanning(String base) {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     int points = 0;
+    int venues = 0;
     for (District d : District.XIAN) {
       String district = java.net.URLEncoder.encode(d.name(), java.nio.charset.StandardCharsets.UTF_8);
       List<Map<String, Object>> demand = DemoPlanning.demand(d, 20, SEED);
       points += demand.size();
+      List<Map<String, Object>> places = DemoPlanning.venues(d, 3, SEED);
+      venues += places.size();
       if (!put(http, base + "/api/coverage/areas/" + district, DemoPlanning.boundary(d))
-          || !put(http, base + "/api/coverage/demand?district=" + district, demand)) {
+          || !put(http, base + "/api/coverage/demand?district=" + district, demand)
+          || !put(http, base + "/api/coverage/venues?district=" + district, places)) {
         return false;
       }
     }
-    System.out.printf("演示规划数据 planning data: %d district boundaries, %d demand points.%n", District.XIAN.size(),
-        points);
+    System.out.printf("演示规划数据 planning data: %d district boundaries, %d demand points, %d candidate venues.%n",
+        District.XIAN.size(), points, venues);
     return true;
   }
 

@@ -5,6 +5,7 @@ import io.yizhan.station.coverage.CoverageReport.GapView;
 import io.yizhan.station.coverage.CoverageReport.GridView;
 import io.yizhan.station.coverage.CoverageReport.Point;
 import io.yizhan.station.coverage.CoverageReport.SiteView;
+import io.yizhan.station.coverage.CoverageReport.VenueView;
 import io.yizhan.station.finder.Distances;
 import io.yizhan.station.finder.FinderEntry;
 import io.yizhan.station.finder.StationIndex;
@@ -16,7 +17,9 @@ import io.yizhan.support.problem.InvalidRequestException.FieldProblem;
 import io.yizhan.support.problem.NotFoundException;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -48,9 +51,10 @@ public class ComputingCoverage {
    *
    * @param gaps  how many of the largest uncovered clusters to list, each with one site
    * @param sites how many new stations to plan, in the order to build them
+   * @param venuesOnly plan them only at the uploaded candidate venues
    */
   public record Question(@Nullable String district, int minutes, ZonedDateTime at, int cellMeters, boolean weighted,
-      int gaps, int sites, boolean picture) {}
+      int gaps, int sites, boolean venuesOnly, boolean picture) {}
 
   public Mono<CoverageReport> compute(Question q) {
     return Mono.defer(() -> {
@@ -60,10 +64,12 @@ public class ComputingCoverage {
           .filter(a -> q.district() == null || a.district().equals(q.district()))
           .collectList();
       Mono<List<DemandPoint>> demand = q.weighted() ? areas.demand(q.district()).collectList() : Mono.just(List.of());
-      return Mono.zip(boundaries, demand).flatMap(found -> extent(q, found.getT1(), radius)
+      Mono<List<Venue>> venues = q.venuesOnly() && q.sites() > 0
+          ? areas.venues(q.district()).collectList() : Mono.just(List.of());
+      return Mono.zip(boundaries, demand, venues).flatMap(found -> extent(q, found.getT1(), radius)
           // The grid is CPU work of up to a second or two: off the event loop.
           .publishOn(Schedulers.boundedElastic())
-          .map(extent -> grid(q, extent, found.getT2(), radius)));
+          .map(extent -> grid(q, extent, found.getT2(), found.getT3(), radius)));
     });
   }
 
@@ -106,11 +112,16 @@ public class ComputingCoverage {
     });
   }
 
-  private CoverageReport grid(Question q, Area area, List<DemandPoint> demand, double radius) {
+  private CoverageReport grid(Question q, Area area, List<DemandPoint> demand, List<Venue> venues, double radius) {
     long started = System.nanoTime();
     if (q.weighted() && demand.isEmpty()) {
       throw new InvalidRequestException("weighted",
           "该区域尚未上传需求点，无法按需求加权；请先上传（PUT /api/coverage/demand?district=…），或去掉 weighted=true");
+    }
+    boolean amongVenues = q.venuesOnly() && q.sites() > 0;
+    if (amongVenues && venues.isEmpty()) {
+      throw new InvalidRequestException("venuesOnly",
+          "该区域尚未上传候选场所，无法只在其中选址；请先上传（PUT /api/coverage/venues?district=…），或去掉 venuesOnly=true");
     }
     CoverageGrid grid;
     try {
@@ -136,9 +147,24 @@ public class ComputingCoverage {
           new Point(round6(centre.latitude()), round6(centre.longitude())),
           new Point(round6(g.siteLatitude()), round6(g.siteLongitude())), round(g.wouldCover())));
     }
+    // A cell's first venue stands for the cell: the plan's arithmetic is per cell.
+    Map<Integer, Venue> venueAt = new HashMap<>();
+    int venuesInArea = 0;
+    for (Venue v : venues) {
+      int cell = grid.cellAt(v.latitude(), v.longitude());
+      if (cell >= 0) {
+        venuesInArea++;
+        venueAt.putIfAbsent(cell, v);
+      }
+    }
+    int[] onlyAt = amongVenues ? venueAt.keySet().stream().mapToInt(Integer::intValue).sorted().toArray() : null;
     List<SiteView> plan = new ArrayList<>();
-    for (CoverageGrid.Site s : grid.nextSites(q.sites(), radius, q.weighted())) {
-      plan.add(new SiteView(s.rank(), new Point(round6(s.latitude()), round6(s.longitude())), round(s.addsCells() * cellKm2),
+    for (CoverageGrid.Site s : grid.nextSites(q.sites(), radius, q.weighted(), onlyAt)) {
+      Venue v = amongVenues ? venueAt.get(s.cell()) : null;
+      plan.add(new SiteView(s.rank(),
+          v == null ? new Point(round6(s.latitude()), round6(s.longitude())) : new Point(v.latitude(), v.longitude()),
+          v == null ? null : new VenueView(v.name(), v.kind(), v.kind().label()),
+          round(s.addsCells() * cellKm2),
           q.weighted() ? round(s.addsDemand()) : null,
           round4((double) s.coveredCellsAfter() / totals.cells()),
           q.weighted() ? round4(s.coveredDemandAfter() / totals.demand()) : null));
@@ -159,7 +185,7 @@ public class ComputingCoverage {
         weighted ? round(totals.demand()) : null,
         weighted ? round(totals.coveredDemand()) : null,
         weighted ? (totals.demand() == 0 ? 0 : round4(totals.coveredDemand() / totals.demand())) : null,
-        gaps, plan, picture, (System.nanoTime() - started) / 1_000_000);
+        gaps, plan, amongVenues ? venuesInArea : null, picture, (System.nanoTime() - started) / 1_000_000);
   }
 
   private static void check(Question q) {

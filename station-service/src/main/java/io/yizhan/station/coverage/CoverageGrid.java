@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The arithmetic of the service circle. Lays square cells of {@code cellMeters} over the box,
@@ -94,11 +96,8 @@ public final class CoverageGrid {
 
   /** Adds a demand point's weight to its cell, if the cell is in the area. */
   public void addDemand(DemandPoint p) {
-    if (!box.contains(p.latitude(), p.longitude())) {
-      return;
-    }
-    int i = row(p.latitude()) * cols + col(p.longitude());
-    if (state[i] >= 0) {
+    int i = cellAt(p.latitude(), p.longitude());
+    if (i >= 0) {
       weight[i] += p.weight();
     }
   }
@@ -217,6 +216,15 @@ public final class CoverageGrid {
    * inside it. Stops early when nothing uncovered is left to reach. The grid itself is unchanged.
    */
   public List<Site> nextSites(int count, double radiusMeters, boolean byDemand) {
+    return nextSites(count, radiusMeters, byDemand, null);
+  }
+
+  /**
+   * As {@link #nextSites(int, double, boolean)}, choosing only among {@code onlyAt} (cell indices,
+   * such as those of candidate venues from {@link #cellAt}) when it is not null; -1 and repeats
+   * are passed over.
+   */
+  public List<Site> nextSites(int count, double radiusMeters, boolean byDemand, int @Nullable [] onlyAt) {
     if (count == 0) {
       return List.of();
     }
@@ -235,17 +243,13 @@ public final class CoverageGrid {
     PriorityQueue<Candidate> queue = new PriorityQueue<>(Comparator.comparingDouble(Candidate::gain)
         .thenComparingDouble(Candidate::nearGain).reversed()
         .thenComparingDouble(Candidate::fromMiddle).thenComparingInt(Candidate::index));
-    int stride = planStride();
-    for (int r = stride / 2; r < rows; r += stride) {
-      for (int c = stride / 2; c < cols; c += stride) {
-        int i = r * cols + c;
-        if (planned[i] >= 0) {
-          double gain = gain(i, offsets, byDemand, planned);
-          if (gain > 0) {
-            double dr = r - middle[0];
-            double dc = c - middle[1];
-            queue.add(new Candidate(i, gain, gain(i, near, byDemand, planned), dr * dr + dc * dc, 0));
-          }
+    for (int i : onlyAt != null ? IntStream.of(onlyAt).filter(i -> i >= 0).distinct().toArray() : subGrid()) {
+      if (planned[i] >= 0) {
+        double gain = gain(i, offsets, byDemand, planned);
+        if (gain > 0) {
+          double dr = i / cols - middle[0];
+          double dc = i % cols - middle[1];
+          queue.add(new Candidate(i, gain, gain(i, near, byDemand, planned), dr * dr + dc * dc, 0));
         }
       }
     }
@@ -272,8 +276,8 @@ public final class CoverageGrid {
       }
       coveredCells += cells;
       coveredDemand += demand;
-      sites.add(new Site(sites.size() + 1, latitudeOf(top.index() / cols), longitudeOf(top.index() % cols), cells,
-          demand, coveredCells, coveredDemand));
+      sites.add(new Site(sites.size() + 1, top.index(), latitudeOf(top.index() / cols), longitudeOf(top.index() % cols),
+          cells, demand, coveredCells, coveredDemand));
     }
     return sites;
   }
@@ -281,11 +285,12 @@ public final class CoverageGrid {
   /**
    * A planned station, in the order to build.
    *
+   * @param cell               its cell's index, as {@link #cellAt} gives
    * @param addsCells          uncovered cells it brings within reach, after the sites before it
    * @param addsDemand         their demand
    * @param coveredCellsAfter  covered cells once it and the sites before it are built
    */
-  public record Site(int rank, double latitude, double longitude, int addsCells, double addsDemand,
+  public record Site(int rank, int cell, double latitude, double longitude, int addsCells, double addsDemand,
       int coveredCellsAfter, double coveredDemandAfter) {}
 
   /**
@@ -310,14 +315,30 @@ public final class CoverageGrid {
   }
 
   /** Every cell a candidate, or every k-th row and column where that would be too many. */
-  private int planStride() {
+  private int[] subGrid() {
     long inArea = 0;
     for (byte b : state) {
       if (b >= 0) {
         inArea++;
       }
     }
-    return Math.max(1, (int) Math.ceil(Math.sqrt((double) inArea / MAX_PLAN_CANDIDATES)));
+    int stride = Math.max(1, (int) Math.ceil(Math.sqrt((double) inArea / MAX_PLAN_CANDIDATES)));
+    IntStream.Builder cells = IntStream.builder();
+    for (int r = stride / 2; r < rows; r += stride) {
+      for (int c = stride / 2; c < cols; c += stride) {
+        cells.add(r * cols + c);
+      }
+    }
+    return cells.build().toArray();
+  }
+
+  /** The index of the cell a place falls in, or -1 outside the grid or the area. */
+  public int cellAt(double latitude, double longitude) {
+    if (!box.contains(latitude, longitude)) {
+      return -1;
+    }
+    int i = row(latitude) * cols + col(longitude);
+    return state[i] >= 0 ? i : -1;
   }
 
   /** The centre of area of a gap, as latitude and longitude. */

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param coveredDemandShare covered demand / all demand; null unless weighted by demand
  * @param gaps             the largest uncovered clusters, largest first, each with a suggested site
  * @param nextSites        where to build the next stations, in order, each counting those before it
+ * @param candidateVenues  how many uploaded venues lie in the area, when the plan was to choose among them
  * @param grid             the cells, for drawing; null unless asked for
  */
 public record CoverageReport(
@@ -31,6 +32,7 @@ public record CoverageReport(
     @Nullable Double coveredDemandShare,
     List<GapView> gaps,
     List<SiteView> nextSites,
+    @Nullable Integer candidateVenues,
     @Nullable GridView grid,
     long computeMillis) {
 
@@ -55,8 +57,11 @@ public record CoverageReport(
    * @param addsDemand              null unless weighted
    * @param coveredDemandShareAfter null unless weighted
    */
-  public record SiteView(int rank, Point site, double addsKm2, @Nullable Double addsDemand, double coveredShareAfter,
-      @Nullable Double coveredDemandShareAfter) {}
+  public record SiteView(int rank, Point site, @Nullable VenueView venue, double addsKm2, @Nullable Double addsDemand,
+      double coveredShareAfter, @Nullable Double coveredDemandShareAfter) {}
+
+  /** The candidate venue a planned station would be in, when the plan chose among them. */
+  public record VenueView(String name, Venue.Kind kind, String kindLabel) {}
 
   public record Point(double latitude, double longitude) {}
 

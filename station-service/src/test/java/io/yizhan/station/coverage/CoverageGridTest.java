@@ -137,6 +137,27 @@ class CoverageGridTest {
     });
   }
 
+  @Test
+  void among_given_places_the_plan_takes_the_one_that_reaches_the_workers_and_only_those() {
+    CoverageGrid grid = new CoverageGrid(SQUARE, 100, (lat, lon) -> true);
+    grid.addDemand(new DemandPoint(34.285, 108.965, 50, "物流园"));
+    int mall = grid.cellAt(34.245, 108.925);
+    int parcelPost = grid.cellAt(34.280, 108.960);
+    int outside = grid.cellAt(35.0, 108.95);
+
+    List<CoverageGrid.Site> plan = grid.nextSites(3, RADIUS, true, new int[] {mall, outside, parcelPost, parcelPost});
+
+    assertThat(outside).isEqualTo(-1);
+    // The mall reaches no worker, so the plan ends after the parcel post, which reaches them all.
+    assertThat(plan).singleElement().satisfies(site -> {
+      assertThat(site.cell()).isEqualTo(parcelPost);
+      assertThat(site.addsDemand()).isEqualTo(50.0);
+    });
+    // By area the mall is worth a station too, after the parcel post's circle: nothing else is asked.
+    assertThat(grid.nextSites(3, RADIUS, false, new int[] {mall, parcelPost}))
+        .extracting(CoverageGrid.Site::cell).containsExactlyInAnyOrder(mall, parcelPost);
+  }
+
   private static double metres(CoverageGrid.Site a, CoverageGrid.Site b) {
     return Distances.meters(a.latitude(), a.longitude(), b.latitude(), b.longitude());
   }

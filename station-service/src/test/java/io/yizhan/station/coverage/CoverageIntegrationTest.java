@@ -73,6 +73,30 @@ class CoverageIntegrationTest {
       assertThat((Double) ((Map<?, ?>) first.get("site")).get("latitude")).isBetween(34.230, 34.246);
     });
     assertThat((List<?>) monday.get("nextSites")).as("no plan unless asked").isEmpty();
+
+    // Only where a venue could host it: a parcel post 700 m from the depot, a mall far from any
+    // worker, and one outside the district.
+    http.get().uri("/api/coverage?district=碑林区&sites=3&venuesOnly=true").exchange().expectStatus().isBadRequest()
+        .expectBody().jsonPath("$.errors[0].field").isEqualTo("venuesOnly");
+    http.put().uri("/api/coverage/venues?district=碑林区").contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(List.of(
+            Map.of("latitude", 34.2630, "longitude", 108.9300, "name", "商场服务台", "kind", "MALL_SERVICE_DESK"),
+            Map.of("latitude", 34.2400, "longitude", 108.9650, "name", "菜鸟驿站（南稍门店）", "kind", "PARCEL_POST"),
+            Map.of("latitude", 34.3000, "longitude", 108.9500, "name", "区外场所")))
+        .exchange().expectStatus().isOk().expectBody().jsonPath("$.venues").isEqualTo(3);
+    Map<String, Object> amongVenues = http.get()
+        .uri("/api/coverage?district=碑林区&weighted=true&at=2026-11-28T21:00&sites=3&venuesOnly=true")
+        .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+    assertThat(amongVenues.get("candidateVenues")).isEqualTo(2);
+    assertThat((List<?>) amongVenues.get("nextSites")).singleElement().satisfies(planned -> {
+      Map<?, ?> first = (Map<?, ?>) planned;
+      assertThat(first.get("addsDemand")).isEqualTo(90.0);
+      assertThat(first.get("site")).isEqualTo(Map.of("latitude", 34.24, "longitude", 108.965));
+      assertThat(first.get("venue")).isEqualTo(Map.of("name", "菜鸟驿站（南稍门店）", "kind", "PARCEL_POST",
+          "kindLabel", "菜鸟驿站 / 快递驿站"));
+    });
+    http.get().uri("/api/coverage/venues?district=碑林区").exchange().expectStatus().isOk()
+        .expectBody().jsonPath("$.length()").isEqualTo(3).jsonPath("$[2].kind").isEqualTo("OTHER");
     @SuppressWarnings("unchecked")
     Map<String, Object> grid = (Map<String, Object>) weighted.get("grid");
     assertThat(((String) grid.get("cells")).length()).isEqualTo((Integer) grid.get("rows") * (Integer) grid.get("cols"));
@@ -103,6 +127,17 @@ class CoverageIntegrationTest {
         .bodyValue(List.of(Map.of("latitude", 34.25, "longitude", 108.95, "weight", -3)))
         .exchange().expectStatus().isBadRequest()
         .expectBody().jsonPath("$.errors[0].field").isEqualTo("[0].weight");
+    http.put().uri("/api/coverage/venues?district=碑林区").contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(List.of(Map.of("latitude", 34.25, "longitude", 108.95, "name", "小卖部", "kind", "SHOP"),
+            Map.of("latitude", 34.25, "longitude", 108.95, "name", " ")))
+        .exchange().expectStatus().isBadRequest()
+        .expectBody().jsonPath("$.errors[*].field").value(fields ->
+            assertThat((List<Object>) fields).containsExactly("[0].kind", "[1].name"));
+    // Only the city sets them.
+    TestHttp.client(port, TestTokens.districtAdmin("碑林区")).put().uri("/api/coverage/venues?district=碑林区")
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(List.of(Map.of("latitude", 34.25, "longitude", 108.95, "name", "菜鸟驿站")))
+        .exchange().expectStatus().isForbidden();
   }
 
   @SuppressWarnings("unchecked")

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * Public: what a worker's phone and the planning maps read, none of it personal. Station details
  * (contacts of the responsibility chain) and maintenance records need a signed-in caller. Changes
  * need the roles below; which stations they reach is checked by {@link StationAccess}. Coverage
- * areas and demand are the city's to set (the default rule).
+ * areas, demand and candidate venues are the city's to set (the default rule).
  */
 @Component
 class StationAccessRules implements AccessRules {
@@ -26,7 +26,8 @@ class StationAccessRules implements AccessRules {
     return ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET,
         "/api/finder/**", "/find", "/s/**", "/api/stations/*/qr", "/api/stations/amenities", "/api/stations/locations",
         "/api/activities/kinds", "/api/stations/*/activities", "/api/coverage", "/api/coverage/areas",
-        "/api/coverage/demand", "/api/stations/import/template.csv", "/maps/**");
+        "/api/coverage/demand", "/api/coverage/venues", "/api/coverage/venues/kinds",
+        "/api/stations/import/template.csv", "/maps/**");
   }
 
   @Override

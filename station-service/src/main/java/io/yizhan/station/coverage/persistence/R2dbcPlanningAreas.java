@@ -5,12 +5,14 @@ import io.yizhan.contracts.EventJson;
 import io.yizhan.station.coverage.DemandPoint;
 import io.yizhan.station.coverage.PlanningArea;
 import io.yizhan.station.coverage.PlanningAreas;
+import io.yizhan.station.coverage.Venue;
 import io.yizhan.station.registry.GeoPoint;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -21,7 +23,7 @@ import reactor.core.publisher.Mono;
 @Repository
 class R2dbcPlanningAreas implements PlanningAreas {
 
-  /** Rows per INSERT when replacing demand points: a district may upload tens of thousands. */
+  /** Rows per INSERT when replacing demand points or venues: a district may upload tens of thousands. */
   private static final int BATCH = 500;
 
   private final DatabaseClient db;
@@ -59,24 +61,36 @@ class R2dbcPlanningAreas implements PlanningAreas {
 
   @Override
   public Mono<Void> replaceDemand(String district, List<DemandPoint> points) {
-    Mono<Void> delete = db.sql("DELETE FROM demand_points WHERE district = :district").bind("district", district).then();
-    Flux<Void> inserts = Flux.fromIterable(points).buffer(BATCH).concatMap(batch -> {
-      StringBuilder sql = new StringBuilder("INSERT INTO demand_points (district, latitude, longitude, weight, label) VALUES ");
-      for (int i = 0; i < batch.size(); i++) {
-        sql.append(i == 0 ? "" : ", ").append("(:district, :lat").append(i).append(", :lon").append(i)
-            .append(", :w").append(i).append(", :l").append(i).append(')');
-      }
+    return replaceAll("demand_points", List.of("latitude", "longitude", "weight", "label"), district, points,
+        p -> List.of(p.latitude(), p.longitude(), p.weight(), p.label()));
+  }
+
+  @Override
+  public Mono<Void> replaceVenues(String district, List<Venue> venues) {
+    return replaceAll("candidate_venues", List.of("latitude", "longitude", "name", "kind"), district, venues,
+        v -> List.of(v.latitude(), v.longitude(), v.name(), v.kind().name()));
+  }
+
+  /** Deletes the district's rows of {@code table} and inserts these, in one transaction. */
+  private <T> Mono<Void> replaceAll(String table, List<String> columns, String district, List<T> rows,
+      Function<T, List<Object>> values) {
+    Mono<Void> delete = db.sql("DELETE FROM " + table + " WHERE district = :district").bind("district", district).then();
+    Flux<Void> inserts = Flux.fromIterable(rows).buffer(BATCH).concatMap(batch -> {
+      StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" (district, ")
+          .append(String.join(", ", columns)).append(") VALUES ");
       // One map for all values: binding one at a time copies the bindings each time (quadratic).
-      Map<String, Object> values = new HashMap<>();
-      values.put("district", district);
+      Map<String, Object> bound = new HashMap<>();
+      bound.put("district", district);
       for (int i = 0; i < batch.size(); i++) {
-        DemandPoint p = batch.get(i);
-        values.put("lat" + i, p.latitude());
-        values.put("lon" + i, p.longitude());
-        values.put("w" + i, p.weight());
-        values.put("l" + i, p.label());
+        sql.append(i == 0 ? "" : ", ").append("(:district");
+        List<Object> row = values.apply(batch.get(i));
+        for (int c = 0; c < columns.size(); c++) {
+          sql.append(", :v").append(i).append('_').append(c);
+          bound.put("v" + i + "_" + c, row.get(c));
+        }
+        sql.append(')');
       }
-      return db.sql(sql.toString()).bindValues(values).then();
+      return db.sql(sql.toString()).bindValues(bound).then();
     });
     return transactional.transactional(delete.thenMany(inserts).then());
   }
@@ -89,6 +103,17 @@ class R2dbcPlanningAreas implements PlanningAreas {
             .bind("district", district);
     return spec.map(row -> new DemandPoint(row.get("latitude", Double.class), row.get("longitude", Double.class),
             row.get("weight", Double.class), row.get("label", String.class)))
+        .all();
+  }
+
+  @Override
+  public Flux<Venue> venues(@Nullable String district) {
+    var spec = district == null
+        ? db.sql("SELECT latitude, longitude, name, kind FROM candidate_venues ORDER BY id")
+        : db.sql("SELECT latitude, longitude, name, kind FROM candidate_venues WHERE district = :district ORDER BY id")
+            .bind("district", district);
+    return spec.map(row -> new Venue(row.get("latitude", Double.class), row.get("longitude", Double.class),
+            row.get("name", String.class), Venue.Kind.valueOf(row.get("kind", String.class))))
         .all();
   }
 }

@@ -6,6 +6,7 @@ import io.yizhan.station.coverage.CoverageReport;
 import io.yizhan.station.coverage.DemandPoint;
 import io.yizhan.station.coverage.PlanningArea;
 import io.yizhan.station.coverage.PlanningAreas;
+import io.yizhan.station.coverage.Venue;
 import io.yizhan.hours.OpeningHours;
 import io.yizhan.station.registry.GeoPoint;
 import io.yizhan.support.problem.InvalidRequestException;
@@ -16,6 +17,7 @@ import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -26,14 +28,19 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Planners: the 15-minute service circle, and the boundaries and demand it is computed over. */
+/**
+ * Planners: the 15-minute service circle, the boundaries and demand it is computed over, and the
+ * candidate venues a plan of new stations may choose among.
+ */
 @RestController
 class CoverageController {
 
   static final int MAX_DEMAND_POINTS = 50_000;
   static final int MAX_RING_POINTS = 20_000;
+  static final int MAX_VENUES = 50_000;
 
   private final ComputingCoverage computing;
   private final PlanningAreas areas;
@@ -50,7 +57,8 @@ class CoverageController {
    * {@code at} (Asia/Shanghai wall-clock time such as {@code 2026-11-28T21:00}, or with an
    * offset; default now), on a grid of {@code cellMeters}; weighted by uploaded demand points when
    * {@code weighted}; with the {@code gaps} largest uncovered clusters and a plan of {@code sites}
-   * new stations in the order to build them; {@code grid=true} adds the cells for drawing.
+   * new stations in the order to build them (only at uploaded candidate venues when
+   * {@code venuesOnly}); {@code grid=true} adds the cells for drawing.
    */
   @GetMapping("/api/coverage")
   Mono<CoverageReport> coverage(@RequestParam(required = false) @Nullable String district,
@@ -60,9 +68,10 @@ class CoverageController {
       @RequestParam(defaultValue = "false") boolean weighted,
       @RequestParam(defaultValue = "10") int gaps,
       @RequestParam(defaultValue = "0") int sites,
+      @RequestParam(defaultValue = "false") boolean venuesOnly,
       @RequestParam(defaultValue = "false") boolean grid) {
     return computing.compute(new Question(district == null || district.isBlank() ? null : district.strip(), minutes,
-        at(at), cellMeters, weighted, gaps, sites, grid));
+        at(at), cellMeters, weighted, gaps, sites, venuesOnly, grid));
   }
 
   /** A district's boundary as a GeoJSON Polygon geometry ([longitude, latitude] pairs, WGS-84). */
@@ -108,6 +117,38 @@ class CoverageController {
         })
         .map(sum -> Map.of("district", d == null ? "全市" : d, "points", (int) sum[0], "totalWeight", sum[1]));
   }
+
+  /**
+   * Replaces the district's candidate venues, places that could host a station:
+   * {@code [{"latitude":…, "longitude":…, "name":"…", "kind":"PARCEL_POST"}]}; kinds at
+   * {@code GET /api/coverage/venues/kinds}, {@code OTHER} when left out.
+   */
+  @PutMapping("/api/coverage/venues")
+  Mono<ResponseEntity<Map<String, Object>>> replaceVenues(@RequestParam String district,
+      @RequestBody @Nullable List<VenueRequest> venues) {
+    return Mono.defer(() -> {
+      List<Venue> checked = venues(venues);
+      return areas.replaceVenues(district.strip(), checked)
+          .thenReturn(ResponseEntity.ok(Map.<String, Object>of("district", district.strip(), "venues", checked.size())));
+    });
+  }
+
+  /** A district's (or every district's) candidate venues, for the planners' map. */
+  @GetMapping("/api/coverage/venues")
+  Flux<Map<String, Object>> venues(@RequestParam(required = false) @Nullable String district) {
+    return areas.venues(district == null || district.isBlank() ? null : district.strip())
+        .map(v -> Map.of("latitude", v.latitude(), "longitude", v.longitude(), "name", v.name(),
+            "kind", v.kind(), "kindLabel", v.kind().label()));
+  }
+
+  /** The kinds of venue, with the labels the map shows. */
+  @GetMapping("/api/coverage/venues/kinds")
+  List<Map<String, String>> venueKinds() {
+    return Arrays.stream(Venue.Kind.values()).map(k -> Map.of("kind", k.name(), "label", k.label())).toList();
+  }
+
+  record VenueRequest(@Nullable Double latitude, @Nullable Double longitude, @Nullable String name,
+      @Nullable String kind) {}
 
   record Polygon(@Nullable String type, @Nullable List<List<List<Double>>> coordinates) {}
 
@@ -156,6 +197,46 @@ class CoverageController {
       throw new InvalidRequestException("边界有误。", problems);
     }
     return ring;
+  }
+
+  private static List<Venue> venues(@Nullable List<VenueRequest> venues) {
+    if (venues == null || venues.isEmpty() || venues.size() > MAX_VENUES) {
+      throw new InvalidRequestException("venues", "请上传 1 到 " + MAX_VENUES + " 个候选场所");
+    }
+    List<FieldProblem> problems = new ArrayList<>();
+    List<Venue> checked = new ArrayList<>(venues.size());
+    for (int i = 0; i < venues.size() && problems.size() < 100; i++) {
+      VenueRequest v = venues.get(i);
+      String at = "[" + i + "]";
+      Venue.Kind kind = v == null ? null : kind(v.kind());
+      if (v == null || v.latitude() == null || v.longitude() == null
+          || !new GeoPoint(v.latitude(), v.longitude()).isInChina()) {
+        problems.add(new FieldProblem(at + ".latitude", "请填写中国境内的经纬度（WGS-84）"));
+      } else if (v.name() == null || v.name().isBlank() || v.name().strip().length() > 100) {
+        problems.add(new FieldProblem(at + ".name", "请填写场所名称（100 字以内），例如“菜鸟驿站（长安路店）”"));
+      } else if (kind == null) {
+        problems.add(new FieldProblem(at + ".kind", "场所类型应为 " + Arrays.toString(Venue.Kind.values())
+            + " 之一（见 GET /api/coverage/venues/kinds），不确定时留空"));
+      } else {
+        checked.add(new Venue(v.latitude(), v.longitude(), v.name().strip(), kind));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException("候选场所有误（最多列出 100 处）。", problems);
+    }
+    return checked;
+  }
+
+  /** The kind named, {@code OTHER} when none is, null when the name is not a kind. */
+  private static Venue.@Nullable Kind kind(@Nullable String name) {
+    if (name == null || name.isBlank()) {
+      return Venue.Kind.OTHER;
+    }
+    try {
+      return Venue.Kind.valueOf(name.strip());
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   private static List<DemandPoint> demand(@Nullable List<DemandRequest> points) {
