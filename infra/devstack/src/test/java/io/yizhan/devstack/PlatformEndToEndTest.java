@@ -348,6 +348,14 @@ class PlatformEndToEndTest {
       assertThat(browser.evaluate("[...document.querySelectorAll('#plan tr')].every(tr =>"
           + " tr.cells[1].textContent === '" + district + "'"
           + " && parseFloat(tr.cells[2].textContent) > 2.4 && parseFloat(tr.cells[2].textContent) < 2.9)")).isEqualTo("true");
+      // Only among the places that could host a station: the one venue in the gap, named.
+      gateway.put().uri("/api/coverage/venues?district={d}", district).contentType(MediaType.APPLICATION_JSON)
+          .bodyValue(List.of(Map.of("latitude", 34.51, "longitude", 108.70, "name", "菜鸟驿站（测试店）", "kind", "PARCEL_POST")))
+          .exchange().expectStatus().isOk();
+      browser.evaluate("document.getElementById('venuesOnly').checked = true; compute(); 1");
+      browser.await("document.getElementById('planSummary').textContent.startsWith('只在区域内 1 个候选场所中选址：依次新建 1 个站点')",
+          Duration.ofSeconds(60));
+      assertThat(browser.evaluate("document.getElementById('plan').textContent")).contains("菜鸟驿站（测试店）");
     }
   }
 

@@ -63,7 +63,7 @@ public final class DemoPlanning {
    */
   public static List<Map<String, Object>> venues(District d, int perWeight, long seed) {
     Random random = new Random(seed ^ (d.name().hashCode() * 31L));
-    int count = (int) Math.max(5, d.weight() * perWeight);
+    int count = (int) Math.max(12, d.weight() * perWeight);
     List<Map<String, Object>> venues = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       String[] kind = VENUES[random.nextInt(VENUES.length)];
