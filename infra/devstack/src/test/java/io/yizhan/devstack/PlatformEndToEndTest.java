@@ -356,6 +356,13 @@ class PlatformEndToEndTest {
       browser.await("document.getElementById('planSummary').textContent.startsWith('只在区域内 1 个候选场所中选址：依次新建 1 个站点')",
           Duration.ofSeconds(60));
       assertThat(browser.evaluate("document.getElementById('plan').textContent")).contains("菜鸟驿站（测试店）");
+      // The page's link carries the question: opened again, it asks the same.
+      String link = browser.evaluate("location.href");
+      assertThat(link).contains("sites=5", "venuesOnly=true").doesNotContain("at=");
+      browser.evaluate("document.getElementById('planSummary').textContent = ''; location.href = '" + link + "'; 1");
+      browser.await("document.getElementById('planSummary').textContent.startsWith('只在区域内 1 个候选场所中选址')",
+          Duration.ofSeconds(60));
+      assertThat(browser.evaluate("document.getElementById('district').value")).isEqualTo(district);
     }
   }
 
