@@ -97,23 +97,24 @@ class R2dbcPlanningAreas implements PlanningAreas {
 
   @Override
   public Flux<DemandPoint> demand(@Nullable String district) {
-    var spec = district == null
-        ? db.sql("SELECT latitude, longitude, weight, label FROM demand_points")
-        : db.sql("SELECT latitude, longitude, weight, label FROM demand_points WHERE district = :district")
-            .bind("district", district);
-    return spec.map(row -> new DemandPoint(row.get("latitude", Double.class), row.get("longitude", Double.class),
+    return ofDistrict("SELECT latitude, longitude, weight, label FROM demand_points", district, "")
+        .map(row -> new DemandPoint(row.get("latitude", Double.class), row.get("longitude", Double.class),
             row.get("weight", Double.class), row.get("label", String.class)))
         .all();
   }
 
   @Override
   public Flux<Venue> venues(@Nullable String district) {
-    var spec = district == null
-        ? db.sql("SELECT latitude, longitude, name, kind FROM candidate_venues ORDER BY id")
-        : db.sql("SELECT latitude, longitude, name, kind FROM candidate_venues WHERE district = :district ORDER BY id")
-            .bind("district", district);
-    return spec.map(row -> new Venue(row.get("latitude", Double.class), row.get("longitude", Double.class),
+    return ofDistrict("SELECT latitude, longitude, name, kind FROM candidate_venues", district, " ORDER BY id")
+        .map(row -> new Venue(row.get("latitude", Double.class), row.get("longitude", Double.class),
             row.get("name", String.class), Venue.Kind.valueOf(row.get("kind", String.class))))
         .all();
+  }
+
+  /** {@code select}'s rows of one district, or of all when {@code district} is null. */
+  private DatabaseClient.GenericExecuteSpec ofDistrict(String select, @Nullable String district, String orderBy) {
+    return district == null
+        ? db.sql(select + orderBy)
+        : db.sql(select + " WHERE district = :district" + orderBy).bind("district", district);
   }
 }

@@ -127,7 +127,7 @@ class CoverageController {
   Mono<ResponseEntity<Map<String, Object>>> replaceVenues(@RequestParam String district,
       @RequestBody @Nullable List<VenueRequest> venues) {
     return Mono.defer(() -> {
-      List<Venue> checked = venues(venues);
+      List<Venue> checked = checkedVenues(venues);
       return areas.replaceVenues(district.strip(), checked)
           .thenReturn(ResponseEntity.ok(Map.<String, Object>of("district", district.strip(), "venues", checked.size())));
     });
@@ -199,7 +199,7 @@ class CoverageController {
     return ring;
   }
 
-  private static List<Venue> venues(@Nullable List<VenueRequest> venues) {
+  private static List<Venue> checkedVenues(@Nullable List<VenueRequest> venues) {
     if (venues == null || venues.isEmpty() || venues.size() > MAX_VENUES) {
       throw new InvalidRequestException("venues", "请上传 1 到 " + MAX_VENUES + " 个候选场所");
     }
@@ -208,7 +208,7 @@ class CoverageController {
     for (int i = 0; i < venues.size() && problems.size() < 100; i++) {
       VenueRequest v = venues.get(i);
       String at = "[" + i + "]";
-      Venue.Kind kind = v == null ? null : kind(v.kind());
+      Venue.@Nullable Kind kind = v == null ? null : kind(v.kind());
       if (v == null || v.latitude() == null || v.longitude() == null
           || !new GeoPoint(v.latitude(), v.longitude()).isInChina()) {
         problems.add(new FieldProblem(at + ".latitude", "请填写中国境内的经纬度（WGS-84）"));
