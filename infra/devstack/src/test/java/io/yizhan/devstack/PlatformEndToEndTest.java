@@ -356,6 +356,9 @@ class PlatformEndToEndTest {
       browser.await("document.getElementById('planSummary').textContent.startsWith('只在区域内 1 个候选场所中选址：依次新建 1 个站点')",
           Duration.ofSeconds(60));
       assertThat(browser.evaluate("document.getElementById('plan').textContent")).contains("菜鸟驿站（测试店）");
+      // ...and as a sheet for Excel, the venue named on its row.
+      assertThat(browser.evaluate("planCsv(report)")).startsWith("\ufeff顺序,区县,场所,场所类型,纬度,经度,")
+          .contains("\r\n1," + district + ",菜鸟驿站（测试店）,菜鸟驿站 / 快递驿站,34.51,108.7,");
       // The page's link carries the question: opened again, it asks the same.
       String link = browser.evaluate("location.href");
       assertThat(link).contains("sites=5", "venuesOnly=true").doesNotContain("at=");
