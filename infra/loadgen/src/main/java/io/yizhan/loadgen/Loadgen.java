@@ -46,6 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
  *   java -cp ... io.yizhan.loadgen.Loadgen freshness [--base ...] [--rate 1000] [--seconds 60]
  *   java -cp ... io.yizhan.loadgen.Loadgen rebuild [--base ...]
  *   java -cp ... io.yizhan.loadgen.Loadgen raw [--kafka localhost:9092] [--jdbc jdbc:postgresql://localhost:5433/visit] [--count 500000]
+ *   java -cp ... io.yizhan.loadgen.Loadgen machine [--seconds 20] [--busy 1]   (how late the machine wakes a sleeping thread, how fast one thread sorts)
  * </pre>
  */
 public final class Loadgen {
@@ -91,6 +92,7 @@ public final class Loadgen {
       case "freshness" -> UtilizationBenchmarks.freshness(base, intOption(options, "rate", 1_000),
           intOption(options, "warmup", 10), intOption(options, "seconds", 60));
       case "rebuild" -> UtilizationBenchmarks.rebuild(base);
+      case "machine" -> MachineSpeed.measure(intOption(options, "seconds", 20), intOption(options, "busy", 1));
       case "raw" -> RawRates.measure(options.getOrDefault("kafka", "localhost:9092"),
           options.getOrDefault("jdbc", "jdbc:postgresql://localhost:5433/visit"), options.getOrDefault("user", "yizhan"),
           options.getOrDefault("password", "yizhan"), intOption(options, "count", 500_000));
