@@ -1,5 +1,8 @@
 package io.yizhan.station.coverage;
 
+import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
+
 /**
  * A place that could host a new station, uploaded by planners: the survey report asks the union
  * to make use of Cainiao posts, logistics sites' rest rooms and shopping centres' service desks
@@ -25,6 +28,21 @@ public record Venue(double latitude, double longitude, String name, Kind kind) {
 
     public String label() {
       return label;
+    }
+
+    /**
+     * The kind a sheet's cell names: its code, its label, or a part of the label ("菜鸟驿站");
+     * null when it names none.
+     */
+    public static @Nullable Kind named(String name) {
+      String wanted = name.strip();
+      for (Kind kind : values()) {
+        if (kind.name().equalsIgnoreCase(wanted) || kind.label.equals(wanted)
+            || Arrays.asList(kind.label.split(" / ")).contains(wanted)) {
+          return kind;
+        }
+      }
+      return null;
     }
   }
 }

@@ -5,6 +5,7 @@ import io.yizhan.contracts.station.BuildMode;
 import io.yizhan.contracts.station.StationKind;
 import io.yizhan.station.hours.HoursText;
 import io.yizhan.station.importing.ImportReport.RowResult;
+import io.yizhan.station.sheets.Spreadsheet;
 import io.yizhan.station.registry.Amenity;
 import io.yizhan.station.registry.AmenityCatalog;
 import io.yizhan.station.registry.RegisterStation;
@@ -70,16 +71,16 @@ public class ImportingStations {
     return importRows(Mono.fromCallable(() -> StationSheet.readXlsx(file, MAX_ROWS)), mayListIn);
   }
 
-  private Mono<ImportReport> importRows(Mono<List<StationSheet.Row>> rows, Predicate<String> mayListIn) {
+  private Mono<ImportReport> importRows(Mono<List<Spreadsheet.Row>> rows, Predicate<String> mayListIn) {
     return rows.zipWith(catalog.all()).flatMap(read -> importRows(read.getT1(), read.getT2(), mayListIn));
   }
 
-  private Mono<ImportReport> importRows(List<StationSheet.Row> rows, List<Amenity> amenities, Predicate<String> mayListIn) {
+  private Mono<ImportReport> importRows(List<Spreadsheet.Row> rows, List<Amenity> amenities, Predicate<String> mayListIn) {
     Set<String> codes = amenities.stream().map(Amenity::code).collect(Collectors.toSet());
     Map<String, String> codeOfName = amenities.stream().collect(Collectors.toMap(Amenity::nameZh, Amenity::code));
     List<RowResult> results = new ArrayList<>();
     List<Station> valid = new ArrayList<>();
-    for (StationSheet.Row row : rows) {
+    for (Spreadsheet.Row row : rows) {
       List<FieldProblem> problems = new ArrayList<>();
       String district = blankToNull(row.cell("district"));
       if (district != null && !mayListIn.test(district)) {
@@ -104,7 +105,7 @@ public class ImportingStations {
     return stations.registerAll(valid).thenReturn(new ImportReport(true, valid.size(), 0, results));
   }
 
-  private static RegisterStation command(StationSheet.Row row, Map<String, String> codeOfName, List<FieldProblem> problems) {
+  private static RegisterStation command(Spreadsheet.Row row, Map<String, String> codeOfName, List<FieldProblem> problems) {
     return new RegisterStation(
         blankToNull(row.cell("name")),
         label(row.cell("kind")),
@@ -144,7 +145,7 @@ public class ImportingStations {
         .toList();
   }
 
-  private static RegisterStation.@Nullable Person person(StationSheet.Row row, String role) {
+  private static RegisterStation.@Nullable Person person(Spreadsheet.Row row, String role) {
     String name = blankToNull(row.cell(role + ".name"));
     String phone = blankToNull(row.cell(role + ".phone"));
     return name == null && phone == null ? null : new RegisterStation.Person(name, phone);

@@ -7,10 +7,15 @@ import io.yizhan.station.registry.StationRegistryIntegrationTest;
 import io.yizhan.testkit.TestHttp;
 import io.yizhan.testkit.TestTokens;
 import io.yizhan.testkit.YizhanIntegrationTest;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
@@ -138,6 +143,58 @@ class CoverageIntegrationTest {
         .contentType(MediaType.APPLICATION_JSON)
         .bodyValue(List.of(Map.of("latitude", 34.25, "longitude", 108.95, "name", "菜鸟驿站")))
         .exchange().expectStatus().isForbidden();
+  }
+
+  @Test
+  void venues_and_demand_come_from_the_sheets_districts_keep() throws Exception {
+    WebTestClient http = TestHttp.client(port, TestTokens.cityAdmin());
+    // Saved from Excel as CSV UTF-8 (with its BOM); kinds as people write them, one left empty.
+    String csv = "\uFEFF场所名称,纬度,经度,场所类型,备注\n"
+        + "菜鸟驿站（长乐路店）,34.2680,109.0010,菜鸟驿站,门口可停车\n"
+        + "长乐坊社区服务中心,34.2700,108.9990,,\n";
+    http.put().uri("/api/coverage/venues?district=新城区").contentType(new MediaType("text", "csv"))
+        .bodyValue(csv.getBytes(StandardCharsets.UTF_8))
+        .exchange().expectStatus().isOk().expectBody().jsonPath("$.venues").isEqualTo(2);
+    http.get().uri("/api/coverage/venues?district=新城区").exchange().expectStatus().isOk()
+        .expectBody().jsonPath("$[0].kind").isEqualTo("PARCEL_POST").jsonPath("$[1].kind").isEqualTo("OTHER");
+
+    // A bad row is named by its line in the file, and nothing of the file is stored.
+    http.put().uri("/api/coverage/venues?district=新城区").contentType(new MediaType("text", "csv"))
+        .bodyValue("场所名称,纬度,经度,场所类型\n好的场所,34.27,109.0,加油站\n小卖部,34.27,109.0,小卖部\n无坐标,,,\n"
+            .getBytes(StandardCharsets.UTF_8))
+        .exchange().expectStatus().isBadRequest()
+        .expectBody().jsonPath("$.errors[*].field").value(fields ->
+            assertThat((List<Object>) fields).containsExactly("第3行.kind", "第4行.latitude"));
+    http.get().uri("/api/coverage/venues?district=新城区").exchange().expectBody().jsonPath("$.length()").isEqualTo(2);
+    http.put().uri("/api/coverage/venues?district=新城区").contentType(new MediaType("text", "csv"))
+        .bodyValue("名字,lat\n甲,34\n".getBytes(StandardCharsets.UTF_8))
+        .exchange().expectStatus().isBadRequest()
+        .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("场所名称"));
+
+    // Demand points from an Excel workbook.
+    byte[] workbook;
+    try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      Sheet sheet = book.createSheet("需求点");
+      Object[][] rows = {{"纬度", "经度", "权重", "名称"}, {34.2690, 109.0000, 40.0, "长乐路快递网点"}, {34.2710, 108.9980, 12.0, ""}};
+      for (int r = 0; r < rows.length; r++) {
+        Row row = sheet.createRow(r);
+        for (int c = 0; c < rows[r].length; c++) {
+          if (rows[r][c] instanceof Double number) {
+            row.createCell(c).setCellValue(number);
+          } else {
+            row.createCell(c).setCellValue((String) rows[r][c]);
+          }
+        }
+      }
+      book.write(out);
+      workbook = out.toByteArray();
+    }
+    http.put().uri("/api/coverage/demand?district=新城区")
+        .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+        .bodyValue(workbook)
+        .exchange().expectStatus().isOk().expectBody().jsonPath("$.points").isEqualTo(2);
+    http.get().uri("/api/coverage/demand?district=新城区").exchange().expectStatus().isOk()
+        .expectBody().jsonPath("$.totalWeight").isEqualTo(52.0);
   }
 
   @SuppressWarnings("unchecked")

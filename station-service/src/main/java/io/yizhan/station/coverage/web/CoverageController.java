@@ -7,6 +7,7 @@ import io.yizhan.station.coverage.DemandPoint;
 import io.yizhan.station.coverage.PlanningArea;
 import io.yizhan.station.coverage.PlanningAreas;
 import io.yizhan.station.coverage.Venue;
+import io.yizhan.station.sheets.Spreadsheet;
 import io.yizhan.hours.OpeningHours;
 import io.yizhan.station.registry.GeoPoint;
 import io.yizhan.support.problem.InvalidRequestException;
@@ -18,18 +19,24 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Planners: the 15-minute service circle, the boundaries and demand it is computed over, and the
@@ -41,6 +48,13 @@ class CoverageController {
   static final int MAX_DEMAND_POINTS = 50_000;
   static final int MAX_RING_POINTS = 20_000;
   static final int MAX_VENUES = 50_000;
+  static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  private static final Spreadsheet.Layout VENUE_SHEET = new Spreadsheet.Layout(
+      columns("name", "场所名称", "latitude", "纬度", "longitude", "经度", "kind", "场所类型"), "name", "候选场所",
+      "表头应为：场所名称、纬度、经度、场所类型（类型可留空）");
+  private static final Spreadsheet.Layout DEMAND_SHEET = new Spreadsheet.Layout(
+      columns("latitude", "纬度", "longitude", "经度", "weight", "权重", "label", "名称"), "weight", "需求点",
+      "表头应为：纬度、经度、权重、名称（名称可留空）");
 
   private final ComputingCoverage computing;
   private final PlanningAreas areas;
@@ -95,11 +109,11 @@ class CoverageController {
   }
 
   /** Replaces the district's demand points: {@code [{"latitude":…, "longitude":…, "weight":…, "label":"…"}]}. */
-  @PutMapping("/api/coverage/demand")
+  @PutMapping(path = "/api/coverage/demand", consumes = MediaType.APPLICATION_JSON_VALUE)
   Mono<ResponseEntity<Map<String, Object>>> replaceDemand(@RequestParam String district,
       @RequestBody @Nullable List<DemandRequest> points) {
     return Mono.defer(() -> {
-      List<DemandPoint> checked = demand(points);
+      List<DemandPoint> checked = demand(points, i -> "[" + i + "]");
       return areas.replaceDemand(district.strip(), checked)
           .thenReturn(ResponseEntity.ok(Map.<String, Object>of("district", district.strip(), "points", checked.size())));
     });
@@ -123,14 +137,54 @@ class CoverageController {
    * {@code [{"latitude":…, "longitude":…, "name":"…", "kind":"PARCEL_POST"}]}; kinds at
    * {@code GET /api/coverage/venues/kinds}, {@code OTHER} when left out.
    */
-  @PutMapping("/api/coverage/venues")
+  @PutMapping(path = "/api/coverage/venues", consumes = MediaType.APPLICATION_JSON_VALUE)
   Mono<ResponseEntity<Map<String, Object>>> replaceVenues(@RequestParam String district,
       @RequestBody @Nullable List<VenueRequest> venues) {
-    return Mono.defer(() -> {
-      List<Venue> checked = checkedVenues(venues);
-      return areas.replaceVenues(district.strip(), checked)
-          .thenReturn(ResponseEntity.ok(Map.<String, Object>of("district", district.strip(), "venues", checked.size())));
-    });
+    return Mono.defer(() -> saveVenues(district, checkedVenues(venues, i -> "[" + i + "]")));
+  }
+
+  /**
+   * The same from the sheet a district keeps: CSV (UTF-8) or Excel, headers 场所名称, 纬度, 经度,
+   * 场所类型 (a code or the label, as 菜鸟驿站; may be empty); a bad row is named by its line.
+   */
+  @PutMapping(path = "/api/coverage/venues", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE, XLSX})
+  Mono<ResponseEntity<Map<String, Object>>> replaceVenuesFromSheet(@RequestParam String district,
+      @RequestHeader(HttpHeaders.CONTENT_TYPE) String type, @RequestBody byte[] file) {
+    return Mono.fromCallable(() -> {
+      List<Spreadsheet.Row> rows = sheet(file, type, VENUE_SHEET, MAX_VENUES);
+      return checkedVenues(rows.stream().map(r -> new VenueRequest(number(r.cell("latitude")), number(r.cell("longitude")),
+          r.cell("name"), r.cell("kind"))).toList(), i -> "第" + rows.get(i).line() + "行");
+    }).subscribeOn(Schedulers.boundedElastic()).flatMap(checked -> saveVenues(district, checked));
+  }
+
+  /** Demand points from a sheet: headers 纬度, 经度, 权重, 名称 (may be empty). */
+  @PutMapping(path = "/api/coverage/demand", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE, XLSX})
+  Mono<ResponseEntity<Map<String, Object>>> replaceDemandFromSheet(@RequestParam String district,
+      @RequestHeader(HttpHeaders.CONTENT_TYPE) String type, @RequestBody byte[] file) {
+    return Mono.fromCallable(() -> {
+      List<Spreadsheet.Row> rows = sheet(file, type, DEMAND_SHEET, MAX_DEMAND_POINTS);
+      return demand(rows.stream().map(r -> new DemandRequest(number(r.cell("latitude")), number(r.cell("longitude")),
+          number(r.cell("weight")), r.cell("label"))).toList(), i -> "第" + rows.get(i).line() + "行");
+    }).subscribeOn(Schedulers.boundedElastic()).flatMap(checked -> areas.replaceDemand(district.strip(), checked)
+        .thenReturn(ResponseEntity.ok(Map.<String, Object>of("district", district.strip(), "points", checked.size()))));
+  }
+
+  private Mono<ResponseEntity<Map<String, Object>>> saveVenues(String district, List<Venue> checked) {
+    return areas.replaceVenues(district.strip(), checked)
+        .thenReturn(ResponseEntity.ok(Map.<String, Object>of("district", district.strip(), "venues", checked.size())));
+  }
+
+  private static List<Spreadsheet.Row> sheet(byte[] file, String type, Spreadsheet.Layout layout, int maxRows) {
+    return type.startsWith(XLSX) ? Spreadsheet.readXlsx(file, maxRows, layout) : Spreadsheet.readCsv(file, maxRows, layout);
+  }
+
+  /** A cell's number, or null when it holds none (the check then names the row). */
+  private static @Nullable Double number(String cell) {
+    try {
+      return cell.isBlank() ? null : Double.valueOf(cell.strip());
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   /** A district's (or every district's) candidate venues, for the planners' map. */
@@ -145,6 +199,14 @@ class CoverageController {
   @GetMapping("/api/coverage/venues/kinds")
   List<Map<String, String>> venueKinds() {
     return Arrays.stream(Venue.Kind.values()).map(k -> Map.of("kind", k.name(), "label", k.label())).toList();
+  }
+
+  private static Map<String, String> columns(String... fieldsAndHeaders) {
+    Map<String, String> columns = new LinkedHashMap<>();
+    for (int i = 0; i < fieldsAndHeaders.length; i += 2) {
+      columns.put(fieldsAndHeaders[i], fieldsAndHeaders[i + 1]);
+    }
+    return columns;
   }
 
   record VenueRequest(@Nullable Double latitude, @Nullable Double longitude, @Nullable String name,
@@ -199,7 +261,7 @@ class CoverageController {
     return ring;
   }
 
-  private static List<Venue> checkedVenues(@Nullable List<VenueRequest> venues) {
+  private static List<Venue> checkedVenues(@Nullable List<VenueRequest> venues, IntFunction<String> row) {
     if (venues == null || venues.isEmpty() || venues.size() > MAX_VENUES) {
       throw new InvalidRequestException("venues", "请上传 1 到 " + MAX_VENUES + " 个候选场所");
     }
@@ -207,7 +269,7 @@ class CoverageController {
     List<Venue> checked = new ArrayList<>(venues.size());
     for (int i = 0; i < venues.size() && problems.size() < 100; i++) {
       VenueRequest v = venues.get(i);
-      String at = "[" + i + "]";
+      String at = row.apply(i);
       Venue.@Nullable Kind kind = v == null ? null : kind(v.kind());
       if (v == null || v.latitude() == null || v.longitude() == null
           || !new GeoPoint(v.latitude(), v.longitude()).isInChina()) {
@@ -216,7 +278,7 @@ class CoverageController {
         problems.add(new FieldProblem(at + ".name", "请填写场所名称（100 字以内），例如“菜鸟驿站（长安路店）”"));
       } else if (kind == null) {
         problems.add(new FieldProblem(at + ".kind", "场所类型应为 " + Arrays.toString(Venue.Kind.values())
-            + " 之一（见 GET /api/coverage/venues/kinds），不确定时留空"));
+            + " 之一，或其中文名称（见 GET /api/coverage/venues/kinds），不确定时留空"));
       } else {
         checked.add(new Venue(v.latitude(), v.longitude(), v.name().strip(), kind));
       }
@@ -232,14 +294,10 @@ class CoverageController {
     if (name == null || name.isBlank()) {
       return Venue.Kind.OTHER;
     }
-    try {
-      return Venue.Kind.valueOf(name.strip());
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
+    return Venue.Kind.named(name);
   }
 
-  private static List<DemandPoint> demand(@Nullable List<DemandRequest> points) {
+  private static List<DemandPoint> demand(@Nullable List<DemandRequest> points, IntFunction<String> row) {
     if (points == null || points.isEmpty() || points.size() > MAX_DEMAND_POINTS) {
       throw new InvalidRequestException("points", "请上传 1 到 " + MAX_DEMAND_POINTS + " 个需求点");
     }
@@ -247,7 +305,7 @@ class CoverageController {
     List<DemandPoint> checked = new ArrayList<>(points.size());
     for (int i = 0; i < points.size(); i++) {
       DemandRequest p = points.get(i);
-      String at = "[" + i + "]";
+      String at = row.apply(i);
       if (p == null || p.latitude() == null || p.longitude() == null
           || !new GeoPoint(p.latitude(), p.longitude()).isInChina()) {
         problems.add(new FieldProblem(at + ".latitude", "请填写中国境内的经纬度（WGS-84）"));
