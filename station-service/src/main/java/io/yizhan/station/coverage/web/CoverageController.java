@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.IntFunction;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -112,11 +113,7 @@ class CoverageController {
   @PutMapping(path = "/api/coverage/demand", consumes = MediaType.APPLICATION_JSON_VALUE)
   Mono<ResponseEntity<Map<String, Object>>> replaceDemand(@RequestParam String district,
       @RequestBody @Nullable List<DemandRequest> points) {
-    return Mono.defer(() -> {
-      List<DemandPoint> checked = demand(points, i -> "[" + i + "]");
-      return areas.replaceDemand(district.strip(), checked)
-          .thenReturn(ResponseEntity.ok(Map.<String, Object>of("district", district.strip(), "points", checked.size())));
-    });
+    return Mono.defer(() -> saveDemand(district, demand(points, i -> "[" + i + "]")));
   }
 
   /** How many demand points a district (or the city) has, and their total weight. */
@@ -150,23 +147,22 @@ class CoverageController {
   @PutMapping(path = "/api/coverage/venues", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE, XLSX})
   Mono<ResponseEntity<Map<String, Object>>> replaceVenuesFromSheet(@RequestParam String district,
       @RequestHeader(HttpHeaders.CONTENT_TYPE) String type, @RequestBody byte[] file) {
-    return Mono.fromCallable(() -> {
-      List<Spreadsheet.Row> rows = sheet(file, type, VENUE_SHEET, MAX_VENUES);
-      return checkedVenues(rows.stream().map(r -> new VenueRequest(number(r.cell("latitude")), number(r.cell("longitude")),
-          r.cell("name"), r.cell("kind"))).toList(), i -> "第" + rows.get(i).line() + "行");
-    }).subscribeOn(Schedulers.boundedElastic()).flatMap(checked -> saveVenues(district, checked));
+    return fromSheet(file, type, VENUE_SHEET, MAX_VENUES, (rows, line) -> checkedVenues(rows.stream()
+            .map(r -> new VenueRequest(number(r.cell("latitude")), number(r.cell("longitude")), r.cell("name"),
+                r.cell("kind")))
+            .toList(), line))
+        .flatMap(checked -> saveVenues(district, checked));
   }
 
   /** Demand points from a sheet: headers 纬度, 经度, 权重, 名称 (may be empty). */
   @PutMapping(path = "/api/coverage/demand", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE, XLSX})
   Mono<ResponseEntity<Map<String, Object>>> replaceDemandFromSheet(@RequestParam String district,
       @RequestHeader(HttpHeaders.CONTENT_TYPE) String type, @RequestBody byte[] file) {
-    return Mono.fromCallable(() -> {
-      List<Spreadsheet.Row> rows = sheet(file, type, DEMAND_SHEET, MAX_DEMAND_POINTS);
-      return demand(rows.stream().map(r -> new DemandRequest(number(r.cell("latitude")), number(r.cell("longitude")),
-          number(r.cell("weight")), r.cell("label"))).toList(), i -> "第" + rows.get(i).line() + "行");
-    }).subscribeOn(Schedulers.boundedElastic()).flatMap(checked -> areas.replaceDemand(district.strip(), checked)
-        .thenReturn(ResponseEntity.ok(Map.<String, Object>of("district", district.strip(), "points", checked.size()))));
+    return fromSheet(file, type, DEMAND_SHEET, MAX_DEMAND_POINTS, (rows, line) -> demand(rows.stream()
+            .map(r -> new DemandRequest(number(r.cell("latitude")), number(r.cell("longitude")), number(r.cell("weight")),
+                r.cell("label")))
+            .toList(), line))
+        .flatMap(checked -> saveDemand(district, checked));
   }
 
   private Mono<ResponseEntity<Map<String, Object>>> saveVenues(String district, List<Venue> checked) {
@@ -174,8 +170,23 @@ class CoverageController {
         .thenReturn(ResponseEntity.ok(Map.<String, Object>of("district", district.strip(), "venues", checked.size())));
   }
 
-  private static List<Spreadsheet.Row> sheet(byte[] file, String type, Spreadsheet.Layout layout, int maxRows) {
-    return type.startsWith(XLSX) ? Spreadsheet.readXlsx(file, maxRows, layout) : Spreadsheet.readCsv(file, maxRows, layout);
+  private Mono<ResponseEntity<Map<String, Object>>> saveDemand(String district, List<DemandPoint> checked) {
+    return areas.replaceDemand(district.strip(), checked)
+        .thenReturn(ResponseEntity.ok(Map.<String, Object>of("district", district.strip(), "points", checked.size())));
+  }
+
+  /**
+   * Reads an uploaded sheet off the event loop (a workbook of 50,000 rows takes a moment) and
+   * checks its rows as the JSON upload's, each problem named by the row's line in the file.
+   */
+  private static <T> Mono<T> fromSheet(byte[] file, String type, Spreadsheet.Layout layout, int maxRows,
+      BiFunction<List<Spreadsheet.Row>, IntFunction<String>, T> check) {
+    return Mono.fromCallable(() -> {
+      List<Spreadsheet.Row> rows = type.startsWith(XLSX)
+          ? Spreadsheet.readXlsx(file, maxRows, layout)
+          : Spreadsheet.readCsv(file, maxRows, layout);
+      return check.apply(rows, i -> "第" + rows.get(i).line() + "行");
+    }).subscribeOn(Schedulers.boundedElastic());
   }
 
   /** A cell's number, or null when it holds none (the check then names the row). */
