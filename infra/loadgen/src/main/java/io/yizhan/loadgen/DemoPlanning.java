@@ -7,10 +7,11 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Planning data for the demo city: a boundary per district and the places outdoor workers
- * gather (demand points), and places that could host a new station (candidate venues). The boundaries are circles about each district's centre, sized to its
- * spread: honest enough to exercise coverage, not survey data; a real deployment uploads the
- * districts' own GeoJSON. Demand spreads wider than stations, so the demo has gaps to find.
+ * Planning data for the demo city: a boundary per district, the places outdoor workers gather
+ * (demand points) and places that could host a new station (candidate venues). The boundaries are
+ * circles about each district's centre, sized to its spread: honest enough to exercise coverage,
+ * not survey data; a real deployment uploads the districts' own GeoJSON. Demand spreads wider
+ * than stations, so the demo has gaps to find.
  */
 public final class DemoPlanning {
 

@@ -25,6 +25,9 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
  */
 public final class Spreadsheet {
 
+  /** The media type of an Excel workbook (.xlsx), as browsers and curl send it. */
+  public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
   /**
    * What a sheet holds.
    *

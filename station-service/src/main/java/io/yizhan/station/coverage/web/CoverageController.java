@@ -49,7 +49,6 @@ class CoverageController {
   static final int MAX_DEMAND_POINTS = 50_000;
   static final int MAX_RING_POINTS = 20_000;
   static final int MAX_VENUES = 50_000;
-  static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
   private static final Spreadsheet.Layout VENUE_SHEET = new Spreadsheet.Layout(
       columns("name", "场所名称", "latitude", "纬度", "longitude", "经度", "kind", "场所类型"), "name", "候选场所",
       "表头应为：场所名称、纬度、经度、场所类型（类型可留空）");
@@ -85,7 +84,7 @@ class CoverageController {
       @RequestParam(defaultValue = "0") int sites,
       @RequestParam(defaultValue = "false") boolean venuesOnly,
       @RequestParam(defaultValue = "false") boolean grid) {
-    return computing.compute(new Question(district == null || district.isBlank() ? null : district.strip(), minutes,
+    return computing.compute(new Question(district(district), minutes,
         at(at), cellMeters, weighted, gaps, sites, venuesOnly, grid));
   }
 
@@ -119,7 +118,7 @@ class CoverageController {
   /** How many demand points a district (or the city) has, and their total weight. */
   @GetMapping("/api/coverage/demand")
   Mono<Map<String, Object>> demandSummary(@RequestParam(required = false) @Nullable String district) {
-    String d = district == null || district.isBlank() ? null : district.strip();
+    @Nullable String d = district(district);
     return areas.demand(d)
         .reduce(new double[2], (sum, p) -> {
           sum[0]++;
@@ -144,7 +143,7 @@ class CoverageController {
    * The same from the sheet a district keeps: CSV (UTF-8) or Excel, headers 场所名称, 纬度, 经度,
    * 场所类型 (a code or the label, as 菜鸟驿站; may be empty); a bad row is named by its line.
    */
-  @PutMapping(path = "/api/coverage/venues", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE, XLSX})
+  @PutMapping(path = "/api/coverage/venues", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE, Spreadsheet.XLSX})
   Mono<ResponseEntity<Map<String, Object>>> replaceVenuesFromSheet(@RequestParam String district,
       @RequestHeader(HttpHeaders.CONTENT_TYPE) String type, @RequestBody byte[] file) {
     return fromSheet(file, type, VENUE_SHEET, MAX_VENUES, (rows, line) -> checkedVenues(rows.stream()
@@ -155,7 +154,7 @@ class CoverageController {
   }
 
   /** Demand points from a sheet: headers 纬度, 经度, 权重, 名称 (may be empty). */
-  @PutMapping(path = "/api/coverage/demand", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE, XLSX})
+  @PutMapping(path = "/api/coverage/demand", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE, Spreadsheet.XLSX})
   Mono<ResponseEntity<Map<String, Object>>> replaceDemandFromSheet(@RequestParam String district,
       @RequestHeader(HttpHeaders.CONTENT_TYPE) String type, @RequestBody byte[] file) {
     return fromSheet(file, type, DEMAND_SHEET, MAX_DEMAND_POINTS, (rows, line) -> demand(rows.stream()
@@ -182,7 +181,7 @@ class CoverageController {
   private static <T> Mono<T> fromSheet(byte[] file, String type, Spreadsheet.Layout layout, int maxRows,
       BiFunction<List<Spreadsheet.Row>, IntFunction<String>, T> check) {
     return Mono.fromCallable(() -> {
-      List<Spreadsheet.Row> rows = type.startsWith(XLSX)
+      List<Spreadsheet.Row> rows = type.startsWith(Spreadsheet.XLSX)
           ? Spreadsheet.readXlsx(file, maxRows, layout)
           : Spreadsheet.readCsv(file, maxRows, layout);
       return check.apply(rows, i -> "第" + rows.get(i).line() + "行");
@@ -201,7 +200,7 @@ class CoverageController {
   /** A district's (or every district's) candidate venues, for the planners' map. */
   @GetMapping("/api/coverage/venues")
   Flux<Map<String, Object>> venues(@RequestParam(required = false) @Nullable String district) {
-    return areas.venues(district == null || district.isBlank() ? null : district.strip())
+    return areas.venues(district(district))
         .map(v -> Map.of("latitude", v.latitude(), "longitude", v.longitude(), "name", v.name(),
             "kind", v.kind(), "kindLabel", v.kind().label()));
   }
@@ -227,6 +226,11 @@ class CoverageController {
 
   record DemandRequest(@Nullable Double latitude, @Nullable Double longitude, @Nullable Double weight,
       @Nullable String label) {}
+
+  /** The district asked about, or null for the whole city. */
+  private static @Nullable String district(@Nullable String district) {
+    return district == null || district.isBlank() ? null : district.strip();
+  }
 
   private ZonedDateTime at(@Nullable String at) {
     if (at == null || at.isBlank()) {

@@ -3,6 +3,7 @@ package io.yizhan.station.importing.web;
 import io.yizhan.station.importing.ImportReport;
 import io.yizhan.station.importing.ImportingStations;
 import io.yizhan.station.importing.StationSheet;
+import io.yizhan.station.sheets.Spreadsheet;
 import io.yizhan.support.security.Callers;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +30,6 @@ class StationImportController {
     this.importing = importing;
   }
 
-  static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
   /**
    * Imports a CSV file (UTF-8) of stations: 201 with the row report when all rows were
@@ -43,7 +43,7 @@ class StationImportController {
   }
 
   /** The same for an Excel workbook (.xlsx): the first sheet, headers in the first row. */
-  @PostMapping(consumes = XLSX)
+  @PostMapping(consumes = Spreadsheet.XLSX)
   Mono<ResponseEntity<Object>> importXlsx(@RequestBody byte[] file) {
     return Callers.current().flatMap(caller -> importing.importXlsx(file, caller::managesDistrict))
         .map(StationImportController::answer);
