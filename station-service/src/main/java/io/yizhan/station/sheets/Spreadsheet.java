@@ -36,7 +36,16 @@ public final class Spreadsheet {
    * @param noun     what a row is, for messages ("站点")
    * @param hint     what to follow, for messages ("请使用模板 …")
    */
-  public record Layout(Map<String, String> columns, String required, String noun, String hint) {}
+  public record Layout(Map<String, String> columns, String required, String noun, String hint) {
+
+    /**
+     * A sheet to fill in: the Chinese headers and one example row, as CSV for Excel (UTF-8 with a
+     * BOM, without which Excel reads the Chinese as another code page).
+     */
+    public String templateCsv(String exampleRow) {
+      return "\uFEFF" + String.join(",", columns.values()) + "\n" + exampleRow + "\n";
+    }
+  }
 
   /** One data row: its line in the file (the header is line 1) and its cells by field name. */
   public record Row(int line, Map<String, String> cells) {

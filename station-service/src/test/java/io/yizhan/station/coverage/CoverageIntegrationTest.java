@@ -18,8 +18,10 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.util.UriUtils;
 
 @YizhanIntegrationTest
 class CoverageIntegrationTest {
@@ -195,6 +197,24 @@ class CoverageIntegrationTest {
         .exchange().expectStatus().isOk().expectBody().jsonPath("$.points").isEqualTo(2);
     http.get().uri("/api/coverage/demand?district=新城区").exchange().expectStatus().isOk()
         .expectBody().jsonPath("$.totalWeight").isEqualTo(52.0);
+
+    // The sheets to fill in, for anyone to download: uploaded as they come, each is a valid file
+    // of one example row.
+    WebTestClient anyone = TestHttp.client(port);
+    for (String kind : List.of("venues", "demand")) {
+      byte[] template = anyone.get().uri("/api/coverage/{kind}/template.csv", kind).exchange()
+          .expectStatus().isOk()
+          .expectHeader().contentType("text/csv;charset=UTF-8")
+          .expectHeader().value(HttpHeaders.CONTENT_DISPOSITION, d -> assertThat(d)
+              .isEqualTo("attachment; filename=\"" + kind + "-template.csv\"; filename*=UTF-8''"
+                  + UriUtils.encode((kind.equals("venues") ? "候选场所" : "需求点") + "模板.csv", StandardCharsets.UTF_8)))
+          .expectBody(byte[].class).returnResult().getResponseBody();
+      assertThat(new String(template, StandardCharsets.UTF_8)).startsWith("\uFEFF" + (kind.equals("venues")
+          ? "场所名称,纬度,经度,场所类型\n" : "纬度,经度,权重,名称\n"));
+      http.put().uri("/api/coverage/{kind}?district=新城区", kind).contentType(new MediaType("text", "csv"))
+          .bodyValue(template)
+          .exchange().expectStatus().isOk().expectBody().jsonPath(kind.equals("venues") ? "$.venues" : "$.points").isEqualTo(1);
+    }
   }
 
   @SuppressWarnings("unchecked")

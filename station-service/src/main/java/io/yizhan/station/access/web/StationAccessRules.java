@@ -27,6 +27,7 @@ class StationAccessRules implements AccessRules {
         "/api/finder/**", "/find", "/s/**", "/api/stations/*/qr", "/api/stations/amenities", "/api/stations/locations",
         "/api/activities/kinds", "/api/stations/*/activities", "/api/coverage", "/api/coverage/areas",
         "/api/coverage/demand", "/api/coverage/venues", "/api/coverage/venues/kinds",
+        "/api/coverage/venues/template.csv", "/api/coverage/demand/template.csv",
         "/api/stations/import/template.csv", "/maps/**");
   }
 

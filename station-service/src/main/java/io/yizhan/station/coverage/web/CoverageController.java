@@ -12,6 +12,7 @@ import io.yizhan.hours.OpeningHours;
 import io.yizhan.station.registry.GeoPoint;
 import io.yizhan.support.problem.InvalidRequestException;
 import io.yizhan.support.problem.InvalidRequestException.FieldProblem;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.IntFunction;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -35,6 +37,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriUtils;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -49,6 +52,11 @@ class CoverageController {
   static final int MAX_DEMAND_POINTS = 50_000;
   static final int MAX_RING_POINTS = 20_000;
   static final int MAX_VENUES = 50_000;
+  /** Said of a kind not known: the names a sheet may use, as planners write them, then the codes. */
+  private static final String KIND_HINT = "场所类型应为以下之一："
+      + Arrays.stream(Venue.Kind.values()).map(Venue.Kind::label).collect(Collectors.joining("、"))
+      + "；也可写代码 " + Arrays.stream(Venue.Kind.values()).map(Enum::name).collect(Collectors.joining("、"))
+      + "；不确定时留空";
   private static final Spreadsheet.Layout VENUE_SHEET = new Spreadsheet.Layout(
       columns("name", "场所名称", "latitude", "纬度", "longitude", "经度", "kind", "场所类型"), "name", "候选场所",
       "表头应为：场所名称、纬度、经度、场所类型（类型可留空）");
@@ -197,6 +205,29 @@ class CoverageController {
     }
   }
 
+  /** A venues sheet to fill in: the headers and one example row. */
+  @GetMapping("/api/coverage/venues/template.csv")
+  ResponseEntity<byte[]> venuesTemplate() {
+    return template(VENUE_SHEET.templateCsv("菜鸟驿站（长乐路店）,34.2680,109.0010,菜鸟驿站"), "venues-template.csv",
+        "候选场所模板.csv");
+  }
+
+  /** A demand sheet to fill in: the headers and one example row. */
+  @GetMapping("/api/coverage/demand/template.csv")
+  ResponseEntity<byte[]> demandTemplate() {
+    return template(DEMAND_SHEET.templateCsv("34.2690,109.0000,40,长乐路快递网点"), "demand-template.csv",
+        "需求点模板.csv");
+  }
+
+  /** Saved under its Chinese name; a client that cannot read one (RFC 6266) gets the plain one. */
+  private static ResponseEntity<byte[]> template(String csv, String plainName, String chineseName) {
+    return ResponseEntity.ok()
+        .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + plainName + "\"; filename*=UTF-8''"
+            + UriUtils.encode(chineseName, StandardCharsets.UTF_8))
+        .body(csv.getBytes(StandardCharsets.UTF_8));
+  }
+
   /** A district's (or every district's) candidate venues, for the planners' map. */
   @GetMapping("/api/coverage/venues")
   Flux<Map<String, Object>> venues(@RequestParam(required = false) @Nullable String district) {
@@ -292,8 +323,7 @@ class CoverageController {
       } else if (v.name() == null || v.name().isBlank() || v.name().strip().length() > 100) {
         problems.add(new FieldProblem(at + ".name", "请填写场所名称（100 字以内），例如“菜鸟驿站（长安路店）”"));
       } else if (kind == null) {
-        problems.add(new FieldProblem(at + ".kind", "场所类型应为 " + Arrays.toString(Venue.Kind.values())
-            + " 之一，或其中文名称（见 GET /api/coverage/venues/kinds），不确定时留空"));
+        problems.add(new FieldProblem(at + ".kind", KIND_HINT));
       } else {
         checked.add(new Venue(v.latitude(), v.longitude(), v.name().strip(), kind));
       }
