@@ -348,10 +348,36 @@ class PlatformEndToEndTest {
       assertThat(browser.evaluate("[...document.querySelectorAll('#plan tr')].every(tr =>"
           + " tr.cells[1].textContent === '" + district + "'"
           + " && parseFloat(tr.cells[2].textContent) > 2.4 && parseFloat(tr.cells[2].textContent) < 2.9)")).isEqualTo("true");
+      // The places that could host a station come as the district's sheet, uploaded on the page by
+      // the city union's staff; anyone else is told who may.
+      assertThat(browser.evaluate("String(document.getElementById('upload').hidden)")).isEqualTo("true");
+      assertThat(browser.await("(t => t.startsWith('" + district + "') && t)(document.getElementById('dataNow').textContent)",
+          Duration.ofSeconds(30)))
+          .isEqualTo(district + "现有候选场所 0 个，需求点 0 个（权重合计 0）。市总工会工作人员登录（右上角）后可在此上传。");
+      browser.evaluate("document.querySelector('#who button').click()");
+      browser.await("location.pathname === '/oauth2/authorize' && !!document.querySelector('select[name=user]')",
+          Duration.ofSeconds(30));
+      browser.evaluate("{ const f = document.forms[0]; f.user.value = 'city-admin'; f.password.value = 'yizhan-demo';"
+          + " f.submit(); }");
+      // Back on the map, signed in, with the same question.
+      browser.await("document.getElementById('who').textContent.includes('市总工会 演示用户') && "
+          + "document.getElementById('status').textContent.startsWith('完成') && "
+          + "!document.getElementById('upload').hidden", Duration.ofSeconds(60));
+      assertThat(browser.evaluate("document.getElementById('district').value")).isEqualTo(district);
+      String choose = "(csv => { const t = new DataTransfer(); t.items.add(new File([csv], '候选场所.csv', {type: 'text/csv'}));"
+          + " document.getElementById('upFile').files = t.files;"
+          + " document.getElementById('upload').requestSubmit(); return 1; })";
+      // A row with a kind nobody knows: nothing stored, the row named in the sheet's own words.
+      browser.evaluate(choose + "('\\ufeff场所名称,纬度,经度,场所类型\\n菜鸟驿站（测试店）,34.51,108.70,菜鸟驿站\\n小卖部,34.51,108.69,小卖部\\n')");
+      browser.await("document.getElementById('upStatus').textContent.startsWith('未保存')", Duration.ofSeconds(30));
+      assertThat(browser.evaluate("document.getElementById('upProblems').textContent"))
+          .startsWith("第3行 场所类型：场所类型应为以下之一：菜鸟驿站 / 快递驿站、");
+      // Mended: saved, and the map asked again.
+      browser.evaluate(choose + "('\\ufeff场所名称,纬度,经度,场所类型\\n菜鸟驿站（测试店）,34.51,108.70,菜鸟驿站\\n')");
+      browser.await("document.getElementById('upStatus').textContent === '已保存：" + district + "的候选场所 1 个，原有的已替换。'"
+          + " && document.getElementById('dataNow').textContent.startsWith('" + district + "现有候选场所 1 个')",
+          Duration.ofSeconds(60));
       // Only among the places that could host a station: the one venue in the gap, named.
-      gateway.put().uri("/api/coverage/venues?district={d}", district).contentType(MediaType.APPLICATION_JSON)
-          .bodyValue(List.of(Map.of("latitude", 34.51, "longitude", 108.70, "name", "菜鸟驿站（测试店）", "kind", "PARCEL_POST")))
-          .exchange().expectStatus().isOk();
       browser.evaluate("document.getElementById('venuesOnly').checked = true; compute(); 1");
       browser.await("document.getElementById('planSummary').textContent.startsWith('只在区域内 1 个候选场所中选址：依次新建 1 个站点')",
           Duration.ofSeconds(60));
