@@ -41,10 +41,11 @@ public final class DemoCity {
   private static List<Map<String, Object>> stations(int count, long seed, List<District> districts, String addressPrefix) {
     Random random = new Random(seed);
     double totalWeight = districts.stream().mapToDouble(District::weight).sum();
+    Map<String, Outline> outlines = Outline.of(districts);
     List<Map<String, Object>> stations = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       District district = pick(random, districts, totalWeight);
-      stations.add(station(random, district, i, addressPrefix));
+      stations.add(station(random, district, outlines.get(district.name()), i, addressPrefix));
     }
     return stations;
   }
@@ -60,12 +61,10 @@ public final class DemoCity {
     return districts.get(0);
   }
 
-  private static Map<String, Object> station(Random random, District district, int number, String addressPrefix) {
-    // Gaussian around the centre: most stations near it, a few at the edge.
-    double north = random.nextGaussian() * district.spreadKm() / 2;
-    double east = random.nextGaussian() * district.spreadKm() / 2;
-    double latitude = round(district.latitude() + north / 111.32);
-    double longitude = round(district.longitude() + east / (111.32 * Math.cos(Math.toRadians(district.latitude()))));
+  private static Map<String, Object> station(Random random, District district, Outline outline, int number,
+      String addressPrefix) {
+    // Gaussian around the centre: most stations near it, a few at the edge, none outside it.
+    double[] at = outline.placeNear(random, district.spreadKm() / 2);
     boolean careStation = random.nextDouble() < 0.6;
     String buildMode = pickWeighted(random, new String[] {"UNION_BUILT", "GOVERNMENT_BUILT", "SOCIETY_ASSISTED", "INTEGRATED"},
         new double[] {0.1, 0.3, 0.4, 0.2});
@@ -82,8 +81,8 @@ public final class DemoCity {
     station.put("district", district.name());
     station.put("areaType", district.areaType());
     station.put("address", addressPrefix + district.name() + road + (1 + random.nextInt(300)) + "号");
-    station.put("latitude", latitude);
-    station.put("longitude", longitude);
+    station.put("latitude", at[0]);
+    station.put("longitude", at[1]);
     station.put("capacity", careStation ? 6 + random.nextInt(20) : 2 + random.nextInt(6));
     station.put("contactPhone", phone(random));
     station.put("hours", hours(random));
@@ -168,9 +167,5 @@ public final class DemoCity {
       }
     }
     return values[values.length - 1];
-  }
-
-  private static double round(double degrees) {
-    return Math.round(degrees * 1_000_000) / 1_000_000.0;
   }
 }

@@ -9,9 +9,9 @@ import java.util.Random;
 /**
  * Planning data for the demo city: a boundary per district, the places outdoor workers gather
  * (demand points) and places that could host a new station (candidate venues). The boundaries are
- * circles about each district's centre, sized to its spread: honest enough to exercise coverage,
- * not survey data; a real deployment uploads the districts' own GeoJSON. Demand spreads wider
- * than stations, so the demo has gaps to find.
+ * the districts' {@link Outline}s, circles cut where a neighbour's centre is nearer: honest enough
+ * to exercise coverage, not survey data; a real deployment uploads the districts' own GeoJSON.
+ * Demand spreads wider than stations, so the demo has gaps to find.
  */
 public final class DemoPlanning {
 
@@ -25,31 +25,21 @@ public final class DemoPlanning {
 
   private DemoPlanning() {}
 
-  /** A GeoJSON Polygon approximating the district: a 32-gon of radius 1.5 × its spread. */
-  public static Map<String, Object> boundary(District d) {
-    double radiusKm = d.spreadKm() * 1.5;
-    List<List<Double>> ring = new ArrayList<>();
-    for (int i = 0; i <= 32; i++) {
-      double angle = 2 * Math.PI * (i % 32) / 32;
-      double north = radiusKm * Math.sin(angle);
-      double east = radiusKm * Math.cos(angle);
-      ring.add(List.of(round(d.longitude() + east / (111.32 * Math.cos(Math.toRadians(d.latitude())))),
-          round(d.latitude() + north / 111.32)));
-    }
-    return Map.of("type", "Polygon", "coordinates", List.of(ring));
+  /** A GeoJSON Polygon of the district's outline. */
+  public static Map<String, Object> boundary(Outline outline) {
+    return Map.of("type", "Polygon", "coordinates", List.of(outline.lonLatRing()));
   }
 
   /** Demand points of a district: about {@code perWeight} per unit of its weight, heavier near the centre. */
-  public static List<Map<String, Object>> demand(District d, int perWeight, long seed) {
+  public static List<Map<String, Object>> demand(District d, Outline outline, int perWeight, long seed) {
     Random random = new Random(seed ^ d.name().hashCode());
     int count = (int) Math.max(10, d.weight() * perWeight);
     List<Map<String, Object>> points = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      double north = random.nextGaussian() * d.spreadKm() * 0.65;
-      double east = random.nextGaussian() * d.spreadKm() * 0.65;
+      double[] at = outline.placeNear(random, d.spreadKm() * 0.65);
       Map<String, Object> p = new LinkedHashMap<>();
-      p.put("latitude", round(d.latitude() + north / 111.32));
-      p.put("longitude", round(d.longitude() + east / (111.32 * Math.cos(Math.toRadians(d.latitude())))));
+      p.put("latitude", at[0]);
+      p.put("longitude", at[1]);
       // Workers seen there on a day: mostly a handful, a few hubs with hundreds.
       p.put("weight", (double) Math.round(5 + Math.exp(random.nextGaussian() * 1.1 + 2.5)));
       p.put("label", d.name() + GATHERINGS[random.nextInt(GATHERINGS.length)]);
@@ -62,25 +52,20 @@ public final class DemoPlanning {
    * Places that could host a new station: about {@code perWeight} per unit of the district's
    * weight, spread like its demand (shops and posts are where people are), numbered per kind.
    */
-  public static List<Map<String, Object>> venues(District d, int perWeight, long seed) {
+  public static List<Map<String, Object>> venues(District d, Outline outline, int perWeight, long seed) {
     Random random = new Random(seed ^ (d.name().hashCode() * 31L));
     int count = (int) Math.max(12, d.weight() * perWeight);
     List<Map<String, Object>> venues = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       String[] kind = VENUES[random.nextInt(VENUES.length)];
-      double north = random.nextGaussian() * d.spreadKm() * 0.7;
-      double east = random.nextGaussian() * d.spreadKm() * 0.7;
+      double[] at = outline.placeNear(random, d.spreadKm() * 0.7);
       Map<String, Object> v = new LinkedHashMap<>();
-      v.put("latitude", round(d.latitude() + north / 111.32));
-      v.put("longitude", round(d.longitude() + east / (111.32 * Math.cos(Math.toRadians(d.latitude())))));
+      v.put("latitude", at[0]);
+      v.put("longitude", at[1]);
       v.put("name", d.name() + kind[1] + "（" + (i + 1) + "号）");
       v.put("kind", kind[0]);
       venues.add(v);
     }
     return venues;
-  }
-
-  private static double round(double degrees) {
-    return Math.round(degrees * 1_000_000) / 1_000_000.0;
   }
 }
