@@ -385,6 +385,28 @@ class PlatformEndToEndTest {
       // ...and as a sheet for Excel, the venue named on its row.
       assertThat(browser.evaluate("planCsv(report)")).startsWith("\ufeff顺序,区县,场所,场所类型,纬度,经度,")
           .contains("\r\n1," + district + ",菜鸟驿站（测试店）,菜鸟驿站 / 快递驿站,34.51,108.7,");
+      // A new development zone's boundary, as a GeoJSON file from the district's map software.
+      String zone = "上传区" + UUID.randomUUID().toString().substring(0, 6);
+      browser.evaluate("(s => { s.value = 'areas'; s.dispatchEvent(new Event('change')); })(document.getElementById('upKind'))");
+      browser.evaluate("document.getElementById('upName').value = '" + zone + "'; 1");
+      browser.evaluate("(json => { const t = new DataTransfer(); t.items.add(new File([json], 'zone.geojson'));"
+          + " document.getElementById('upFile').files = t.files;"
+          + " document.getElementById('upload').requestSubmit(); return 1; })('{\"type\":\"FeatureCollection\",\"features\":"
+          + "[{\"type\":\"Feature\",\"properties\":{\"name\":\"" + zone + "\"},\"geometry\":{\"type\":\"Polygon\","
+          + "\"coordinates\":[[[108.30,34.60],[108.33,34.60],[108.33,34.62],[108.30,34.62],[108.30,34.60]]]}}]}')");
+      assertThat(browser.await("(t => t.startsWith('已保存') || t.startsWith('未') ? t : false)"
+          + "(document.getElementById('upStatus').textContent)", Duration.ofSeconds(30)))
+          .isEqualTo("已保存：" + zone + "的边界（4 个顶点）。");
+      // The map asks about the new zone at once; it has no venues yet, and says how to give it some.
+      assertThat(browser.await("(t => t.startsWith('未能计算') && t)(document.getElementById('status').textContent)",
+          Duration.ofSeconds(60))).contains("该区域尚未上传候选场所", "覆盖图页的“规划资料”");
+      browser.evaluate("document.getElementById('venuesOnly').checked = false; compute(); 1");
+      browser.await("document.getElementById('facts').textContent.startsWith('" + zone + "，')", Duration.ofSeconds(60));
+      assertThat(browser.evaluate("document.getElementById('district').value")).isEqualTo(zone);
+      browser.evaluate("document.getElementById('district').value = '" + district + "';"
+          + " document.getElementById('venuesOnly').checked = true; compute(); 1");
+      browser.await("document.getElementById('status').textContent.startsWith('完成') && "
+          + "document.getElementById('facts').textContent.startsWith('" + district + "，')", Duration.ofSeconds(60));
       // The page's link carries the question: opened again, it asks the same.
       String link = browser.evaluate("location.href");
       assertThat(link).contains("sites=5", "venuesOnly=true").doesNotContain("at=");

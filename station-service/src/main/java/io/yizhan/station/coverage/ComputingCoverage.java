@@ -102,7 +102,8 @@ public class ComputingCoverage {
       if (found.isEmpty()) {
         throw new NotFoundException(q.district() == null
             ? "尚无站点，也未上传区域边界，无法计算覆盖率。"
-            : "未找到「" + q.district() + "」的站点或区域边界，请核对区县名称，或先上传边界（PUT /api/coverage/areas/{区县}）。");
+            : "未找到「" + q.district() + "」的站点或区域边界，请核对区县名称，或先上传边界"
+            + "（覆盖图页的“规划资料”，或 PUT /api/coverage/areas/{区县}）。");
       }
       Box box = Box.around(found.get(0));
       for (GeoPoint p : found) {
@@ -116,12 +117,14 @@ public class ComputingCoverage {
     long started = System.nanoTime();
     if (q.weighted() && demand.isEmpty()) {
       throw new InvalidRequestException("weighted",
-          "该区域尚未上传需求点，无法按需求加权；请先上传（PUT /api/coverage/demand?district=…），或去掉 weighted=true");
+          "该区域尚未上传需求点，无法按需求加权：请先上传（覆盖图页的“规划资料”，或 PUT /api/coverage/demand?district=…），"
+              + "或不按需求加权（weighted=false）");
     }
     boolean amongVenues = q.venuesOnly() && q.sites() > 0;
     if (amongVenues && venues.isEmpty()) {
       throw new InvalidRequestException("venuesOnly",
-          "该区域尚未上传候选场所，无法只在其中选址；请先上传（PUT /api/coverage/venues?district=…），或去掉 venuesOnly=true");
+          "该区域尚未上传候选场所，无法只在其中选址：请先上传（覆盖图页的“规划资料”，或 PUT /api/coverage/venues?district=…），"
+              + "或不限于候选场所（venuesOnly=false）");
     }
     CoverageGrid grid;
     try {
