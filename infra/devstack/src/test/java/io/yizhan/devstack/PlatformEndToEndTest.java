@@ -371,7 +371,7 @@ class PlatformEndToEndTest {
       browser.evaluate(choose + "('\\ufeff场所名称,纬度,经度,场所类型\\n菜鸟驿站（测试店）,34.51,108.70,菜鸟驿站\\n小卖部,34.51,108.69,小卖部\\n')");
       browser.await("document.getElementById('upStatus').textContent.startsWith('未保存')", Duration.ofSeconds(30));
       assertThat(browser.evaluate("document.getElementById('upProblems').textContent"))
-          .startsWith("第3行 场所类型：场所类型应为以下之一：菜鸟驿站 / 快递驿站、");
+          .startsWith("第3行：场所类型应为以下之一：菜鸟驿站 / 快递驿站、");
       // Mended: saved, and the map asked again.
       browser.evaluate(choose + "('\\ufeff场所名称,纬度,经度,场所类型\\n菜鸟驿站（测试店）,34.51,108.70,菜鸟驿站\\n')");
       browser.await("document.getElementById('upStatus').textContent === '已保存：" + district + "的候选场所 1 个，原有的已替换。'"
