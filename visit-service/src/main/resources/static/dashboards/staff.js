@@ -81,5 +81,25 @@ const Staff = (() => {
       + (me.claims.district ? '（' + me.claims.district + '）' : '');
   }
 
-  return {configure, current, start, finish, signOut, describe};
+  /**
+   * The header's button: signed out, it starts signing in ({@code title} says what for; disabled
+   * with the reason when there is nowhere to sign in); signed in, it signs out, then calls
+   * {@code signedOut}. A failure to start is handed to {@code failed} as a sentence.
+   */
+  function button(canSignIn, {title, signedOut, failed}) {
+    const b = document.createElement('button');
+    b.type = 'button';
+    if (current()) {
+      b.textContent = '退出';
+      b.onclick = () => { signOut(); signedOut(); };
+    } else {
+      b.textContent = '工作人员登录';
+      b.disabled = !canSignIn;
+      b.title = canSignIn ? title : '暂时无法登录：未取得登录配置';
+      b.onclick = () => start().catch(err => failed('无法登录：' + err.message));
+    }
+    return b;
+  }
+
+  return {configure, current, start, finish, signOut, describe, button};
 })();
