@@ -403,6 +403,25 @@ class PlatformEndToEndTest {
       browser.evaluate("document.getElementById('venuesOnly').checked = false; compute(); 1");
       browser.await("document.getElementById('facts').textContent.startsWith('" + zone + "，')", Duration.ofSeconds(60));
       assertThat(browser.evaluate("document.getElementById('district').value")).isEqualTo(zone);
+      // A city's whole file at once, each district under its own name; one without a name is listed.
+      String east = zone + "东", west = zone + "西";
+      browser.evaluate("document.getElementById('upAll').click(); 1");
+      assertThat(browser.evaluate("String(document.getElementById('upNameBox').hidden)")).isEqualTo("true");
+      browser.evaluate("(json => { const t = new DataTransfer(); t.items.add(new File([json], 'city.geojson'));"
+          + " document.getElementById('upFile').files = t.files;"
+          + " document.getElementById('upload').requestSubmit(); return 1; })(JSON.stringify({type: 'FeatureCollection', features: ["
+          + "{type: 'Feature', properties: {name: '" + east + "'}, geometry: {type: 'Polygon', coordinates:"
+          + " [[[108.34,34.60],[108.37,34.60],[108.37,34.62],[108.34,34.60]]]}},"
+          + "{type: 'Feature', properties: {NAME: '" + west + "'}, geometry: {type: 'MultiPolygon', coordinates:"
+          + " [[[[108.26,34.60],[108.29,34.60],[108.29,34.62],[108.26,34.60]]]]}},"
+          + "{type: 'Feature', properties: {}, geometry: {type: 'Polygon', coordinates:"
+          + " [[[108.20,34.60],[108.23,34.60],[108.23,34.62],[108.20,34.60]]]}}]}))");
+      assertThat(browser.await("(t => t.startsWith('已保存 ') && t)(document.getElementById('upStatus').textContent)",
+          Duration.ofSeconds(30))).isEqualTo("已保存 2 个区县的边界；1 个未保存：");
+      assertThat(browser.evaluate("document.getElementById('upProblems').textContent"))
+          .isEqualTo("第 3 个区域：没有名称（properties 中的 name）");
+      browser.await("[...document.getElementById('district').options].filter(o => o.value === '" + east + "'"
+          + " || o.value === '" + west + "').length === 2", Duration.ofSeconds(30));
       browser.evaluate("document.getElementById('district').value = '" + district + "';"
           + " document.getElementById('venuesOnly').checked = true; compute(); 1");
       browser.await("document.getElementById('status').textContent.startsWith('完成') && "
