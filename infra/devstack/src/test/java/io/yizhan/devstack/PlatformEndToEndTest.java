@@ -364,16 +364,17 @@ class PlatformEndToEndTest {
           + "document.getElementById('status').textContent.startsWith('完成') && "
           + "!document.getElementById('upload').hidden", Duration.ofSeconds(60));
       assertThat(browser.evaluate("document.getElementById('district').value")).isEqualTo(district);
-      String choose = "(csv => { const t = new DataTransfer(); t.items.add(new File([csv], '候选场所.csv', {type: 'text/csv'}));"
+      // A file chosen in the panel and sent, as a planner would: (file name, contents).
+      String upload = "((name, text) => { const t = new DataTransfer(); t.items.add(new File([text], name));"
           + " document.getElementById('upFile').files = t.files;"
           + " document.getElementById('upload').requestSubmit(); return 1; })";
       // A row with a kind nobody knows: nothing stored, the row named in the sheet's own words.
-      browser.evaluate(choose + "('\\ufeff场所名称,纬度,经度,场所类型\\n菜鸟驿站（测试店）,34.51,108.70,菜鸟驿站\\n小卖部,34.51,108.69,小卖部\\n')");
+      browser.evaluate(upload + "('候选场所.csv', '\\ufeff场所名称,纬度,经度,场所类型\\n菜鸟驿站（测试店）,34.51,108.70,菜鸟驿站\\n小卖部,34.51,108.69,小卖部\\n')");
       browser.await("document.getElementById('upStatus').textContent.startsWith('未保存')", Duration.ofSeconds(30));
       assertThat(browser.evaluate("document.getElementById('upProblems').textContent"))
           .startsWith("第3行：场所类型应为以下之一：菜鸟驿站 / 快递驿站、");
       // Mended: saved, and the map asked again.
-      browser.evaluate(choose + "('\\ufeff场所名称,纬度,经度,场所类型\\n菜鸟驿站（测试店）,34.51,108.70,菜鸟驿站\\n')");
+      browser.evaluate(upload + "('候选场所.csv', '\\ufeff场所名称,纬度,经度,场所类型\\n菜鸟驿站（测试店）,34.51,108.70,菜鸟驿站\\n')");
       browser.await("document.getElementById('upStatus').textContent === '已保存：" + district + "的候选场所 1 个，原有的已替换。'"
           + " && document.getElementById('dataNow').textContent.startsWith('" + district + "现有候选场所 1 个')",
           Duration.ofSeconds(60));
@@ -389,9 +390,7 @@ class PlatformEndToEndTest {
       String zone = "上传区" + UUID.randomUUID().toString().substring(0, 6);
       browser.evaluate("(s => { s.value = 'areas'; s.dispatchEvent(new Event('change')); })(document.getElementById('upKind'))");
       browser.evaluate("document.getElementById('upName').value = '" + zone + "'; 1");
-      browser.evaluate("(json => { const t = new DataTransfer(); t.items.add(new File([json], 'zone.geojson'));"
-          + " document.getElementById('upFile').files = t.files;"
-          + " document.getElementById('upload').requestSubmit(); return 1; })('{\"type\":\"FeatureCollection\",\"features\":"
+      browser.evaluate(upload + "('zone.geojson', '{\"type\":\"FeatureCollection\",\"features\":"
           + "[{\"type\":\"Feature\",\"properties\":{\"name\":\"" + zone + "\"},\"geometry\":{\"type\":\"Polygon\","
           + "\"coordinates\":[[[108.30,34.60],[108.33,34.60],[108.33,34.62],[108.30,34.62],[108.30,34.60]]]}}]}')");
       assertThat(browser.await("(t => t.startsWith('已保存') || t.startsWith('未') ? t : false)"
@@ -407,9 +406,7 @@ class PlatformEndToEndTest {
       String east = zone + "东", west = zone + "西";
       browser.evaluate("document.getElementById('upAll').click(); 1");
       assertThat(browser.evaluate("String(document.getElementById('upNameBox').hidden)")).isEqualTo("true");
-      browser.evaluate("(json => { const t = new DataTransfer(); t.items.add(new File([json], 'city.geojson'));"
-          + " document.getElementById('upFile').files = t.files;"
-          + " document.getElementById('upload').requestSubmit(); return 1; })(JSON.stringify({type: 'FeatureCollection', features: ["
+      browser.evaluate(upload + "('city.geojson', JSON.stringify({type: 'FeatureCollection', features: ["
           + "{type: 'Feature', properties: {name: '" + east + "'}, geometry: {type: 'Polygon', coordinates:"
           + " [[[108.34,34.60],[108.37,34.60],[108.37,34.62],[108.34,34.60]]]}},"
           + "{type: 'Feature', properties: {NAME: '" + west + "'}, geometry: {type: 'MultiPolygon', coordinates:"

@@ -45,7 +45,7 @@ public final class DemoCity {
     List<Map<String, Object>> stations = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       District district = pick(random, districts, totalWeight);
-      stations.add(station(random, district, outlines.get(district.name()), i, addressPrefix));
+      stations.add(station(random, outlines.get(district.name()), i, addressPrefix));
     }
     return stations;
   }
@@ -61,8 +61,8 @@ public final class DemoCity {
     return districts.get(0);
   }
 
-  private static Map<String, Object> station(Random random, District district, Outline outline, int number,
-      String addressPrefix) {
+  private static Map<String, Object> station(Random random, Outline outline, int number, String addressPrefix) {
+    District district = outline.district();
     // Gaussian around the centre: most stations near it, a few at the edge, none outside it.
     double[] at = outline.placeNear(random, district.spreadKm() / 2);
     boolean careStation = random.nextDouble() < 0.6;

@@ -31,7 +31,8 @@ public final class DemoPlanning {
   }
 
   /** Demand points of a district: about {@code perWeight} per unit of its weight, heavier near the centre. */
-  public static List<Map<String, Object>> demand(District d, Outline outline, int perWeight, long seed) {
+  public static List<Map<String, Object>> demand(Outline outline, int perWeight, long seed) {
+    District d = outline.district();
     Random random = new Random(seed ^ d.name().hashCode());
     int count = (int) Math.max(10, d.weight() * perWeight);
     List<Map<String, Object>> points = new ArrayList<>(count);
@@ -52,7 +53,8 @@ public final class DemoPlanning {
    * Places that could host a new station: about {@code perWeight} per unit of the district's
    * weight, spread like its demand (shops and posts are where people are), numbered per kind.
    */
-  public static List<Map<String, Object>> venues(District d, Outline outline, int perWeight, long seed) {
+  public static List<Map<String, Object>> venues(Outline outline, int perWeight, long seed) {
+    District d = outline.district();
     Random random = new Random(seed ^ (d.name().hashCode() * 31L));
     int count = (int) Math.max(12, d.weight() * perWeight);
     List<Map<String, Object>> venues = new ArrayList<>(count);

@@ -192,13 +192,11 @@ public final class Loadgen {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     int points = 0;
     int venues = 0;
-    Map<String, Outline> outlines = Outline.of(District.XIAN);
-    for (District d : District.XIAN) {
-      String district = java.net.URLEncoder.encode(d.name(), java.nio.charset.StandardCharsets.UTF_8);
-      Outline outline = outlines.get(d.name());
-      List<Map<String, Object>> demand = DemoPlanning.demand(d, outline, 20, SEED);
+    for (Outline outline : Outline.of(District.XIAN).values()) {
+      String district = java.net.URLEncoder.encode(outline.district().name(), java.nio.charset.StandardCharsets.UTF_8);
+      List<Map<String, Object>> demand = DemoPlanning.demand(outline, 20, SEED);
       points += demand.size();
-      List<Map<String, Object>> places = DemoPlanning.venues(d, outline, 3, SEED);
+      List<Map<String, Object>> places = DemoPlanning.venues(outline, 3, SEED);
       venues += places.size();
       if (!put(http, base + "/api/coverage/areas/" + district, DemoPlanning.boundary(outline))
           || !put(http, base + "/api/coverage/demand?district=" + district, demand)

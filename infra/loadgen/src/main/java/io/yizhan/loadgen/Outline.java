@@ -41,6 +41,10 @@ final class Outline {
     }
   }
 
+  District district() {
+    return district;
+  }
+
   /** Every district's outline, by name. */
   static Map<String, Outline> of(List<District> city) {
     Map<String, Outline> outlines = new LinkedHashMap<>();

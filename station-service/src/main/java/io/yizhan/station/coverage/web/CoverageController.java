@@ -8,11 +8,11 @@ import io.yizhan.station.coverage.PlanningArea;
 import io.yizhan.station.coverage.PlanningAreas;
 import io.yizhan.station.coverage.Venue;
 import io.yizhan.station.sheets.Spreadsheet;
+import io.yizhan.station.sheets.web.SheetTemplates;
 import io.yizhan.hours.OpeningHours;
 import io.yizhan.station.registry.GeoPoint;
 import io.yizhan.support.problem.InvalidRequestException;
 import io.yizhan.support.problem.InvalidRequestException.FieldProblem;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -37,7 +37,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.UriUtils;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -208,24 +207,15 @@ class CoverageController {
   /** A venues sheet to fill in: the headers and one example row. */
   @GetMapping("/api/coverage/venues/template.csv")
   ResponseEntity<byte[]> venuesTemplate() {
-    return template(VENUE_SHEET.templateCsv("菜鸟驿站（长乐路店）,34.2680,109.0010,菜鸟驿站"), "venues-template.csv",
-        "候选场所模板.csv");
+    return SheetTemplates.download(VENUE_SHEET.templateCsv("菜鸟驿站（长乐路店）,34.2680,109.0010,菜鸟驿站"),
+        "venues-template.csv", "候选场所模板.csv");
   }
 
   /** A demand sheet to fill in: the headers and one example row. */
   @GetMapping("/api/coverage/demand/template.csv")
   ResponseEntity<byte[]> demandTemplate() {
-    return template(DEMAND_SHEET.templateCsv("34.2690,109.0000,40,长乐路快递网点"), "demand-template.csv",
-        "需求点模板.csv");
-  }
-
-  /** Saved under its Chinese name; a client that cannot read one (RFC 6266) gets the plain one. */
-  private static ResponseEntity<byte[]> template(String csv, String plainName, String chineseName) {
-    return ResponseEntity.ok()
-        .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + plainName + "\"; filename*=UTF-8''"
-            + UriUtils.encode(chineseName, StandardCharsets.UTF_8))
-        .body(csv.getBytes(StandardCharsets.UTF_8));
+    return SheetTemplates.download(DEMAND_SHEET.templateCsv("34.2690,109.0000,40,长乐路快递网点"),
+        "demand-template.csv", "需求点模板.csv");
   }
 
   /** A district's (or every district's) candidate venues, for the planners' map. */

@@ -4,10 +4,9 @@ import io.yizhan.station.importing.ImportReport;
 import io.yizhan.station.importing.ImportingStations;
 import io.yizhan.station.importing.StationSheet;
 import io.yizhan.station.sheets.Spreadsheet;
+import io.yizhan.station.sheets.web.SheetTemplates;
 import io.yizhan.support.security.Callers;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -30,7 +29,6 @@ class StationImportController {
     this.importing = importing;
   }
 
-
   /**
    * Imports a CSV file (UTF-8) of stations: 201 with the row report when all rows were
    * registered; 400, a problem detail carrying the same report, when any row was bad, and then
@@ -51,10 +49,7 @@ class StationImportController {
 
   @GetMapping("/template.csv")
   ResponseEntity<byte[]> template() {
-    return ResponseEntity.ok()
-        .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"stations-template.csv\"; filename*=UTF-8''%E7%AB%99%E7%82%B9%E5%AF%BC%E5%85%A5%E6%A8%A1%E6%9D%BF.csv")
-        .body(StationSheet.templateCsv().getBytes(StandardCharsets.UTF_8));
+    return SheetTemplates.download(StationSheet.templateCsv(), "stations-template.csv", "站点导入模板.csv");
   }
 
   private static ResponseEntity<Object> answer(ImportReport report) {
