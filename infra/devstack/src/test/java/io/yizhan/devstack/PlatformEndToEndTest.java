@@ -298,6 +298,18 @@ class PlatformEndToEndTest {
       assertThat(browser.evaluate("document.getElementById('districtsBox').hidden")).isEqualTo("true");
       assertThat(browser.evaluate("document.getElementById('mapFacts').textContent"))
           .startsWith("共 2 个站点：超负荷 1，正常 0，闲置 1");
+      // The ranking lists first what a planner acts on, and says once what to do about each level.
+      String ranking = "document.getElementById('ranking').textContent";
+      String show = "(s => { s.value = '%s'; s.dispatchEvent(new Event('change')); })(document.getElementById('rankingShow'))";
+      assertThat(browser.evaluate("document.getElementById('rankingShow').selectedOptions[0].textContent"))
+          .isEqualTo("需要处理的（超负荷 1、闲置 1）");
+      assertThat(browser.evaluate("document.getElementById('rankingActions').textContent"))
+          .contains("超负荷：考虑延长开放时间").contains("闲置：核查开放时间");
+      assertThat(browser.evaluate(ranking)).contains("地图繁忙站").contains("地图冷清站").doesNotContain("考虑延长开放时间");
+      browser.evaluate(show.formatted("NORMAL"));
+      assertThat(browser.evaluate(ranking)).isEqualTo("没有这一类站点；选择“全部”查看整个排名。");
+      assertThat(browser.evaluate("location.search")).contains("show=NORMAL");
+      browser.evaluate(show.formatted("attention"));
       // The busy station's row opens its visits by day, then by hour: the four weeks' 672 hours.
       String trend = "document.getElementById('stationTrend').getAttribute('aria-label')";
       browser.evaluate("document.querySelector('#ranking tr[data-station=\"" + busy + "\"] td').click()");
