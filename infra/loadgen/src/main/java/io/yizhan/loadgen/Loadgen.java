@@ -74,12 +74,18 @@ public final class Loadgen {
       case "planning" -> System.exit(loadPlanning(base) ? 0 : 1);
       case "coverage" -> coverageBenchmark(base, intOption(options, "rounds", 20), intOption(options, "warmup", 5),
           intOption(options, "cell", 250), intOption(options, "sites", 0));
-      case "visits-batch" -> visitBatchBenchmark(base, intOption(options, "batches", 30), intOption(options, "size", 10_000),
-          intOption(options, "concurrency", 2), intOption(options, "warmup", 3));
-      case "checkins" -> checkinsAtRate(base, options.getOrDefault("target", base), intOption(options, "rate", 2_000),
-          intOption(options, "connections", 64),
-          intOption(options, "max-connections", intOption(options, "connections", 64)),
-          intOption(options, "warmup", 10), intOption(options, "seconds", 30));
+      case "visits-batch" -> {
+        visitBatchBenchmark(base, intOption(options, "batches", 30), intOption(options, "size", 10_000),
+            intOption(options, "concurrency", 2), intOption(options, "warmup", 3));
+        sayTheVisitsAreReal();
+      }
+      case "checkins" -> {
+        checkinsAtRate(base, options.getOrDefault("target", base), intOption(options, "rate", 2_000),
+            intOption(options, "connections", 64),
+            intOption(options, "max-connections", intOption(options, "connections", 64)),
+            intOption(options, "warmup", 10), intOption(options, "seconds", 30));
+        sayTheVisitsAreReal();
+      }
       case "demo-visits" -> {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         DemoVisits demo = DemoVisits.forListedStations(http, base);
@@ -89,8 +95,11 @@ public final class Loadgen {
           demo.trickle(http, base, intOption(options, "per-minute", 60));
         }
       }
-      case "freshness" -> UtilizationBenchmarks.freshness(base, intOption(options, "rate", 1_000),
-          intOption(options, "warmup", 10), intOption(options, "seconds", 60));
+      case "freshness" -> {
+        UtilizationBenchmarks.freshness(base, intOption(options, "rate", 1_000),
+            intOption(options, "warmup", 10), intOption(options, "seconds", 60));
+        sayTheVisitsAreReal();
+      }
       case "rebuild" -> UtilizationBenchmarks.rebuild(base);
       case "machine" -> MachineSpeed.measure(intOption(options, "seconds", 20), intOption(options, "busy", 1));
       case "raw" -> RawRates.measure(options.getOrDefault("kafka", "localhost:9092"),
@@ -407,6 +416,20 @@ public final class Loadgen {
     System.out.printf("  latency ms: p50 %.1f  p90 %.1f  p99 %.1f  p99.9 %.1f  max %.1f%n",
         ms(latencies.getValueAtPercentile(50)), ms(latencies.getValueAtPercentile(90)),
         ms(latencies.getValueAtPercentile(99)), ms(latencies.getValueAtPercentile(99.9)), ms(latencies.getMaxValue()));
+  }
+
+  /**
+   * A benchmark's visits go through the real path to real stations, so they are counted like any
+   * other: a run at 2,000/s adds tens of thousands of today's visits to the demo's stations, and
+   * the dashboards then show most of them overloaded. Said after each run, so that nobody reads
+   * the demo's figures afterwards as the demo's.
+   */
+  private static void sayTheVisitsAreReal() {
+    System.out.println("""
+        注意：这些到访已作为真实到访计入演示站点今天的统计，看板上的忙闲、开放时间外占比会因此偏高。
+        要看演示数据本来的样子：./yizhan down，删除 .yizhan/ 目录，再 ./yizhan up --demo。
+        Note: these visits are counted as real ones at the demo's stations, today. For the demo's own
+        figures again: ./yizhan down, delete .yizhan/, then ./yizhan up --demo.""");
   }
 
   /** Ids of the first 1,000 stations the platform lists: where generated visits go. */
