@@ -320,6 +320,15 @@ class PlatformEndToEndTest {
       // The page's link keeps the grain, for whoever it is sent to.
       assertThat(browser.evaluate("location.search")).contains("station=" + busy).contains("by=HOUR");
     }
+
+    // The coverage map rings the busy station: within walking reach, and yet overloaded.
+    try (BrowserSession browser = BrowserSession.open(chromium, spec("gateway").baseUrl() + "/maps/coverage.html?district="
+        + URLEncoder.encode(district, UTF_8))) {
+      browser.await("document.getElementById('busy').textContent.startsWith('红圈：" + district + "近 4 周超负荷的站点 1 个')",
+          Duration.ofSeconds(60));
+      assertThat(browser.evaluate("document.querySelector('#busy a').getAttribute('href')"))
+          .isEqualTo("/dashboards/utilization.html?district=" + URLEncoder.encode(district, UTF_8));
+    }
   }
 
   @Test
@@ -352,6 +361,9 @@ class PlatformEndToEndTest {
       assertThat(browser.evaluate("document.getElementById('district').value")).isEqualTo(district);
       assertThat(browser.evaluate("document.getElementById('map').getAttribute('aria-label')"))
           .startsWith(district + "步行 15 分钟覆盖图：按面积覆盖 ");
+      // Its one station has had no visits: nothing overloaded to ring.
+      browser.await("document.getElementById('busy').textContent === '" + district + "近 4 周没有超负荷的站点。'",
+          Duration.ofSeconds(30));
       // Its plan: the page asks for five new stations. The district's east is one gap, and each of
       // the five is placed in it where it adds a whole walking circle (π × 0.923² ≈ 2.7 km²).
       assertThat(browser.evaluate("document.getElementById('planSummary').textContent"))
