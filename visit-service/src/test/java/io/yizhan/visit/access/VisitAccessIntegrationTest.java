@@ -10,6 +10,7 @@ import io.yizhan.testkit.TestTokens;
 import io.yizhan.testkit.TopicProbe;
 import io.yizhan.testkit.YizhanIntegrationTest;
 import io.yizhan.visit.AnnouncedStations;
+import io.yizhan.visit.utilization.BusyIdle;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -141,8 +142,10 @@ class VisitAccessIntegrationTest {
         .collect(toMap(WorkerType::name, WorkerType::label, (a, b) -> a, LinkedHashMap::new)));
     assertThat(labels.services()).containsExactlyEntriesOf(Arrays.stream(ServiceUsed.values())
         .collect(toMap(ServiceUsed::name, ServiceUsed::label, (a, b) -> a, LinkedHashMap::new)));
+    assertThat(labels.levels()).containsExactlyEntriesOf(Arrays.stream(BusyIdle.Level.values())
+        .collect(toMap(BusyIdle.Level::name, BusyIdle.Level::label, (a, b) -> a, LinkedHashMap::new)));
     assertThat(labels.workers()).containsEntry("FOOD_DELIVERY", "外卖配送员");
   }
 
-  record Labels(Map<String, String> workers, Map<String, String> services) {}
+  record Labels(Map<String, String> workers, Map<String, String> services, Map<String, String> levels) {}
 }

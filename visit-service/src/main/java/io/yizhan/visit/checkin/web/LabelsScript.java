@@ -2,6 +2,7 @@ package io.yizhan.visit.checkin.web;
 
 import io.yizhan.contracts.visit.ServiceUsed;
 import io.yizhan.contracts.visit.WorkerType;
+import io.yizhan.visit.utilization.BusyIdle;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -14,8 +15,9 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The names of worker types and services for the dashboards' pages, as a script they load before
- * their own: {@code YizhanLabels.workers.FOOD_DELIVERY} is "外卖配送员". Written from the enums'
+ * The names of worker types, services and busy/idle levels for the dashboards' pages, as a script
+ * they load before their own: {@code YizhanLabels.workers.FOOD_DELIVERY} is "外卖配送员",
+ * {@code YizhanLabels.levels.UNDERUSED} "闲置". Written from the enums'
  * labels, which the station's QR page uses too, so a worker tapping a button, a manager
  * registering a visit and the union reading the figures see the same word for the same thing.
  */
@@ -30,6 +32,7 @@ class LabelsScript {
     Map<String, Map<String, String>> labels = new LinkedHashMap<>();
     labels.put("workers", byName(WorkerType.values(), WorkerType::label));
     labels.put("services", byName(ServiceUsed.values(), ServiceUsed::label));
+    labels.put("levels", byName(BusyIdle.Level.values(), BusyIdle.Level::label));
     this.script = "const YizhanLabels = Object.freeze(" + json.writeValueAsString(labels) + ");\n";
   }
 
