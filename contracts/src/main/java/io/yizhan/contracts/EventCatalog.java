@@ -7,6 +7,7 @@ import io.yizhan.contracts.station.StationHoursChanged;
 import io.yizhan.contracts.station.StationRegistered;
 import io.yizhan.contracts.station.StationStatusChanged;
 import io.yizhan.contracts.station.StationUpdated;
+import io.yizhan.contracts.utilization.StandingChanged;
 import io.yizhan.contracts.utilization.StationHourCounted;
 import io.yizhan.contracts.visit.VisitRecorded;
 import io.yizhan.contracts.visit.VisitReported;
@@ -26,7 +27,8 @@ public final class EventCatalog {
           ActivityLogged.TYPE,
           VisitRecorded.TYPE,
           VisitReported.TYPE,
-          StationHourCounted.TYPE);
+          StationHourCounted.TYPE,
+          StandingChanged.TYPE);
 
   private EventCatalog() {}
 }

@@ -17,6 +17,7 @@ import io.yizhan.contracts.visit.ServiceUsed;
 import io.yizhan.contracts.visit.VisitChannel;
 import io.yizhan.contracts.visit.VisitRecorded;
 import io.yizhan.contracts.visit.VisitReported;
+import io.yizhan.contracts.utilization.StandingChanged;
 import io.yizhan.contracts.utilization.StationHourCounted;
 import java.util.EnumMap;
 import java.util.Map;
@@ -232,6 +233,22 @@ final class EventMother {
         "visit-service",
         STATION_ID,
         new StationHourCounted(STATION_ID, Instant.parse("2026-11-28T01:00:00Z"), 8, 2, 0, workers, services));
+  }
+
+  static EventEnvelope<StandingChanged> standingChanged() {
+    return new EventEnvelope<>(
+        UUID.fromString("3c9e1a7b-5f2d-4e8a-b6c0-d4f7a2e9b150"),
+        StandingChanged.TYPE.name(),
+        1,
+        AT,
+        "visit-service",
+        STATION_ID,
+        new StandingChanged(STATION_ID, "钟楼环卫工人驿站", "碑林区", StandingChanged.Level.OVERLOADED,
+            StandingChanged.Level.NORMAL, false, java.time.LocalDate.parse("2026-10-31"),
+            java.time.LocalDate.parse("2026-11-27"), 1512, 6.75, 2.4, 1.15, 0.08,
+            java.util.List.of("08:00 高峰平均每小时 13.8 人次，超过 4 个座位的接待能力（约 12 人次/小时）",
+                "每座位日均 6.8 人次，是本区中位站点的 2.4 倍"),
+            "考虑延长开放时间、增加座位，或在附近增设站点分流"));
   }
 
   private EventMother() {}

@@ -4,6 +4,10 @@ import io.yizhan.visit.checkin.BatchCheckingIn;
 import io.yizhan.visit.checkin.CheckingIn;
 import io.yizhan.visit.checkin.Visits;
 import io.yizhan.visit.stations.KnownStations;
+import io.yizhan.visit.utilization.CountingProgress;
+import io.yizhan.visit.utilization.PublishingStandings;
+import io.yizhan.visit.utilization.Rebuilds;
+import io.yizhan.visit.utilization.StandingsLog;
 import io.yizhan.visit.utilization.UtilizationReports;
 import io.yizhan.visit.utilization.UtilizationStore;
 import io.yizhan.visit.utilization.WorkerMixes;
@@ -43,6 +47,12 @@ public class VisitServiceApplication {
   UtilizationReports utilizationReports(UtilizationStore store, KnownStations stations, WorkerMixes mixes,
       UtilizationRulesProperties rules) {
     return new UtilizationReports(store, stations, mixes, rules.toRules());
+  }
+
+  @Bean
+  PublishingStandings publishingStandings(UtilizationReports reports, StandingsLog log, Rebuilds rebuilds,
+      CountingProgress counting, Clock clock) {
+    return new PublishingStandings(reports, log, rebuilds, counting, clock);
   }
 
   @Bean

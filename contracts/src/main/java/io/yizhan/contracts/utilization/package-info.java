@@ -1,6 +1,7 @@
 /**
- * Utilization: {@code utilization.hour-counted} on {@code utilization.events.v1}, published by
- * visit-service as it counts visits.
+ * Utilization, published by visit-service on {@code utilization.events.v1}:
+ * {@code utilization.hour-counted} as it counts visits, and {@code utilization.standing-changed}
+ * when a station's busy/idle standing changes.
  */
 @NullMarked
 package io.yizhan.contracts.utilization;

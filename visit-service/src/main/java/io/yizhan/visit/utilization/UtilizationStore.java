@@ -48,7 +48,11 @@ public interface UtilizationStore {
    */
   Mono<Integer> markChangedSinceAnnounced();
 
-  /** Forgets every count and which events were counted (not what was announced): the start of a rebuild. */
+  /**
+   * Forgets every count and which events were counted (not what was announced): the start of a
+   * rebuild. Notes when, in the same transaction: until a rebuild finishes after it, the counts
+   * are partial and no busy/idle standing is published ({@link StandingsLog}).
+   */
   Mono<Void> clear();
 
   /** The counts of the stations in the filter, cut by {@code granularity}; only buckets with visits. */

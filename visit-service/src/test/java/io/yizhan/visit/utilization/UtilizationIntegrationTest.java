@@ -11,6 +11,7 @@ import io.yizhan.contracts.EventJson;
 import io.yizhan.contracts.Topics;
 import io.yizhan.contracts.station.Hours;
 import io.yizhan.contracts.station.StationHoursChanged;
+import io.yizhan.contracts.utilization.StandingChanged;
 import io.yizhan.contracts.visit.ServiceUsed;
 import io.yizhan.contracts.visit.VisitChannel;
 import io.yizhan.contracts.visit.VisitRecorded;
@@ -70,6 +71,7 @@ class UtilizationIntegrationTest {
   @Autowired DatabaseClient db;
   @Autowired Admin admin;
   @Autowired Rebuilds rebuilds;
+  @Autowired PublishingStandings publishingStandings;
   final TopicProbe kafka = TopicProbe.onTestBroker();
   WebTestClient http;
 
@@ -345,6 +347,94 @@ class UtilizationIntegrationTest {
     assertThat(rows).filteredOn(r -> r.startsWith(evening)).singleElement().asString()
         .contains("夜间需求站", "正常", ",40,100.0%,是,100.0%");
     assertThat(rows).filteredOn(r -> r.startsWith(busy)).singleElement().asString().contains("超负荷", ",否,");
+  }
+
+  @Test
+  void a_station_becoming_overloaded_or_idle_is_published_once_on_the_utilization_topic() {
+    String district = "发布区" + UUID.randomUUID().toString().substring(0, 8);
+    String busy = station("繁忙站", district);
+    String normal = station("一般站", district);
+    String idle = station("冷清站", district);
+    List<String> lines = new ArrayList<>();
+    // The busy one's noon hour is fuller than its 12 seats take; nobody comes to the idle one.
+    for (int i = 0; i < 120; i++) {
+      lines.add(line("standing-" + UUID.randomUUID(), busy, "SANITATION", YESTERDAY.atTime(i < 60 ? 12 : 7 + i % 12, i % 60)));
+    }
+    for (int i = 0; i < 40; i++) {
+      lines.add(line("standing-" + UUID.randomUUID(), normal, "FOOD_DELIVERY", YESTERDAY.atTime(20 + i % 3, i)));
+    }
+    assertThat(postBatch(String.join("\n", lines))).containsEntry("accepted", 160);
+    awaitBalanced(district, 160);
+
+    // Each station's first standing, over the four weeks that ended yesterday.
+    publishingStandings.runOnce().block();
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(standingsPublished(busy, normal, idle))
+        .containsOnlyKeys(busy, normal, idle));
+    StandingChanged overloaded = standingsPublished(busy).get(busy).get(0);
+    assertThat(overloaded.level()).isEqualTo(StandingChanged.Level.OVERLOADED);
+    assertThat(overloaded.previousLevel()).isNull();
+    assertThat(overloaded.district()).isEqualTo(district);
+    assertThat(overloaded.from()).isEqualTo(YESTERDAY.minusDays(PublishingStandings.DAYS - 1L));
+    assertThat(overloaded.to()).isEqualTo(YESTERDAY);
+    assertThat(overloaded.visits()).isEqualTo(120);
+    assertThat(overloaded.peakOccupancy()).isGreaterThanOrEqualTo(1.0);
+    assertThat(overloaded.reasons()).isNotEmpty();
+    assertThat(overloaded.action()).contains("分流");
+    assertThat(standingsPublished(normal).get(normal).get(0).level()).isEqualTo(StandingChanged.Level.NORMAL);
+    assertThat(standingsPublished(idle).get(idle).get(0).level()).isEqualTo(StandingChanged.Level.UNDERUSED);
+    kafka.recordsContaining(Topics.UTILIZATION_EVENTS, busy).stream()
+        .filter(r -> StandingChanged.TYPE.name().equals(TopicProbe.header(r, "ce_type")))
+        .forEach(r -> EventContracts.assertConforms(r.value()));
+
+    // Nothing changed: the next round publishes nothing about them.
+    publishingStandings.runOnce().block();
+    // Riders find the idle one: it stands with the others now, and only it is published again.
+    List<String> riders = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      riders.add(line("standing-" + UUID.randomUUID(), idle, "COURIER", YESTERDAY.atTime(9 + i % 8, i)));
+    }
+    assertThat(postBatch(String.join("\n", riders))).containsEntry("accepted", 40);
+    awaitBalanced(district, 200);
+    publishingStandings.runOnce().block();
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(standingsPublished(idle).get(idle)).hasSize(2));
+    StandingChanged found = standingsPublished(idle).get(idle).get(1);
+    assertThat(found.level()).isEqualTo(StandingChanged.Level.NORMAL);
+    assertThat(found.previousLevel()).isEqualTo(StandingChanged.Level.UNDERUSED);
+    assertThat(standingsPublished(busy, normal).values()).allSatisfy(events -> assertThat(events).hasSize(1));
+
+    // Emptied for a rebuild that has not finished: the counts are partial, nothing is published,
+    // though the normal one's noon is full now. Once the rebuild is through, it is.
+    List<String> noon = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      noon.add(line("standing-" + UUID.randomUUID(), normal, "COURIER", YESTERDAY.atTime(12, i)));
+    }
+    assertThat(postBatch(String.join("\n", noon))).containsEntry("accepted", 60);
+    awaitBalanced(district, 260);
+    db.sql("INSERT INTO utilization_cleared (cleared_at) VALUES (now()) "
+        + "ON CONFLICT (only_row) DO UPDATE SET cleared_at = EXCLUDED.cleared_at").then().block();
+    try {
+      assertThat(publishingStandings.runOnce().block()).isZero();
+    } finally {
+      db.sql("DELETE FROM utilization_cleared WHERE cleared_at > now() - INTERVAL '1 minute'").then().block();
+    }
+    await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+        assertThat(standingsPublished(normal).get(normal)).hasSize(1));
+    publishingStandings.runOnce().block();
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(standingsPublished(normal).get(normal))
+        .extracting(StandingChanged::level).containsExactly(StandingChanged.Level.NORMAL, StandingChanged.Level.OVERLOADED));
+  }
+
+  /** Station id -> its utilization.standing-changed events, in the order published. */
+  Map<String, List<StandingChanged>> standingsPublished(String... stations) {
+    Map<String, List<StandingChanged>> published = new TreeMap<>();
+    for (String station : stations) {
+      kafka.recordsContaining(Topics.UTILIZATION_EVENTS, station).stream()
+          .filter(r -> StandingChanged.TYPE.name().equals(TopicProbe.header(r, "ce_type")))
+          .sorted(java.util.Comparator.comparingLong(ConsumerRecord::offset))
+          .forEach(r -> published.computeIfAbsent(station, k -> new ArrayList<>())
+              .add(EventJson.read(r.value(), StandingChanged.TYPE).data()));
+    }
+    return published;
   }
 
   /** Sends the station's new hours, 09:00-17:00 every day, and waits until check-ins go by them. */

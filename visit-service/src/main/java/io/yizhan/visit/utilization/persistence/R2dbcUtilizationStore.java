@@ -265,8 +265,13 @@ class R2dbcUtilizationStore implements UtilizationStore {
     // TRUNCATE, not DELETE: the replay inserts the same event ids again, and deleted-but-not-yet-
     // vacuumed index entries for them made every insert slow (V5's comment). The marks go with
     // the counts they were for; what was announced stays: the rebuild's end compares with it.
+    // When, in the same transaction: no busy/idle standing is published from partial counts.
     return transactional.transactional(
-        db.sql("TRUNCATE utilization_hours, utilization_unannounced, utilization_counted_events").then());
+        db.sql("TRUNCATE utilization_hours, utilization_unannounced, utilization_counted_events").then()
+            .then(db.sql("INSERT INTO utilization_cleared (cleared_at) VALUES (:now) "
+                    + "ON CONFLICT (only_row) DO UPDATE SET cleared_at = EXCLUDED.cleared_at")
+                .bind("now", clock.instant().atOffset(ZoneOffset.UTC))
+                .then()));
   }
 
   @Override
