@@ -212,15 +212,7 @@ class UtilizationIntegrationTest {
     String busy = station("繁忙站", district);
     String normal = station("一般站", district);
     String idle = station("冷清站", district);
-    List<String> lines = new ArrayList<>();
-    // 120 sanitation workers at the busy one, 65 of them in the noon hour; 40 riders at the other.
-    for (int i = 0; i < 120; i++) {
-      int hour = i < 60 ? 12 : 7 + i % 12;
-      lines.add(line("plan-" + UUID.randomUUID(), busy, "SANITATION", YESTERDAY.atTime(hour, i % 60)));
-    }
-    for (int i = 0; i < 40; i++) {
-      lines.add(line("plan-" + UUID.randomUUID(), normal, "FOOD_DELIVERY", YESTERDAY.atTime(20 + i % 3, i)));
-    }
+    List<String> lines = busyNoonAndEveningRiders("plan-", busy, normal);
     assertThat(postBatch(String.join("\n", lines))).containsEntry("accepted", 160);
     awaitBalanced(district, 160);
     String day = YESTERDAY.toString();
@@ -289,14 +281,8 @@ class UtilizationIntegrationTest {
     String idle = station("冷清站", district);
     String alone = station("邻区唯一站", neighbour);
     opensNineToFive(evening);
-    List<String> lines = new ArrayList<>();
-    for (int i = 0; i < 120; i++) {
-      lines.add(line("map-" + UUID.randomUUID(), busy, "SANITATION", YESTERDAY.atTime(i < 60 ? 12 : 7 + i % 12, i % 60)));
-    }
-    // Riders come at 20:00-22:00, when the station has closed for the day.
-    for (int i = 0; i < 40; i++) {
-      lines.add(line("map-" + UUID.randomUUID(), evening, "FOOD_DELIVERY", YESTERDAY.atTime(20 + i % 3, i)));
-    }
+    // Riders come to the evening one at 20:00-22:00, when it has closed for the day.
+    List<String> lines = busyNoonAndEveningRiders("map-", busy, evening);
     for (int i = 0; i < 10; i++) {
       lines.add(line("map-" + UUID.randomUUID(), alone, "TAXI_DRIVER", YESTERDAY.atTime(10, i)));
     }
@@ -355,15 +341,9 @@ class UtilizationIntegrationTest {
     String busy = station("繁忙站", district);
     String normal = station("一般站", district);
     String idle = station("冷清站", district);
-    List<String> lines = new ArrayList<>();
-    // The busy one's noon hour is fuller than its 12 seats take; nobody comes to the idle one.
-    for (int i = 0; i < 120; i++) {
-      lines.add(line("standing-" + UUID.randomUUID(), busy, "SANITATION", YESTERDAY.atTime(i < 60 ? 12 : 7 + i % 12, i % 60)));
-    }
-    for (int i = 0; i < 40; i++) {
-      lines.add(line("standing-" + UUID.randomUUID(), normal, "FOOD_DELIVERY", YESTERDAY.atTime(20 + i % 3, i)));
-    }
-    assertThat(postBatch(String.join("\n", lines))).containsEntry("accepted", 160);
+    // Nobody comes to the idle one.
+    assertThat(postBatch(String.join("\n", busyNoonAndEveningRiders("standing-", busy, normal))))
+        .containsEntry("accepted", 160);
     awaitBalanced(district, 160);
 
     // Each station's first standing, over the four weeks that ended yesterday.
@@ -647,6 +627,22 @@ class UtilizationIntegrationTest {
 
   static String at(LocalDateTime cityTime) {
     return cityTime.atZone(CityTime.ZONE).toInstant().toString();
+  }
+
+  /**
+   * Yesterday at two stations: 120 sanitation workers at {@code busy}, 65 of them in the noon hour
+   * (more than its 12 seats take in an hour), and 40 food-delivery riders at {@code evening} from
+   * 20:00 to 22:59. Visit ids start with {@code prefix}.
+   */
+  static List<String> busyNoonAndEveningRiders(String prefix, String busy, String evening) {
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 120; i++) {
+      lines.add(line(prefix + UUID.randomUUID(), busy, "SANITATION", YESTERDAY.atTime(i < 60 ? 12 : 7 + i % 12, i % 60)));
+    }
+    for (int i = 0; i < 40; i++) {
+      lines.add(line(prefix + UUID.randomUUID(), evening, "FOOD_DELIVERY", YESTERDAY.atTime(20 + i % 3, i)));
+    }
+    return lines;
   }
 
   static String line(String visitId, String station, String workerType, LocalDateTime cityTime) {
