@@ -7,6 +7,12 @@ import java.time.temporal.ChronoUnit;
 /** Whole days of the city, {@code from} and {@code to} included. */
 public record Period(LocalDate from, LocalDate to) {
 
+  /**
+   * Four weeks: what the figures cover unless asked otherwise, and what a station's published
+   * busy/idle standing is judged on, so that the dashboard and the events speak of the same span.
+   */
+  public static final int DEFAULT_DAYS = 28;
+
   /** A year of hourly figures is the most one answer reads. */
   public static final long MAX_DAYS = 366;
 

@@ -14,9 +14,6 @@ import reactor.core.publisher.Mono;
  */
 public class PublishingStandings {
 
-  /** The dashboard's default period: four weeks. */
-  public static final int DAYS = 28;
-
   /** Standings published in one transaction: the first round publishes every station's. */
   static final int MAX_PER_TRANSACTION = 2_000;
 
@@ -43,7 +40,7 @@ public class PublishingStandings {
    *     backfill, an outage), when a busy station would be judged on part of its visits
    */
   public Mono<Integer> runOnce() {
-    Period period = Period.ending(CityTime.dayOf(clock.instant()).minusDays(1), DAYS);
+    Period period = Period.ending(CityTime.dayOf(clock.instant()).minusDays(1), Period.DEFAULT_DAYS);
     Mono<Boolean> countsShort = rebuilds.latest()
         .map(latest -> latest.state() == Rebuild.State.RUNNING)
         .defaultIfEmpty(false)

@@ -354,7 +354,7 @@ class UtilizationIntegrationTest {
     assertThat(overloaded.level()).isEqualTo(StandingChanged.Level.OVERLOADED);
     assertThat(overloaded.previousLevel()).isNull();
     assertThat(overloaded.district()).isEqualTo(district);
-    assertThat(overloaded.from()).isEqualTo(YESTERDAY.minusDays(PublishingStandings.DAYS - 1L));
+    assertThat(overloaded.from()).isEqualTo(YESTERDAY.minusDays(Period.DEFAULT_DAYS - 1L));
     assertThat(overloaded.to()).isEqualTo(YESTERDAY);
     assertThat(overloaded.visits()).isEqualTo(120);
     assertThat(overloaded.peakOccupancy()).isGreaterThanOrEqualTo(1.0);

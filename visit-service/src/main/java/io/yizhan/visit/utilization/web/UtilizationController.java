@@ -47,8 +47,6 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/utilization")
 class UtilizationController {
 
-  static final int DEFAULT_DAYS = 28;
-
   private final KnownStations stations;
   private final UtilizationReports reports;
   private final Clock clock;
@@ -249,7 +247,7 @@ class UtilizationController {
 
   private Period period(@Nullable String from, @Nullable String to) {
     LocalDate last = to == null || to.isBlank() ? today() : date("to", to);
-    LocalDate first = from == null || from.isBlank() ? last.minusDays(DEFAULT_DAYS - 1L) : date("from", from);
+    LocalDate first = from == null || from.isBlank() ? last.minusDays(Period.DEFAULT_DAYS - 1L) : date("from", from);
     try {
       return new Period(first, last);
     } catch (IllegalArgumentException e) {
