@@ -3,6 +3,7 @@ package io.yizhan.contracts;
 import io.yizhan.contracts.maintenance.ActivityLogged;
 import io.yizhan.contracts.maintenance.MaintenanceOverdue;
 import io.yizhan.contracts.maintenance.MaintenanceRecorded;
+import io.yizhan.contracts.station.StandingFlagged;
 import io.yizhan.contracts.station.StationHoursChanged;
 import io.yizhan.contracts.station.StationRegistered;
 import io.yizhan.contracts.station.StationStatusChanged;
@@ -24,6 +25,7 @@ public final class EventCatalog {
           StationUpdated.TYPE,
           MaintenanceRecorded.TYPE,
           MaintenanceOverdue.TYPE,
+          StandingFlagged.TYPE,
           ActivityLogged.TYPE,
           VisitRecorded.TYPE,
           VisitReported.TYPE,

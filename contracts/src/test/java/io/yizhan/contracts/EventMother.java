@@ -7,6 +7,7 @@ import io.yizhan.contracts.station.AreaType;
 import io.yizhan.contracts.station.BuildMode;
 import io.yizhan.contracts.station.Contact;
 import io.yizhan.contracts.station.Hours;
+import io.yizhan.contracts.station.StandingFlagged;
 import io.yizhan.contracts.station.StationHoursChanged;
 import io.yizhan.contracts.station.StationStatus;
 import io.yizhan.contracts.station.StationStatusChanged;
@@ -249,6 +250,28 @@ final class EventMother {
             java.util.List.of("08:00 高峰平均每小时 13.8 人次，超过 4 个座位的接待能力（约 12 人次/小时）",
                 "每座位日均 6.8 人次，是本区中位站点的 2.4 倍"),
             "考虑延长开放时间、增加座位，或在附近增设站点分流"));
+  }
+
+  static EventEnvelope<StandingFlagged> standingFlagged() {
+    return new EventEnvelope<>(
+        UUID.fromString("8e2d4b6f-1a3c-4e5d-9f7a-0b2c4d6e8f13"),
+        StandingFlagged.TYPE.name(),
+        1,
+        AT,
+        "station-service",
+        STATION_ID,
+        new StandingFlagged(STATION_ID, "钟楼环卫工人驿站", "碑林区",
+            StandingFlagged.Flag.OVERLOADED, StandingChanged.Level.OVERLOADED,
+            java.time.LocalDate.parse("2026-10-31"), java.time.LocalDate.parse("2026-11-27"), 1512, 6.75, 2.4, 1.15,
+            0.08,
+            List.of("08:00 高峰平均每小时 13.8 人次，超过 4 个座位的接待能力（约 12 人次/小时）",
+                "每座位日均 6.8 人次，是本区中位站点的 2.4 倍"),
+            "考虑延长开放时间、增加座位，或在附近增设站点分流",
+            List.of(
+                new StandingFlagged.Recipient(MaintenanceOverdue.Tier.STATION_MANAGER,
+                    new Contact("王丽", "13800000000")),
+                new StandingFlagged.Recipient(MaintenanceOverdue.Tier.REGIONAL_HEAD,
+                    new Contact("李强", "029-87650000")))));
   }
 
   private EventMother() {}

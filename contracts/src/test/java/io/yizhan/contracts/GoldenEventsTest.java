@@ -34,7 +34,8 @@ class GoldenEventsTest {
           Map.entry(io.yizhan.contracts.visit.VisitRecorded.TYPE, EventMother::visitRecorded),
           Map.entry(io.yizhan.contracts.visit.VisitReported.TYPE, EventMother::visitReported),
           Map.entry(io.yizhan.contracts.utilization.StationHourCounted.TYPE, EventMother::stationHourCounted),
-          Map.entry(io.yizhan.contracts.utilization.StandingChanged.TYPE, EventMother::standingChanged));
+          Map.entry(io.yizhan.contracts.utilization.StandingChanged.TYPE, EventMother::standingChanged),
+          Map.entry(io.yizhan.contracts.station.StandingFlagged.TYPE, EventMother::standingFlagged));
 
   @TestFactory
   Iterable<DynamicTest> every_event_type_has_an_example() {
