@@ -17,6 +17,9 @@ import io.yizhan.station.maintenance.Escalation;
 import io.yizhan.station.maintenance.Maintenance;
 import io.yizhan.station.maintenance.OverdueReport;
 import io.yizhan.station.maintenance.RecordingMaintenance;
+import io.yizhan.station.standings.NotingStandings;
+import io.yizhan.station.standings.Standings;
+import io.yizhan.station.standings.TellingRules;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
@@ -97,5 +100,16 @@ public class StationServiceApplication {
   @Bean
   ChangingStatus changingStatus(Stations stations, Clock clock) {
     return new ChangingStatus(stations, clock);
+  }
+
+  @Bean
+  TellingRules tellingRules(@Value("${yizhan.standings.quiet:P28D}") Duration quiet,
+      @Value("${yizhan.standings.stale:P2D}") Duration stale) {
+    return new TellingRules(quiet, stale);
+  }
+
+  @Bean
+  NotingStandings notingStandings(Standings standings, Stations stations, TellingRules rules, Clock clock) {
+    return new NotingStandings(standings, stations, rules, clock);
   }
 }

@@ -1,0 +1,5 @@
+/** Standings: the persistence adapter. */
+@NullMarked
+package io.yizhan.station.standings.persistence;
+
+import org.jspecify.annotations.NullMarked;
