@@ -2,6 +2,7 @@ package io.yizhan.notification;
 
 import io.yizhan.notification.notices.Notices;
 import io.yizhan.notification.notices.TellingChainMaintenanceIsOverdue;
+import io.yizhan.notification.notices.TellingChainOfStanding;
 import io.yizhan.notification.notices.TellingManagerStationIsListed;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
@@ -23,6 +24,11 @@ public class NotificationServiceApplication {
   @Bean
   TellingChainMaintenanceIsOverdue tellingChainMaintenanceIsOverdue(Notices notices, Clock clock) {
     return new TellingChainMaintenanceIsOverdue(notices, clock);
+  }
+
+  @Bean
+  TellingChainOfStanding tellingChainOfStanding(Notices notices, Clock clock) {
+    return new TellingChainOfStanding(notices, clock);
   }
 
   @Bean

@@ -24,7 +24,9 @@ public record Notice(
 
   public enum NoticeKind {
     STATION_LISTED,
-    MAINTENANCE_OVERDUE
+    MAINTENANCE_OVERDUE,
+    /** The station became overloaded or idle, or its hours miss the workers. */
+    STANDING_FLAGGED
   }
 
   /** The three tiers of responsibility (三级负责制). */

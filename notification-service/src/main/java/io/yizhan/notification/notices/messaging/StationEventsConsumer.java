@@ -2,10 +2,12 @@ package io.yizhan.notification.notices.messaging;
 
 import io.yizhan.contracts.station.StationRegistered;
 import io.yizhan.contracts.maintenance.MaintenanceOverdue;
+import io.yizhan.contracts.station.StandingFlagged;
 import io.yizhan.notification.notices.MaintenanceLapse;
 import io.yizhan.notification.notices.Notice.RecipientRole;
 import io.yizhan.notification.notices.StationListing;
 import io.yizhan.notification.notices.TellingChainMaintenanceIsOverdue;
+import io.yizhan.notification.notices.TellingChainOfStanding;
 import io.yizhan.notification.notices.TellingManagerStationIsListed;
 import io.yizhan.support.kafka.EventConsumers;
 import java.util.UUID;
@@ -20,7 +22,8 @@ class StationEventsConsumer {
 
   @Bean
   Consumer<Message<byte[]>> stationEvents(TellingManagerStationIsListed telling,
-      TellingChainMaintenanceIsOverdue tellingLapse, EventConsumers consumers) {
+      TellingChainMaintenanceIsOverdue tellingLapse, TellingChainOfStanding tellingStanding,
+      EventConsumers consumers) {
     return consumers.named("station-notices")
         .on(StationRegistered.TYPE, event -> {
           StationRegistered s = event.data();
@@ -33,6 +36,7 @@ class StationEventsConsumer {
               o.stationName(), o.district(), o.taskName(), o.overdueDays(), o.lastDoneAt(),
               RecipientRole.valueOf(o.escalatedTo().name()), o.contact().name(), o.contact().phone()));
         })
+        .on(StandingFlagged.TYPE, event -> tellingStanding.tell(event.eventId(), event.data()))
         .build();
   }
 }
