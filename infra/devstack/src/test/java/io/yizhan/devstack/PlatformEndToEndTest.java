@@ -6,7 +6,10 @@ import static org.awaitility.Awaitility.await;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.yizhan.contracts.EventEnvelope;
+import io.yizhan.contracts.EventJson;
 import io.yizhan.contracts.Topics;
+import io.yizhan.contracts.utilization.StandingChanged;
 import io.yizhan.loadgen.Credentials;
 import io.yizhan.testkit.Database;
 import io.yizhan.testkit.Infrastructure;
@@ -28,6 +31,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -134,6 +139,26 @@ class PlatformEndToEndTest {
         .expectStatus().isBadRequest()
         .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .expectBody().jsonPath("$.errors[0].field").isEqualTo("stationId");
+  }
+
+  @Test
+  void a_station_becoming_overloaded_is_told_to_its_manager_in_a_notice() {
+    String station = register("钟楼环卫工人驿站");
+    // What visit-service publishes when a round of standings finds the station overloaded (its
+    // rounds judge whole past weeks, which a station registered now has none of; the publishing
+    // is UtilizationIntegrationTest's): station-service names whom to tell, notification-service writes it.
+    LocalDate yesterday = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1);
+    kafka.send(Topics.UTILIZATION_EVENTS, station, EventJson.write(EventEnvelope.of(StandingChanged.TYPE,
+        "visit-service", station, Instant.now(), new StandingChanged(station, "钟楼环卫工人驿站", "碑林区",
+            StandingChanged.Level.OVERLOADED, null, false, yesterday.minusDays(27), yesterday, 2268, 6.75, 2.4, 1.15,
+            0.02, List.of("每座位日均 6.8 人次，是本区中位站点的 2.4 倍"), "考虑延长开放时间、增加座位，或在附近增设站点分流"))));
+
+    await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() ->
+        gateway.get().uri("/api/notifications?stationId={id}", station).exchange()
+            .expectStatus().isOk()
+            .expectBody()
+            .jsonPath("$[?(@.kind == 'STANDING_FLAGGED')].recipientName").isEqualTo("王丽")
+            .jsonPath("$[?(@.kind == 'STANDING_FLAGGED')].subject").isEqualTo("站点使用超负荷：钟楼环卫工人驿站"));
   }
 
   @Test
