@@ -88,6 +88,10 @@ public class TellingChainOfStanding {
   }
 
   private static String suggestion(StandingFlagged f) {
-    return f.action() == null ? "" : "建议：" + f.action() + "。\n";
+    String action = f.action();
+    if (action == null) {
+      return "";
+    }
+    return "建议：" + action + (action.endsWith("。") ? "" : "。") + "\n";
   }
 }
