@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
@@ -78,7 +79,7 @@ class R2dbcStandings implements Standings {
     return db.sql("""
             INSERT INTO standing_flags_told (station_id, flag, told_at) VALUES (:station, :flag, :at)
             ON CONFLICT (station_id, flag) DO UPDATE SET told_at = EXCLUDED.told_at""")
-        .bind("station", java.util.UUID.fromString(flagged.stationId()))
+        .bind("station", UUID.fromString(flagged.stationId()))
         .bind("flag", flagged.flag().name())
         .bind("at", utc(at))
         .then()
