@@ -45,19 +45,15 @@ public class TellingChainOfStanding {
     switch (f.flag()) {
       case OVERLOADED -> {
         subject = "站点使用超负荷：" + f.stationName();
-        body.append("「").append(f.stationName()).append("」（").append(f.district()).append("）").append(weeks)
-            .append("到访 ").append(f.visits()).append(" 人次，使用已超负荷：\n");
-        f.reasons().forEach(reason -> body.append("· ").append(reason).append("\n"));
-        body.append(suggestion(f)).append(manager
+        figures(body, f, weeks, "使用已超负荷");
+        body.append(manager
             ? "请合理安排高峰时段的接待，并与区域站长或总站长商定具体办法。"
             : "请与站点管理员一起研究分流办法，必要时向区县工会提出增设站点。");
       }
       case UNDERUSED -> {
         subject = "站点使用偏少：" + f.stationName();
-        body.append("「").append(f.stationName()).append("」（").append(f.district()).append("）").append(weeks)
-            .append("到访 ").append(f.visits()).append(" 人次，使用明显偏少：\n");
-        f.reasons().forEach(reason -> body.append("· ").append(reason).append("\n"));
-        body.append(suggestion(f)).append(manager
+        figures(body, f, weeks, "使用明显偏少");
+        body.append(manager
             ? "请向附近的环卫工人、快递员、外卖骑手和网约车司机宣传本站，并核对开放时间与位置信息是否准确。"
             : "请督促站点管理员做好宣传，评估开放时间与选址是否合适。");
       }
@@ -87,11 +83,14 @@ public class TellingChainOfStanding {
         clock.instant());
   }
 
-  private static String suggestion(StandingFlagged f) {
+  /** The station's visits in the days judged, the verdict, visit-service's reasons and its suggestion. */
+  private static void figures(StringBuilder body, StandingFlagged f, String weeks, String verdict) {
+    body.append("「").append(f.stationName()).append("」（").append(f.district()).append("）").append(weeks)
+        .append("到访 ").append(f.visits()).append(" 人次，").append(verdict).append("：\n");
+    f.reasons().forEach(reason -> body.append("· ").append(reason).append("\n"));
     String action = f.action();
-    if (action == null) {
-      return "";
+    if (action != null) {
+      body.append("建议：").append(action).append(action.endsWith("。") ? "" : "。").append("\n");
     }
-    return "建议：" + action + (action.endsWith("。") ? "" : "。") + "\n";
   }
 }
