@@ -611,6 +611,9 @@ class PlatformEndToEndTest {
           + "'; f.password.value = 'yizhan-demo'; f.submit(); }");
       assertThat(browser.await("(t => t.length > 0 && t)(document.getElementById('stationName').textContent)",
           Duration.ofSeconds(30))).isEqualTo("登录测试站（" + district + "）");
+      // ...with what its chain was told about it: that it is listed.
+      assertThat(browser.await("(t => t.includes('站点已上线') && t)(document.getElementById('stationNotices').textContent)",
+          Duration.ofSeconds(30))).contains("站点管理员 王丽", "站点已上线：登录测试站");
 
       // The manager registers a worker who did not scan, from the dashboard's link, still signed in.
       browser.evaluate("document.querySelector('#who a[href=\"register.html\"]').click()");
