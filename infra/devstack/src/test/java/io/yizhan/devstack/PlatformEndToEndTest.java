@@ -153,7 +153,10 @@ class PlatformEndToEndTest {
             StandingChanged.Level.OVERLOADED, null, false, yesterday.minusDays(27), yesterday, 2268, 6.75, 2.4, 1.15,
             0.02, List.of("每座位日均 6.8 人次，是本区中位站点的 2.4 倍"), "考虑延长开放时间、增加座位，或在附近增设站点分流"))));
 
-    await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() ->
+    // Two minutes: when another test has just killed station-service, the killed instance keeps its
+    // share of the standings' partitions until Kafka gives up on it (its session, 45 s), and only
+    // then does the new instance read them.
+    await().atMost(Duration.ofSeconds(120)).ignoreExceptions().untilAsserted(() ->
         gateway.get().uri("/api/notifications?stationId={id}", station).exchange()
             .expectStatus().isOk()
             .expectBody()
