@@ -63,6 +63,8 @@ class StandingsIntegrationTest {
     assertThat(overloaded.action()).isEqualTo("考虑延长开放时间、增加座位，或在附近增设站点分流");
     assertThat(overloaded.recipients()).extracting(r -> r.tier() + " " + r.contact().name())
         .containsExactly(Tier.STATION_MANAGER + " 王丽", Tier.REGIONAL_HEAD + " 李强");
+    Instant overloadedTold = told(id).get(Flag.OVERLOADED);
+    assertThat(overloadedTold).isNotNull();
 
     // Delivered again; back to normal the next day and overloaded the day after, within the quiet
     // period: nobody is told again. Then its hours start to miss the workers: that is news.
@@ -74,6 +76,11 @@ class StandingsIntegrationTest {
     // The records of one station are read in order: once the last is kept, all before it were.
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(kept(id)).isNotNull()
         .extracting(Standing::closedWhenNeeded).isEqualTo(true));
+    // What was told is noted in the transaction that keeps the standing; the announcements follow
+    // through the outbox, so the topic is awaited, the note is not.
+    assertThat(told(id)).containsOnlyKeys(Flag.OVERLOADED, Flag.CLOSED_WHEN_NEEDED)
+        .containsEntry(Flag.OVERLOADED, overloadedTold);
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(flagged(id)).hasSize(2));
     assertThat(flagged(id)).extracting(StandingFlagged::flag).containsExactly(Flag.OVERLOADED, Flag.CLOSED_WHEN_NEEDED);
     kafka.recordsContaining(Topics.STATION_EVENTS, id).forEach(r -> EventContracts.assertConforms(r.value()));
   }
@@ -85,6 +92,7 @@ class StandingsIntegrationTest {
     // Read five days after it was judged (history, or a long outage): kept, not told.
     kafka.send(standing(idle, Level.UNDERUSED, null, false, now.minus(Duration.ofDays(5))));
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(kept(idle)).isNotNull());
+    assertThat(told(idle)).isEmpty();
     // Still idle today: not raised, since it was idle before. Normal, then idle again: told.
     kafka.send(standing(idle, Level.UNDERUSED, Level.UNDERUSED, true, now));
     kafka.send(standing(idle, Level.NORMAL, Level.UNDERUSED, true, now.plusSeconds(60)));
@@ -98,6 +106,7 @@ class StandingsIntegrationTest {
         .exchange().expectStatus().isOk();
     kafka.send(standing(suspended, Level.OVERLOADED, null, true, now));
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(kept(suspended)).isNotNull());
+    assertThat(told(suspended)).isEmpty();
     assertThat(flagged(suspended)).isEmpty();
 
     // An older standing read after a newer one does not replace it.
@@ -128,6 +137,10 @@ class StandingsIntegrationTest {
 
   private @Nullable Standing kept(String stationId) {
     return standings.known(new StationId(UUID.fromString(stationId))).block().standing();
+  }
+
+  private Map<Flag, Instant> told(String stationId) {
+    return standings.known(new StationId(UUID.fromString(stationId))).block().lastTold();
   }
 
   private List<StandingFlagged> flagged(String stationId) {

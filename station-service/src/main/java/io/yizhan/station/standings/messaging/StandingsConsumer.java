@@ -30,18 +30,18 @@ class StandingsConsumer {
   private static final Duration APPLY_TIMEOUT = Duration.ofSeconds(30);
 
   /** A standing read: which station, what it says, and when it was judged. */
-  private record Read(UUID eventId, StationId stationId, StandingChanged standing, Instant judgedAt) {}
+  private record Judged(UUID eventId, StationId stationId, StandingChanged standing, Instant judgedAt) {}
 
   @Bean
   ConcurrentMessageListenerContainer<String, byte[]> standingsFromUtilization(NotingStandings noting, Inbox inbox,
       BatchConsumers batches, @Value("${yizhan.standings.max-poll-records:5000}") int maxPollRecords) {
     BatchMessageListener<String, byte[]> listener = records -> {
       var standings = batches.read(records, StandingChanged.TYPE, CONSUMER,
-          event -> new Read(event.eventId(), new StationId(UUID.fromString(event.data().stationId())), event.data(),
+          event -> new Judged(event.eventId(), new StationId(UUID.fromString(event.data().stationId())), event.data(),
               event.occurredAt()));
       for (var read : standings) {
-        Read r = read.value();
-        inbox.once(CONSUMER, r.eventId(), noting.note(r.stationId(), r.standing(), r.judgedAt()))
+        Judged judged = read.value();
+        inbox.once(CONSUMER, judged.eventId(), noting.note(judged.stationId(), judged.standing(), judged.judgedAt()))
             .block(APPLY_TIMEOUT);
       }
     };
