@@ -93,8 +93,9 @@ public class StationServiceApplication {
   }
 
   @Bean
-  ComputingCoverage computingCoverage(PlanningAreas areas, StationIndex index, Stations stations) {
-    return new ComputingCoverage(areas, index, stations);
+  ComputingCoverage computingCoverage(PlanningAreas areas, StationIndex index, Stations stations,
+      Standings standings) {
+    return new ComputingCoverage(areas, index, stations, standings);
   }
 
   @Bean

@@ -11,7 +11,9 @@ import io.yizhan.station.finder.FinderEntry;
 import io.yizhan.station.finder.StationIndex;
 import io.yizhan.station.registry.GeoPoint;
 import io.yizhan.station.registry.Station;
+import io.yizhan.station.registry.StationId;
 import io.yizhan.station.registry.Stations;
+import io.yizhan.station.standings.Standings;
 import io.yizhan.support.problem.InvalidRequestException;
 import io.yizhan.support.problem.InvalidRequestException.FieldProblem;
 import io.yizhan.support.problem.NotFoundException;
@@ -20,6 +22,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -39,11 +43,13 @@ public class ComputingCoverage {
   private final PlanningAreas areas;
   private final StationIndex index;
   private final Stations stations;
+  private final Standings standings;
 
-  public ComputingCoverage(PlanningAreas areas, StationIndex index, Stations stations) {
+  public ComputingCoverage(PlanningAreas areas, StationIndex index, Stations stations, Standings standings) {
     this.areas = areas;
     this.index = index;
     this.stations = stations;
+    this.standings = standings;
   }
 
   /**
@@ -52,9 +58,12 @@ public class ComputingCoverage {
    * @param gaps  how many of the largest uncovered clusters to list, each with one site
    * @param sites how many new stations to plan, in the order to build them
    * @param venuesOnly plan them only at the uploaded candidate venues
+   * @param withoutOverloaded count no one as served by a station whose latest standing is
+   *                          overloaded: it has no room for more, so the gaps and the plan show
+   *                          where a station beside it would take its overflow
    */
   public record Question(@Nullable String district, int minutes, ZonedDateTime at, int cellMeters, boolean weighted,
-      int gaps, int sites, boolean venuesOnly, boolean picture) {}
+      int gaps, int sites, boolean venuesOnly, boolean withoutOverloaded, boolean picture) {}
 
   public Mono<CoverageReport> compute(Question q) {
     return Mono.defer(() -> {
@@ -66,10 +75,12 @@ public class ComputingCoverage {
       Mono<List<DemandPoint>> demand = q.weighted() ? areas.demand(q.district()).collectList() : Mono.just(List.of());
       Mono<List<Venue>> venues = q.venuesOnly() && q.sites() > 0
           ? areas.venues(q.district()).collectList() : Mono.just(List.of());
-      return Mono.zip(boundaries, demand, venues).flatMap(found -> extent(q, found.getT1(), radius)
+      Mono<Set<StationId>> overloaded = q.withoutOverloaded()
+          ? standings.overloaded().collect(Collectors.toSet()) : Mono.just(Set.of());
+      return Mono.zip(boundaries, demand, venues, overloaded).flatMap(found -> extent(q, found.getT1(), radius)
           // The grid is CPU work of up to a second or two: off the event loop.
           .publishOn(Schedulers.boundedElastic())
-          .map(extent -> grid(q, extent, found.getT2(), found.getT3(), radius)));
+          .map(extent -> grid(q, extent, found.getT2(), found.getT3(), found.getT4(), radius)));
     });
   }
 
@@ -113,7 +124,8 @@ public class ComputingCoverage {
     });
   }
 
-  private CoverageReport grid(Question q, Area area, List<DemandPoint> demand, List<Venue> venues, double radius) {
+  private CoverageReport grid(Question q, Area area, List<DemandPoint> demand, List<Venue> venues,
+      Set<StationId> overloaded, double radius) {
     long started = System.nanoTime();
     if (q.weighted() && demand.isEmpty()) {
       throw new InvalidRequestException("weighted",
@@ -134,9 +146,15 @@ public class ComputingCoverage {
     }
     Box reach = area.box().grownBy(radius);
     int open = 0;
+    int leftOut = 0;
     for (FinderEntry e : index.inBox(reach.minLatitude(), reach.minLongitude(), reach.maxLatitude(), reach.maxLongitude())) {
-      if (e.hours().stateAt(q.at()).open()) {
-        open++;
+      if (!e.hours().stateAt(q.at()).open()) {
+        continue;
+      }
+      open++;
+      if (overloaded.contains(e.id())) {
+        leftOut++;
+      } else {
         grid.cover(new GeoPoint(e.latitude(), e.longitude()), radius);
       }
     }
@@ -183,7 +201,7 @@ public class ComputingCoverage {
         area.source() == Extent.BOUNDARY
             ? "按已上传的区域边界计算"
             : "未上传区域边界：按站点分布范围（外扩步行半径）估算，站点稀少的边远地带不在其内，覆盖率偏高",
-        open, totals.cells(), totals.coveredCells(),
+        open, q.withoutOverloaded() ? leftOut : null, totals.cells(), totals.coveredCells(),
         totals.cells() == 0 ? 0 : round4((double) totals.coveredCells() / totals.cells()),
         weighted ? round(totals.demand()) : null,
         weighted ? round(totals.coveredDemand()) : null,

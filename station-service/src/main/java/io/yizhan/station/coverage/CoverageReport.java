@@ -8,6 +8,9 @@ import org.jspecify.annotations.Nullable;
  * The answer to "how much of the district is within N minutes of an open station".
  *
  * @param extent           where the grid's boundary came from
+ * @param openStations     stations open at the hour asked, within reach of the area
+ * @param overloadedLeftOut of those, the overloaded ones not counted as serving anyone; null
+ *                         unless asked to leave them out
  * @param coveredShare     covered cells / cells in the area
  * @param coveredDemandShare covered demand / all demand; null unless weighted by demand
  * @param gaps             the largest uncovered clusters, largest first, each with a suggested site
@@ -24,6 +27,7 @@ public record CoverageReport(
     Extent extent,
     String extentNote,
     int openStations,
+    @Nullable Integer overloadedLeftOut,
     int cells,
     int coveredCells,
     double coveredShare,

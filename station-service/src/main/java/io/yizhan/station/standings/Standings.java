@@ -6,6 +6,7 @@ import io.yizhan.station.registry.StationId;
 import java.time.Instant;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** The standings kept and the flags told. Every call joins the caller's transaction. */
@@ -19,6 +20,12 @@ public interface Standings {
 
   /** Keeps {@code standing} as the station's latest. */
   Mono<Void> keep(Standing standing);
+
+  /**
+   * The stations whose latest standing is overloaded: more workers come than their seats can
+   * take, so being within their reach is not being served.
+   */
+  Flux<StationId> overloaded();
 
   /** Notes the flag told at {@code at} and announces it on station.events.v1. */
   Mono<Void> tell(StandingFlagged flagged, Instant at);

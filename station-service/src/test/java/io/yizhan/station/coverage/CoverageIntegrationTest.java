@@ -3,20 +3,28 @@ package io.yizhan.station.coverage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.yizhan.contracts.utilization.StandingChanged.Level;
+import io.yizhan.station.registry.StationId;
 import io.yizhan.station.registry.StationRegistryIntegrationTest;
+import io.yizhan.station.standings.Standing;
+import io.yizhan.station.standings.Standings;
 import io.yizhan.testkit.TestHttp;
 import io.yizhan.testkit.TestTokens;
 import io.yizhan.testkit.YizhanIntegrationTest;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -31,6 +39,7 @@ class CoverageIntegrationTest {
       List.of(108.975, 34.265), List.of(108.925, 34.265), List.of(108.925, 34.235));
 
   @LocalServerPort int port;
+  @Autowired Standings standings;
 
   @Test
   void coverage_follows_opening_hours_boundaries_and_demand() {
@@ -111,6 +120,51 @@ class CoverageIntegrationTest {
     // The planners' map draws the same answer.
     http.get().uri("/maps/coverage.html").exchange().expectStatus().isOk()
         .expectBody(String.class).value(page -> assertThat(page).contains("15 分钟服务圈", "/api/coverage?"));
+  }
+
+  @Test
+  void a_plan_without_the_overloaded_stations_sites_relief_beside_them() {
+    WebTestClient http = TestHttp.client(port, TestTokens.cityAdmin());
+    // 莲湖区 here: 2.8 km × 2.2 km west of the other test's 碑林区, beyond walking reach of its
+    // stations; a crowded station in the west and one with room in the east.
+    http.put().uri("/api/coverage/areas/莲湖区").contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(Map.of("type", "Polygon", "coordinates", List.of(List.of(List.of(108.86, 34.26),
+            List.of(108.89, 34.26), List.of(108.89, 34.28), List.of(108.86, 34.28), List.of(108.86, 34.26)))))
+        .exchange().expectStatus().isNoContent();
+    String crowded = register(http, "莲湖区西大街爱心驿站", "莲湖区", 34.270, 108.865, Map.of("alwaysOpen", true));
+    register(http, "莲湖区北院门爱心驿站", "莲湖区", 34.270, 108.885, Map.of("alwaysOpen", true));
+    http.put().uri("/api/coverage/demand?district=莲湖区").contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(List.of(
+            Map.of("latitude", 34.270, "longitude", 108.866, "weight", 100, "label", "西大街商圈"),
+            Map.of("latitude", 34.270, "longitude", 108.884, "weight", 50, "label", "北院门")))
+        .exchange().expectStatus().isOk();
+    LocalDate to = LocalDate.now().minusDays(1);
+    standings.keep(new Standing(new StationId(UUID.fromString(crowded)), Level.OVERLOADED, false, to.minusDays(27), to,
+        Instant.now())).block();
+    String question = "/api/coverage?district=莲湖区&weighted=true&sites=2";
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(http.get().uri(question)
+        .exchange().expectBody(Map.class).returnResult().getResponseBody().get("openStations")).isEqualTo(2));
+
+    // Within reach, everyone is covered: nothing to plan, and nobody asked about crowding.
+    Map<?, ?> asCovered = http.get().uri(question).exchange().expectStatus().isOk()
+        .expectBody(Map.class).returnResult().getResponseBody();
+    assertThat(asCovered.get("coveredDemandShare")).isEqualTo(1.0);
+    assertThat((List<?>) asCovered.get("nextSites")).isEmpty();
+    assertThat(asCovered.get("overloadedLeftOut")).isNull();
+
+    // The crowded station serves no one more: its workers are a gap, and the plan's first
+    // station goes beside it.
+    Map<?, ?> withRoom = http.get().uri(question + "&withoutOverloaded=true").exchange().expectStatus().isOk()
+        .expectBody(Map.class).returnResult().getResponseBody();
+    assertThat(withRoom.get("openStations")).isEqualTo(2);
+    assertThat(withRoom.get("overloadedLeftOut")).isEqualTo(1);
+    assertThat(withRoom.get("coveredDemandShare")).isEqualTo(0.3333);
+    assertThat((List<?>) withRoom.get("nextSites")).singleElement().satisfies(planned -> {
+      Map<?, ?> first = (Map<?, ?>) planned;
+      assertThat(first.get("addsDemand")).isEqualTo(100.0);
+      assertThat(first.get("coveredDemandShareAfter")).isEqualTo(1.0);
+      assertThat((Double) ((Map<?, ?>) first.get("site")).get("longitude")).isBetween(108.855, 108.877);
+    });
   }
 
   @Test
@@ -224,12 +278,19 @@ class CoverageIntegrationTest {
   }
 
   private static void register(WebTestClient http, String name, double lat, double lon, Map<String, Object> hours) {
+    register(http, name, "碑林区", lat, lon, hours);
+  }
+
+  /** Returns the station's id. */
+  private static String register(WebTestClient http, String name, String district, double lat, double lon,
+      Map<String, Object> hours) {
     Map<String, Object> station = new HashMap<>(StationRegistryIntegrationTest.beilinStation());
     station.put("name", name);
+    station.put("district", district);
     station.put("latitude", lat);
     station.put("longitude", lon);
     station.put("hours", hours);
-    http.post().uri("/api/stations").contentType(MediaType.APPLICATION_JSON).bodyValue(station)
-        .exchange().expectStatus().isCreated();
+    return (String) http.post().uri("/api/stations").contentType(MediaType.APPLICATION_JSON).bodyValue(station)
+        .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
   }
 }

@@ -79,7 +79,9 @@ class CoverageController {
    * offset; default now), on a grid of {@code cellMeters}; weighted by uploaded demand points when
    * {@code weighted}; with the {@code gaps} largest uncovered clusters and a plan of {@code sites}
    * new stations in the order to build them (only at uploaded candidate venues when
-   * {@code venuesOnly}); {@code grid=true} adds the cells for drawing.
+   * {@code venuesOnly}); with {@code withoutOverloaded}, stations whose latest standing is
+   * overloaded serve no one, so the gaps and the plan show where to relieve them;
+   * {@code grid=true} adds the cells for drawing.
    */
   @GetMapping("/api/coverage")
   Mono<CoverageReport> coverage(@RequestParam(required = false) @Nullable String district,
@@ -90,9 +92,10 @@ class CoverageController {
       @RequestParam(defaultValue = "10") int gaps,
       @RequestParam(defaultValue = "0") int sites,
       @RequestParam(defaultValue = "false") boolean venuesOnly,
+      @RequestParam(defaultValue = "false") boolean withoutOverloaded,
       @RequestParam(defaultValue = "false") boolean grid) {
     return computing.compute(new Question(district(district), minutes,
-        at(at), cellMeters, weighted, gaps, sites, venuesOnly, grid));
+        at(at), cellMeters, weighted, gaps, sites, venuesOnly, withoutOverloaded, grid));
   }
 
   /** A district's boundary as a GeoJSON Polygon geometry ([longitude, latitude] pairs, WGS-84). */

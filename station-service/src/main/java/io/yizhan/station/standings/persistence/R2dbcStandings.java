@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @Repository
@@ -70,6 +71,14 @@ class R2dbcStandings implements Standings {
         .bind("to", standing.to())
         .bind("judgedAt", utc(standing.judgedAt()))
         .then();
+  }
+
+  @Override
+  public Flux<StationId> overloaded() {
+    return db.sql("SELECT station_id FROM station_standings WHERE level = :level")
+        .bind("level", Level.OVERLOADED.name())
+        .map(row -> new StationId(row.get("station_id", UUID.class)))
+        .all();
   }
 
   @Override
