@@ -356,6 +356,13 @@ class PlatformEndToEndTest {
           Duration.ofSeconds(60));
       assertThat(browser.evaluate("document.querySelector('#busy a').getAttribute('href')"))
           .isEqualTo("/dashboards/utilization.html?district=" + URLEncoder.encode(district, UTF_8));
+      // Asked to plan relief, the answer says how many open stations it did not count as serving
+      // (station-service's own copy of the standings, which may not have this one yet).
+      browser.evaluate("document.getElementById('withoutOverloaded').click()");
+      browser.evaluate("document.querySelector('#q button[type=submit]').click()");
+      browser.await("/其中超负荷 \\d+ 个，不算覆盖/.test(document.getElementById('facts').textContent)",
+          Duration.ofSeconds(30));
+      assertThat(browser.evaluate("location.search")).contains("withoutOverloaded=true");
     }
   }
 
