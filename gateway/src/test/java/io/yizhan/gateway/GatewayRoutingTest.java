@@ -144,6 +144,22 @@ class GatewayRoutingTest {
   }
 
   @Test
+  void a_browser_opening_a_page_of_a_service_that_is_down_gets_a_page_saying_so_that_retries_itself() {
+    String page = http.get().uri("/api/assessments/anything")
+        .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8").exchange()
+        .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+        .expectHeader().contentType("text/html;charset=UTF-8")
+        .expectHeader().valueEquals("Retry-After", "10")
+        .expectBody(String.class).returnResult().getResponseBody();
+    assertThat(page).contains("<html lang=\"zh-CN\">", "页面暂时打不开", "星级考核功能暂时不可用", "此前已成功提交的数据不受影响",
+        "<meta http-equiv=\"refresh\" content=\"10\">");
+    // A script's fetch sends */*: it still reads the problem detail.
+    http.get().uri("/api/assessments/anything").header("Accept", "*/*").exchange()
+        .expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+        .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+  }
+
+  @Test
   void a_service_slower_than_the_timeout_gets_a_gateway_timeout_problem() {
     long start = System.nanoTime();
     http.get().uri("/api/stations/slow").exchange()
