@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * The answer a caller gets when a service is down, too slow, or its circuit is open: a problem
@@ -39,29 +38,10 @@ public final class ServiceUnavailable {
     return problem;
   }
 
-  /**
-   * The same for someone who opened a page (a dashboard, a station's page from its QR code): a
-   * page in Chinese that says so and loads itself again once the wait is over, not the JSON a
-   * script would read.
-   */
+  /** The same for someone who opened a page ({@link ErrorPages}). */
   public static String page(String service, @Nullable Throwable cause) {
-    return """
-        <!doctype html>
-        <html lang="zh-CN"><head><meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta http-equiv="refresh" content="%d">
-        <title>页面暂时打不开 · 驿站</title>
-        <style>body { font-family: system-ui, sans-serif; margin: 0; color: #222; background: #fafafa; }
-        main { max-width: 34em; margin: 15vh auto 0; padding: 24px; background: #fff; border-top: 4px solid #b71c1c; }
-        h1 { font-size: 22px; margin: 0 0 12px; } p { line-height: 1.7; } .en { color: #666; font-size: 14px; }</style>
-        </head><body><main>
-        <h1>页面暂时打不开</h1>
-        <p>%s，正在恢复；此前已成功提交的数据不受影响。</p>
-        <p>本页将在 %d 秒后自动重试，也可以<a href="">立即重试</a>。</p>
-        <p class="en" lang="en">This part of the platform is temporarily unavailable. The page retries by itself in %d seconds.</p>
-        </main></body></html>
-        """.formatted(RETRY_AFTER_SECONDS, HtmlUtils.htmlEscape(what(service, cause)), RETRY_AFTER_SECONDS,
-        RETRY_AFTER_SECONDS);
+    return ErrorPages.page("页面暂时打不开", what(service, cause) + "，正在恢复；此前已成功提交的数据不受影响。",
+        "This part of the platform is temporarily unavailable.", RETRY_AFTER_SECONDS);
   }
 
   private static String what(String service, @Nullable Throwable cause) {

@@ -1,5 +1,6 @@
 package io.yizhan.gateway.ratelimit;
 
+import io.yizhan.gateway.ErrorPages;
 import io.yizhan.gateway.Problems;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -16,7 +17,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Applies {@link PublicRateLimit} to the public endpoints before routing. A refused request gets
- * 429 with a Chinese problem detail and Retry-After; allowed ones carry RateLimit-Remaining.
+ * 429 with a Chinese problem detail (or, opening a page, {@link ErrorPages}'s page) and
+ * Retry-After; allowed ones carry RateLimit-Remaining.
  */
 @Component
 @ConditionalOnProperty(name = "yizhan.gateway.public-rate-limit.enabled", havingValue = "true", matchIfMissing = true)
@@ -45,7 +47,7 @@ class PublicRateLimitFilter implements GlobalFilter, Ordered {
     TokenBuckets.Decision decision = limit.take(exchange.getRequest().getHeaders().getFirst("X-Forwarded-For"),
         exchange.getRequest().getRemoteAddress());
     if (decision instanceof TokenBuckets.Decision.Refused no) {
-      return tooMany(exchange.getResponse(), no.retryAfterSeconds());
+      return tooMany(exchange, no.retryAfterSeconds());
     }
     if (decision instanceof TokenBuckets.Decision.Allowed yes) {
       exchange.getResponse().getHeaders().set("RateLimit-Remaining", String.valueOf(yes.remaining()));
@@ -53,8 +55,14 @@ class PublicRateLimitFilter implements GlobalFilter, Ordered {
     return chain.filter(exchange);
   }
 
-  private static Mono<Void> tooMany(ServerHttpResponse response, long retryAfterSeconds) {
+  private static Mono<Void> tooMany(ServerWebExchange exchange, long retryAfterSeconds) {
+    ServerHttpResponse response = exchange.getResponse();
     response.getHeaders().set("Retry-After", String.valueOf(retryAfterSeconds));
+    if (ErrorPages.wanted(exchange.getRequest().getHeaders())) {
+      return ErrorPages.write(response, HttpStatus.TOO_MANY_REQUESTS, ErrorPages.page("请求过于频繁",
+          "这个网络地址在短时间内打开了太多页面或查询，请稍等片刻。", "Too many requests from this address.",
+          retryAfterSeconds));
+    }
     return Problems.write(response, HttpStatus.TOO_MANY_REQUESTS, PublicRateLimit.tooManyRequests(retryAfterSeconds));
   }
 }

@@ -69,6 +69,14 @@ class PublicRateLimitTest {
         .expectBody().jsonPath("$.title").isEqualTo("请求过于频繁 (too many requests)")
         .jsonPath("$.status").isEqualTo(429)
         .jsonPath("$.instance").doesNotExist();
+    // Opening a page from the same address: the same refusal, as a page that opens itself again.
+    http.get().uri("/api/finder/nearby?lat=34.26&lon=108.95").header("X-Forwarded-For", "203.0.113.7")
+        .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8").exchange()
+        .expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
+        .expectHeader().exists("Retry-After")
+        .expectHeader().contentType("text/html;charset=UTF-8")
+        .expectBody(String.class).value(page -> org.assertj.core.api.Assertions.assertThat(page)
+            .contains("<h1>请求过于频繁</h1>", "请稍等片刻", "<meta http-equiv=\"refresh\""));
 
     http.get().uri("/api/finder/nearby?lat=34.26&lon=108.95").header("X-Forwarded-For", "198.51.100.4")
         .exchange().expectStatus().isOk();
