@@ -53,6 +53,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -62,6 +63,9 @@ import reactor.core.publisher.Mono;
  * fails, the figures planners read, and a rebuild that gives the same result.
  */
 @YizhanIntegrationTest
+// Its stations are listed today and visited yesterday: one day in use, where the product waits for
+// a week before publishing a station's standing (PublishingStandingsTest holds that rule).
+@TestPropertySource(properties = "yizhan.utilization.standings.min-days-in-use=1")
 class UtilizationIntegrationTest {
 
   static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
