@@ -25,7 +25,8 @@ public final class ErrorPages {
    * address bar and links do; scripts' fetches send {@code *}{@code /*} or JSON.
    */
   public static boolean wanted(HttpHeaders headers) {
-    return headers.getAccept().stream().anyMatch(type -> type.isCompatibleWith(MediaType.TEXT_HTML) && !type.isWildcardType());
+    return headers.getAccept().stream()
+        .anyMatch(type -> type.isCompatibleWith(MediaType.TEXT_HTML) && !type.isWildcardType());
   }
 
   /**
