@@ -16,10 +16,11 @@ public class UtilizationRulesProperties {
   private double awarenessFlagRatio = PROPOSED.awarenessFlagRatio();
   private long awarenessMinVisits = PROPOSED.awarenessMinVisits();
   private double outsideHoursFlag = PROPOSED.outsideHoursFlag();
+  private int minDaysJudged = PROPOSED.minDaysJudged();
 
   UtilizationRules toRules() {
     return new UtilizationRules(visitsPerSeatPerHour, overloadedVsDistrict, underusedVsDistrict, minVisitsPerDay,
-        hoursCoverage, newEconomyExpected, awarenessFlagRatio, awarenessMinVisits, outsideHoursFlag);
+        hoursCoverage, newEconomyExpected, awarenessFlagRatio, awarenessMinVisits, outsideHoursFlag, minDaysJudged);
   }
 
   public void setVisitsPerSeatPerHour(double v) { visitsPerSeatPerHour = v; }
@@ -31,4 +32,5 @@ public class UtilizationRulesProperties {
   public void setAwarenessFlagRatio(double v) { awarenessFlagRatio = v; }
   public void setAwarenessMinVisits(long v) { awarenessMinVisits = v; }
   public void setOutsideHoursFlag(double v) { outsideHoursFlag = v; }
+  public void setMinDaysJudged(int v) { minDaysJudged = v; }
 }

@@ -12,7 +12,6 @@ import io.yizhan.visit.utilization.UtilizationReports;
 import io.yizhan.visit.utilization.UtilizationStore;
 import io.yizhan.visit.utilization.WorkerMixes;
 import java.time.Clock;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -52,9 +51,8 @@ public class VisitServiceApplication {
 
   @Bean
   PublishingStandings publishingStandings(UtilizationReports reports, StandingsLog log, Rebuilds rebuilds,
-      CountingProgress counting, Clock clock,
-      @Value("${yizhan.utilization.standings.min-days-in-use:" + PublishingStandings.MIN_DAYS_IN_USE + "}") int minDays) {
-    return new PublishingStandings(reports, log, rebuilds, counting, clock, minDays);
+      CountingProgress counting, Clock clock) {
+    return new PublishingStandings(reports, log, rebuilds, counting, clock);
   }
 
   @Bean

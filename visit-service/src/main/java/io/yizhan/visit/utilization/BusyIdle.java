@@ -15,7 +15,9 @@ public final class BusyIdle {
   public enum Level {
     OVERLOADED("超负荷"),
     NORMAL("正常"),
-    UNDERUSED("闲置");
+    UNDERUSED("闲置"),
+    /** In use too few days of the period to judge: ranked, not judged, and never published. */
+    NEW("新站");
 
     private final String label;
 
@@ -47,9 +49,13 @@ public final class BusyIdle {
     this.rules = rules;
   }
 
-  /** Ranks stations of one district, most used per seat first. */
+  /**
+   * Ranks stations of one district, most used per seat first. New stations take their place in the
+   * order but not in the median the others are judged against.
+   */
   public List<Ranked> rank(List<StationLoad> district) {
-    double median = median(district.stream().mapToDouble(StationLoad::visitsPerSeatPerDay).sorted().toArray());
+    double median = median(district.stream().filter(load -> !isNew(load))
+        .mapToDouble(StationLoad::visitsPerSeatPerDay).sorted().toArray());
     List<StationLoad> ordered = new ArrayList<>(district);
     ordered.sort(Comparator.comparingDouble(StationLoad::visitsPerSeatPerDay).reversed()
         .thenComparing(StationLoad::name));
@@ -60,9 +66,21 @@ public final class BusyIdle {
     return ranked;
   }
 
+  private boolean isNew(StationLoad load) {
+    return load.days() < minDays(load);
+  }
+
+  private long minDays(StationLoad load) {
+    return Math.min(rules.minDaysJudged(), load.periodDays());
+  }
+
   private Ranked judge(StationLoad load, int rank, double median) {
     double vsMedian = median == 0 ? 0 : load.visitsPerSeatPerDay() / median;
     double peakOccupancy = load.busiestHourAverage() / (Math.max(1, load.capacity()) * rules.visitsPerSeatPerHour());
+    if (isNew(load)) {
+      return new Ranked(load, rank, Level.NEW, vsMedian, peakOccupancy,
+          List.of(String.format(Locale.ROOT, "启用 %d 天，满 %d 天后评判忙闲", load.days(), minDays(load))), null);
+    }
     List<String> overloaded = new ArrayList<>();
     if (peakOccupancy >= 1) {
       overloaded.add(String.format(Locale.ROOT, "%02d:00 高峰平均每小时 %.1f 人次，超过 %d 个座位的接待能力（约 %.0f 人次/小时）",

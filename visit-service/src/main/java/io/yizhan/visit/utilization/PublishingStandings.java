@@ -16,30 +16,20 @@ public class PublishingStandings {
 
   /** Standings published in one transaction: the first round publishes every station's. */
   static final int MAX_PER_TRANSACTION = 2_000;
-  /** Days in use before a station's standing is published, unless configured otherwise. */
-  public static final int MIN_DAYS_IN_USE = 7;
 
   private final UtilizationReports reports;
   private final StandingsLog log;
   private final Rebuilds rebuilds;
   private final CountingProgress counting;
   private final Clock clock;
-  private final int minDaysInUse;
 
-  /**
-   * @param minDaysInUse days of the weeks judged a station must have been in use (listed here, or
-   *     visited) before its standing is published. One listed this week has a few days of visits,
-   *     or none: judged on them it would be announced idle, and its manager told so, before
-   *     workers could know it is there.
-   */
   public PublishingStandings(UtilizationReports reports, StandingsLog log, Rebuilds rebuilds,
-      CountingProgress counting, Clock clock, int minDaysInUse) {
+      CountingProgress counting, Clock clock) {
     this.reports = reports;
     this.log = log;
     this.rebuilds = rebuilds;
     this.counting = counting;
     this.clock = clock;
-    this.minDaysInUse = minDaysInUse;
   }
 
   /**
@@ -56,12 +46,16 @@ public class PublishingStandings {
         .defaultIfEmpty(false)
         .flatMap(rebuilding -> rebuilding ? Mono.just(true) : counting.backlog().map(CountingBacklog::behind));
     return countsShort.flatMap(partial -> partial ? Mono.just(0)
-        : reports.standings(null, period).map(this::inUseLongEnough)
+        : reports.standings(null, period).map(PublishingStandings::judged)
             .flatMap(standings -> publish(standings, period, 0)));
   }
 
-  private List<Standing> inUseLongEnough(List<Standing> standings) {
-    return standings.stream().filter(s -> s.ranked().load().days() >= minDaysInUse).toList();
+  /**
+   * A new station (in use fewer days than the rules judge on) is not published: it would be
+   * announced idle, and its manager told so, before workers could know it is there.
+   */
+  private static List<Standing> judged(List<Standing> standings) {
+    return standings.stream().filter(s -> s.ranked().level() != BusyIdle.Level.NEW).toList();
   }
 
   private Mono<Integer> publish(List<Standing> standings, Period period, int before) {

@@ -5,16 +5,18 @@ import java.util.UUID;
 /**
  * How much one station was used over a period, the facts a busy/idle judgement rests on.
  *
- * @param days            days in the period
+ * @param days            days of the period the station was in use (listed here, or visited)
+ * @param periodDays      days in the period
  * @param visits          visits in the period
  * @param visitsByHourOfDay visits in the period by hour of day (0–23, Asia/Shanghai)
  */
 public record StationLoad(
-    UUID stationId, String name, String district, int capacity, long days, long visits, long[] visitsByHourOfDay) {
+    UUID stationId, String name, String district, int capacity, long days, long periodDays, long visits,
+    long[] visitsByHourOfDay) {
 
   public StationLoad {
-    if (days < 1) {
-      throw new IllegalArgumentException("a period has at least one day");
+    if (days < 1 || periodDays < days) {
+      throw new IllegalArgumentException("a station is in use at least one day of a period, and at most all of it");
     }
     if (visitsByHourOfDay.length != 24) {
       throw new IllegalArgumentException("visitsByHourOfDay has 24 hours");

@@ -21,6 +21,10 @@ package io.yizhan.visit.utilization;
  *                              awareness and for hours alike
  * @param outsideHoursFlag      a station whose share of visits made while it was closed is at or
  *                              above this is flagged: its hours miss the workers (closed when needed)
+ * @param minDaysJudged         days of the period a station must have been in use (listed here, or
+ *                              visited) to be judged busy or idle; one listed since is new: a few
+ *                              days of visits, or none, would call it idle before workers could
+ *                              know it is there (capped at the period's length)
  */
 public record UtilizationRules(
     double visitsPerSeatPerHour,
@@ -31,15 +35,16 @@ public record UtilizationRules(
     double newEconomyExpected,
     double awarenessFlagRatio,
     long awarenessMinVisits,
-    double outsideHoursFlag) {
+    double outsideHoursFlag,
+    int minDaysJudged) {
 
-  public static final UtilizationRules PROPOSED = new UtilizationRules(3, 2.0, 0.5, 1, 0.9, 0.45, 0.5, 30, 0.2);
+  public static final UtilizationRules PROPOSED = new UtilizationRules(3, 2.0, 0.5, 1, 0.9, 0.45, 0.5, 30, 0.2, 7);
 
   public UtilizationRules {
     if (visitsPerSeatPerHour <= 0 || overloadedVsDistrict <= 1 || underusedVsDistrict <= 0
         || underusedVsDistrict >= 1 || minVisitsPerDay < 0 || hoursCoverage <= 0 || hoursCoverage > 1
         || newEconomyExpected < 0 || newEconomyExpected > 1 || awarenessFlagRatio <= 0 || awarenessMinVisits < 0
-        || outsideHoursFlag <= 0 || outsideHoursFlag > 1) {
+        || outsideHoursFlag <= 0 || outsideHoursFlag > 1 || minDaysJudged < 1) {
       throw new IllegalArgumentException("utilization rules out of range: " + PROPOSED + " is a valid example");
     }
   }

@@ -15,7 +15,24 @@ class BusyIdleTest {
     long[] hours = new long[24];
     hours[busiestHour] = inBusiestHour;
     hours[(busiestHour + 1) % 24] = visits - inBusiestHour;
-    return new StationLoad(UUID.randomUUID(), name, "碑林区", capacity, days, visits, hours);
+    return new StationLoad(UUID.randomUUID(), name, "碑林区", capacity, days, days, visits, hours);
+  }
+
+  @Test
+  void a_station_listed_days_ago_is_new_not_idle_and_stays_out_of_the_median() {
+    long[] none = new long[24];
+    List<BusyIdle.Ranked> ranked = busyIdle.rank(List.of(
+        load("老站", 10, 28, 560, 12, 200),                                     // 2 a seat a day
+        load("另一老站", 10, 28, 560, 12, 200),
+        new StationLoad(UUID.randomUUID(), "新站", "碑林区", 10, 2, 28, 0, none))); // listed two days ago, nobody yet
+    assertThat(ranked).extracting(BusyIdle.Ranked::level).containsExactly(Level.NORMAL, Level.NORMAL, Level.NEW);
+    assertThat(ranked.get(2).reasons()).containsExactly("启用 2 天，满 7 天后评判忙闲");
+    assertThat(ranked.get(2).action()).isNull();
+    // Its zero is not the district's: the old stations are judged against each other.
+    assertThat(ranked.get(0).vsDistrictMedian()).isEqualTo(1.0);
+    // Over a period shorter than a week, a station there all along is judged.
+    assertThat(busyIdle.rank(List.of(load("三天站", 10, 3, 0, 12, 0)))).extracting(BusyIdle.Ranked::level)
+        .containsExactly(Level.UNDERUSED);
   }
 
   @Test

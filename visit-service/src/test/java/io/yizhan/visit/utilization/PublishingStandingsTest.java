@@ -54,25 +54,26 @@ class PublishingStandingsTest {
   @Test
   void nothing_is_judged_while_counting_is_behind_the_accepted_visits() {
     PublishingStandings round = new PublishingStandings(reports, log, latest(Rebuild.State.DONE),
-        waiting(CountingBacklog.CURRENT_BELOW), CLOCK, 7);
+        waiting(CountingBacklog.CURRENT_BELOW), CLOCK);
     assertThat(round.runOnce().block()).isZero();
     assertThat(judged).hasValue(0);
   }
 
   @Test
   void nothing_is_judged_while_utilization_is_rebuilt() {
-    PublishingStandings round = new PublishingStandings(reports, log, latest(Rebuild.State.RUNNING), waiting(0), CLOCK, 7);
+    PublishingStandings round = new PublishingStandings(reports, log, latest(Rebuild.State.RUNNING), waiting(0), CLOCK);
     assertThat(round.runOnce().block()).isZero();
     assertThat(judged).hasValue(0);
   }
 
   @Test
-  void a_station_in_use_less_than_a_week_of_the_weeks_judged_is_not_published_yet() {
+  void a_new_station_is_not_published() {
     UtilizationReports judging = new UtilizationReports(null, null, null, UtilizationRules.PROPOSED) {
       @Override
       public Mono<java.util.List<Standing>> standings(String district, Period period) {
-        // Listed four weeks ago, a week ago, and yesterday (judged, as the dashboard does, on its days).
-        return Mono.just(java.util.List.of(idle("老站", 28), idle("上周启用", 7), idle("昨天启用", 1)));
+        // Listed four weeks ago and nobody comes; listed yesterday and nobody came yet.
+        return Mono.just(java.util.List.of(judged("老站", BusyIdle.Level.UNDERUSED, 28),
+            judged("昨天启用", BusyIdle.Level.NEW, 1)));
       }
     };
     java.util.List<String> published = new java.util.ArrayList<>();
@@ -81,15 +82,14 @@ class PublishingStandingsTest {
       return Mono.just(standings.size());
     };
     PublishingStandings round = new PublishingStandings(judging, remembering, latest(Rebuild.State.DONE), waiting(0),
-        CLOCK, PublishingStandings.MIN_DAYS_IN_USE);
-    assertThat(round.runOnce().block()).isEqualTo(2);
-    assertThat(published).containsExactly("老站", "上周启用");
+        CLOCK);
+    assertThat(round.runOnce().block()).isEqualTo(1);
+    assertThat(published).containsExactly("老站");
   }
 
-  static Standing idle(String name, long daysInUse) {
-    StationLoad load = new StationLoad(UUID.randomUUID(), name, "碑林区", 10, daysInUse, 0, new long[24]);
-    return new Standing(new BusyIdle.Ranked(load, 1, BusyIdle.Level.UNDERUSED, 0, 0, java.util.List.of("日均仅 0.0 人次"),
-        "核查开放时间与位置是否合适"), new Tally(), false);
+  static Standing judged(String name, BusyIdle.Level level, long daysInUse) {
+    StationLoad load = new StationLoad(UUID.randomUUID(), name, "碑林区", 10, daysInUse, 28, 0, new long[24]);
+    return new Standing(new BusyIdle.Ranked(load, 1, level, 0, 0, java.util.List.of(), null), new Tally(), false);
   }
 
   @Test
@@ -100,7 +100,7 @@ class PublishingStandingsTest {
       return Mono.just(0);
     };
     PublishingStandings round = new PublishingStandings(reports, remembering, latest(Rebuild.State.DONE),
-        waiting(CountingBacklog.CURRENT_BELOW - 1), CLOCK, 7);
+        waiting(CountingBacklog.CURRENT_BELOW - 1), CLOCK);
     assertThat(round.runOnce().block()).isZero();
     assertThat(judged).hasValue(1);
     assertThat(asked[0]).isEqualTo(new Period(java.time.LocalDate.parse("2026-11-08"), java.time.LocalDate.parse("2026-12-05")));

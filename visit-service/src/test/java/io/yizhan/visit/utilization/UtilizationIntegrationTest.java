@@ -64,8 +64,8 @@ import reactor.core.publisher.Mono;
  */
 @YizhanIntegrationTest
 // Its stations are listed today and visited yesterday: one day in use, where the product waits for
-// a week before publishing a station's standing (PublishingStandingsTest holds that rule).
-@TestPropertySource(properties = "yizhan.utilization.standings.min-days-in-use=1")
+// a week before judging a station (BusyIdleTest and PublishingStandingsTest hold that rule).
+@TestPropertySource(properties = "yizhan.utilization.rules.min-days-judged=1")
 class UtilizationIntegrationTest {
 
   static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
