@@ -33,6 +33,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -238,8 +239,11 @@ class PlatformEndToEndTest {
       throws Exception {
     Path chromium = chromiumOrSkip();
     String district = "浏览器区" + UUID.randomUUID().toString().substring(0, 6);
-    String busy = register("地图繁忙站", district, 34.2596, 108.9532);
+    // One seat at the busy one; both in use for more than a week (the district's feed sends their
+    // first visits from eight days ago), so that both are judged rather than new.
+    String busy = register("地图繁忙站", district, 34.2596, 108.9532, 1);
     String quiet = register("地图冷清站", district, 34.2701, 108.9702);
+    String eightDaysAgo = Instant.now().minus(Duration.ofDays(8)).truncatedTo(ChronoUnit.HOURS).toString();
     await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
         gateway.post().uri("/api/visits").contentType(MediaType.APPLICATION_JSON)
             .bodyValue(Map.of("visitId", "map-first-" + busy, "stationId", busy, "workerType", "COURIER",
@@ -248,11 +252,14 @@ class PlatformEndToEndTest {
     StringBuilder lines = new StringBuilder();
     for (int i = 0; i < 29; i++) {
       lines.append("{\"visitId\":\"map-").append(i).append('-').append(busy).append("\",\"stationId\":\"").append(busy)
+          .append("\",\"visitedAt\":\"").append(eightDaysAgo)
           .append("\",\"workerType\":\"SANITATION\",\"services\":[\"TOILET\"]}\n");
     }
+    lines.append("{\"visitId\":\"map-quiet-").append(quiet).append("\",\"stationId\":\"").append(quiet)
+        .append("\",\"visitedAt\":\"").append(eightDaysAgo).append("\",\"workerType\":\"SANITATION\"}\n");
     gateway.post().uri("/api/visits/batch").contentType(MediaType.parseMediaType("application/x-ndjson"))
         .bodyValue(lines.toString()).exchange().expectStatus().isOk()
-        .expectBody().jsonPath("$.accepted").isEqualTo(29);
+        .expectBody().jsonPath("$.accepted").isEqualTo(30);
     await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() ->
         gateway.get().uri("/api/utilization/stations?district={d}", district).exchange()
             .expectStatus().isOk().expectBody()
@@ -293,10 +300,10 @@ class PlatformEndToEndTest {
     try (BrowserSession browser = BrowserSession.open(chromium, spec("gateway").baseUrl() + "/dashboards/utilization.html")) {
       String outline = "document.querySelector('#map .area.pick[data-district=\"" + district + "\"]')";
       browser.await("!!" + outline, Duration.ofSeconds(30));
-      // The city's view compares its districts: this one's two stations, 30 visits, one of each extreme.
+      // The city's view compares its districts: this one's two stations, 31 visits, one of each extreme.
       String row = "document.querySelector('#districts tr[data-district=\"" + district + "\"]')";
       assertThat(browser.evaluate("[..." + row + ".cells].map(c => c.textContent).join('|')"))
-          .matches(district + "\\|2\\|30\\|[0-9.]+\\|[0-9.]+\\|[0-9.]+%\\|[0-9.]+%\\|1 / 0 / 1");
+          .matches(district + "\\|2\\|31\\|[0-9.]+\\|[0-9.]+\\|[0-9.]+%\\|[0-9.]+%\\|1 / 0 / 1");
 
       // Zoomed in, the map shows a quarter of the city, its dots the same size on screen.
       String viewBox = "document.getElementById('map').getAttribute('viewBox')";
@@ -655,11 +662,15 @@ class PlatformEndToEndTest {
   }
 
   static String register(String name, String district, double latitude, double longitude) {
+    return register(name, district, latitude, longitude, 12);
+  }
+
+  static String register(String name, String district, double latitude, double longitude, int capacity) {
     Map<?, ?> created = gateway.post().uri("/api/stations").contentType(MediaType.APPLICATION_JSON)
         .bodyValue(Map.ofEntries(
             Map.entry("name", name), Map.entry("kind", "CARE_STATION"), Map.entry("buildMode", "UNION_BUILT"),
             Map.entry("district", district), Map.entry("areaType", "MAIN_URBAN"), Map.entry("address", "东大街 1 号"),
-            Map.entry("latitude", latitude), Map.entry("longitude", longitude), Map.entry("capacity", 12),
+            Map.entry("latitude", latitude), Map.entry("longitude", longitude), Map.entry("capacity", capacity),
             Map.entry("hours", Map.of("alwaysOpen", true)),
             Map.entry("manager", Map.of("name", "王丽", "phone", "029-87654321"))))
         .exchange()

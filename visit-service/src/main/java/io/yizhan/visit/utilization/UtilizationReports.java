@@ -103,7 +103,8 @@ public class UtilizationReports {
       for (KnownStation s : active) {
         byDistrict.computeIfAbsent(s.district(), d -> new ArrayList<>()).add(new StationLoad(
             s.id(), s.name(), s.district(), s.capacity(), daysInUse(s, firstVisitDays.get(s.id()), period),
-            period.days(), tallies.getOrDefault(s.id(), new Tally()).visits(), byHourOfDay.getOrDefault(s.id(), new long[24])));
+            period.days(), tallies.getOrDefault(s.id(), new Tally()).visits(),
+            byHourOfDay.getOrDefault(s.id(), new long[24])));
       }
       return byDistrict;
     }
