@@ -75,6 +75,36 @@ class StandingFlaggedNoticeIntegrationTest {
                 .doesNotContain("建议：")));
   }
 
+  @Test
+  void only_the_stations_own_people_its_district_union_and_the_city_read_its_notices() {
+    String station = UUID.randomUUID().toString();
+    kafka.send(Topics.STATION_EVENTS, station, flagged(station, Flag.CLOSED_WHEN_NEEDED, Level.NORMAL, 0.37, List.of(),
+        null));
+    await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() ->
+        TestHttp.client(port, TestTokens.cityAdmin()).get().uri("/api/notifications?stationId={id}", station).exchange()
+            .expectBody().jsonPath("$.length()").isEqualTo(2));
+
+    for (String reader : List.of(TestTokens.districtAdmin("碑林区"), TestTokens.stationManager(station))) {
+      TestHttp.client(port, reader).get().uri("/api/notifications?stationId={id}", station).exchange()
+          .expectStatus().isOk()
+          .expectBody().jsonPath("$.length()").isEqualTo(2);
+    }
+    String elsewhere = UUID.randomUUID().toString();
+    for (String stranger : List.of(TestTokens.districtAdmin("雁塔区"), TestTokens.stationManager(elsewhere),
+        TestTokens.districtSystem("碑林区"), TestTokens.ops())) {
+      TestHttp.client(port, stranger).get().uri("/api/notifications?stationId={id}", station).exchange()
+          .expectStatus().isForbidden()
+          .expectBody()
+          .jsonPath("$.detail").value(detail -> assertThat(detail.toString())
+              .contains("只有本站的站点管理员、区域站长，或市总工会、碑林区工会可以查看本站的通知"));
+    }
+    // No notice yet: nothing names anyone, and nothing says which district the station is in.
+    TestHttp.client(port, TestTokens.stationManager(station)).get().uri("/api/notifications?stationId={id}", elsewhere)
+        .exchange()
+        .expectStatus().isOk()
+        .expectBody().jsonPath("$.length()").isEqualTo(0);
+  }
+
   private static byte[] flagged(String station, Flag flag, Level level, double outsideHoursShare, List<String> reasons,
       @Nullable String action) {
     LocalDate to = LocalDate.parse("2026-12-05");

@@ -2,15 +2,20 @@ package io.yizhan.notification.notices;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One message to one person about one station.
  *
+ * @param district the station's district when the notice was written, whose union may read it; null
+ *     on notices written before it was kept (session 41), which only the city and the station's own
+ *     people may read
  * @param causeEventId the event that made us write it; one notice per event and recipient role
  */
 public record Notice(
     UUID id,
     UUID stationId,
+    @Nullable String district,
     UUID causeEventId,
     NoticeKind kind,
     RecipientRole recipientRole,

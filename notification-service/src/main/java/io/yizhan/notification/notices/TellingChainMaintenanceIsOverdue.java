@@ -40,6 +40,7 @@ public class TellingChainMaintenanceIsOverdue {
     return notices.add(new Notice(
         UUID.nameUUIDFromBytes((lapse.eventId() + "/" + lapse.recipientRole()).getBytes(StandardCharsets.UTF_8)),
         lapse.stationId(),
+        lapse.district(),
         lapse.eventId(),
         NoticeKind.MAINTENANCE_OVERDUE,
         lapse.recipientRole(),

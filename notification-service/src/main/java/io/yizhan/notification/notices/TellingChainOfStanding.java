@@ -71,6 +71,7 @@ public class TellingChainOfStanding {
         // Derived from the cause, so the same event always yields the same notice id.
         UUID.nameUUIDFromBytes((eventId + "/" + role).getBytes(StandardCharsets.UTF_8)),
         UUID.fromString(f.stationId()),
+        f.district(),
         eventId,
         NoticeKind.STANDING_FLAGGED,
         role,

@@ -33,6 +33,7 @@ public class TellingManagerStationIsListed {
         UUID.nameUUIDFromBytes((listing.eventId() + "/" + RecipientRole.STATION_MANAGER)
             .getBytes(StandardCharsets.UTF_8)),
         listing.stationId(),
+        listing.district(),
         listing.eventId(),
         NoticeKind.STATION_LISTED,
         RecipientRole.STATION_MANAGER,

@@ -81,9 +81,17 @@ public record Caller(String subject, Set<Role> roles, @Nullable String district,
 
   /** Refuses, with what to do, unless {@link #runsStation}. */
   public void requireRunsStation(String stationId, String stationDistrict) {
+    requireRunsStation(stationId, stationDistrict, "办理这项操作");
+  }
+
+  /**
+   * As {@link #requireRunsStation(String, String)}, naming what is refused ("查看本站的通知").
+   * An empty district (not known) leaves the station's own people and the city.
+   */
+  public void requireRunsStation(String stationId, String stationDistrict, String what) {
     if (!runsStation(stationId, stationDistrict)) {
-      throw new ForbiddenException("只有本站的站点管理员、区域站长，或市总工会、" + stationDistrict
-          + "工会可以办理这项操作；当前令牌" + describe() + "。");
+      throw new ForbiddenException("只有本站的站点管理员、区域站长，或市总工会" + (stationDistrict.isEmpty() ? "" : "、"
+          + stationDistrict + "工会") + "可以" + what + "；当前令牌" + describe() + "。");
     }
   }
 

@@ -21,10 +21,10 @@ class R2dbcNotices implements Notices {
 
   @Override
   public Mono<Void> add(Notice n) {
-    return db.sql("""
-            INSERT INTO notices (id, station_id, cause_event_id, kind, recipient_role, recipient_name,
+    DatabaseClient.GenericExecuteSpec insert = db.sql("""
+            INSERT INTO notices (id, station_id, district, cause_event_id, kind, recipient_role, recipient_name,
                                  recipient_contact, channel, subject, body, status, created_at)
-            VALUES (:id, :stationId, :cause, :kind, :role, :name, :contact, :channel, :subject, :body, :status, :createdAt)
+            VALUES (:id, :stationId, :district, :cause, :kind, :role, :name, :contact, :channel, :subject, :body, :status, :createdAt)
             ON CONFLICT (cause_event_id, recipient_role) DO NOTHING""")
         .bind("id", n.id())
         .bind("stationId", n.stationId())
@@ -37,14 +37,15 @@ class R2dbcNotices implements Notices {
         .bind("subject", n.subject())
         .bind("body", n.body())
         .bind("status", n.status().name())
-        .bind("createdAt", n.createdAt().atOffset(ZoneOffset.UTC))
+        .bind("createdAt", n.createdAt().atOffset(ZoneOffset.UTC));
+    return (n.district() != null ? insert.bind("district", n.district()) : insert.bindNull("district", String.class))
         .then();
   }
 
   @Override
   public Flux<Notice> forStation(UUID stationId, int limit) {
     return db.sql("""
-            SELECT id, station_id, cause_event_id, kind, recipient_role, recipient_name, recipient_contact,
+            SELECT id, station_id, district, cause_event_id, kind, recipient_role, recipient_name, recipient_contact,
                    channel, subject, body, status, created_at
             FROM notices WHERE station_id = :stationId ORDER BY created_at DESC LIMIT :limit""")
         .bind("stationId", stationId)
@@ -52,6 +53,7 @@ class R2dbcNotices implements Notices {
         .map(row -> new Notice(
             row.get("id", UUID.class),
             row.get("station_id", UUID.class),
+            row.get("district", String.class),
             row.get("cause_event_id", UUID.class),
             Notice.NoticeKind.valueOf(row.get("kind", String.class)),
             Notice.RecipientRole.valueOf(row.get("recipient_role", String.class)),
