@@ -243,6 +243,8 @@ class PlatformEndToEndTest {
     // first visits from eight days ago), so that both are judged rather than new.
     String busy = register("地图繁忙站", district, 34.2596, 108.9532, 1);
     String quiet = register("地图冷清站", district, 34.2701, 108.9702);
+    // Listed today: ranked, but new (新站), not judged idle.
+    String fresh = register("地图新站", district, 34.2650, 108.9600);
     String eightDaysAgo = Instant.now().minus(Duration.ofDays(8)).truncatedTo(ChronoUnit.HOURS).toString();
     await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
         gateway.post().uri("/api/visits").contentType(MediaType.APPLICATION_JSON)
@@ -263,8 +265,9 @@ class PlatformEndToEndTest {
     await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() ->
         gateway.get().uri("/api/utilization/stations?district={d}", district).exchange()
             .expectStatus().isOk().expectBody()
-            .jsonPath("$.stations.length()").isEqualTo(2)
-            .jsonPath("$.stations[?(@.stationId == '" + busy + "')].visits").isEqualTo(30));
+            .jsonPath("$.stations.length()").isEqualTo(3)
+            .jsonPath("$.stations[?(@.stationId == '" + busy + "')].visits").isEqualTo(30)
+            .jsonPath("$.stations[?(@.stationId == '" + fresh + "')].level").isEqualTo("NEW"));
 
     // The district's boundary, as a planner uploads it for coverage: the map draws and names it.
     gateway.put().uri("/api/coverage/areas/{d}", district).contentType(MediaType.APPLICATION_JSON)
@@ -278,10 +281,11 @@ class PlatformEndToEndTest {
 
     // Every request answered: the status line names the period, not an error.
     assertThat(dom).containsPattern("<span id=\"status\" class=\"\">统计期 [0-9-]+ 至 [0-9-]+");
-    // Both stations on the map, where they stand against each other, the busy one chosen.
+    // The stations on the map, where they stand against each other, the busy one chosen.
     assertThat(dom).containsPattern("<circle class=\"station OVERLOADED chosen\"[^>]*data-station=\"" + busy + "\"");
     assertThat(dom).containsPattern("<circle class=\"station UNDERUSED\"[^>]*data-station=\"" + quiet + "\"");
-    assertThat(dom).contains("共 2 个站点：超负荷 1，正常 0，闲置 1");
+    assertThat(dom).containsPattern("<circle class=\"station NEW\"[^>]*data-station=\"" + fresh + "\"");
+    assertThat(dom).contains("共 3 个站点：超负荷 1，正常 0，闲置 1，新站（启用不足一周，暂不评判）1，");
     // The district's ranking, from the same figures, busiest first.
     assertThat(dom).containsPattern("<tr data-station=\"" + busy + "\"><td>1</td><td>地图繁忙站</td>");
     assertThat(dom).containsPattern("<tr data-station=\"" + quiet + "\"><td>2</td><td>地图冷清站</td>");
@@ -300,10 +304,11 @@ class PlatformEndToEndTest {
     try (BrowserSession browser = BrowserSession.open(chromium, spec("gateway").baseUrl() + "/dashboards/utilization.html")) {
       String outline = "document.querySelector('#map .area.pick[data-district=\"" + district + "\"]')";
       browser.await("!!" + outline, Duration.ofSeconds(30));
-      // The city's view compares its districts: this one's two stations, 31 visits, one of each extreme.
+      // The city's view compares its districts: this one's three stations, 31 visits, one of each
+      // extreme and a new one, which the three levels leave out and the row names.
       String row = "document.querySelector('#districts tr[data-district=\"" + district + "\"]')";
       assertThat(browser.evaluate("[..." + row + ".cells].map(c => c.textContent).join('|')"))
-          .matches(district + "\\|2\\|31\\|[0-9.]+\\|[0-9.]+\\|[0-9.]+%\\|[0-9.]+%\\|1 / 0 / 1");
+          .matches(district + "\\|3\\|31\\|[0-9.]+\\|[0-9.]+\\|[0-9.]+%\\|[0-9.]+%\\|1 / 0 / 1，新站 1");
 
       // Zoomed in, the map shows a quarter of the city, its dots the same size on screen.
       String viewBox = "document.getElementById('map').getAttribute('viewBox')";
@@ -332,7 +337,7 @@ class PlatformEndToEndTest {
       assertThat(browser.evaluate("document.getElementById('district').value")).isEqualTo(district);
       assertThat(browser.evaluate("document.getElementById('districtsBox').hidden")).isEqualTo("true");
       assertThat(browser.evaluate("document.getElementById('mapFacts').textContent"))
-          .startsWith("共 2 个站点：超负荷 1，正常 0，闲置 1");
+          .startsWith("共 3 个站点：超负荷 1，正常 0，闲置 1，新站");
       // The ranking lists first what a planner acts on, and says once what to do about each level.
       String ranking = "document.getElementById('ranking').textContent";
       String show = "(s => { s.value = '%s'; s.dispatchEvent(new Event('change')); })(document.getElementById('rankingShow'))";
