@@ -107,10 +107,16 @@ class StandingFlaggedNoticeIntegrationTest {
 
   private static byte[] flagged(String station, Flag flag, Level level, double outsideHoursShare, List<String> reasons,
       @Nullable String action) {
+    return flagged(station, "碑林区", flag, level, outsideHoursShare, reasons, action);
+  }
+
+  /** station-service's announcement that a station of this district is flagged, telling {@link #CHAIN}. */
+  static byte[] flagged(String station, String district, Flag flag, Level level, double outsideHoursShare,
+      List<String> reasons, @Nullable String action) {
     LocalDate to = LocalDate.parse("2026-12-05");
     return EventJson.write(EventEnvelope.of(StandingFlagged.TYPE, "station-service", station,
         Instant.parse("2026-12-06T02:00:00Z"),
-        new StandingFlagged(station, "钟楼环卫工人驿站", "碑林区", flag, level, to.minusDays(27), to, 1512, 6.75, 2.4, 1.15,
+        new StandingFlagged(station, "钟楼环卫工人驿站", district, flag, level, to.minusDays(27), to, 1512, 6.75, 2.4, 1.15,
             outsideHoursShare, reasons, action, CHAIN)));
   }
 }

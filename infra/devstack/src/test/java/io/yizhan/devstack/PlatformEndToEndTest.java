@@ -646,6 +646,16 @@ class PlatformEndToEndTest {
       browser.evaluate("document.querySelector('#workers button[data-type=SANITATION]').click()");
       assertThat(browser.await("(t => t.startsWith('已登记') && t)(document.getElementById('done').textContent)",
           Duration.ofSeconds(30))).isEqualTo("已登记：环卫工人，饮水。");
+
+      // ...and reads what they were told, from the register page's link: the listing, which opens
+      // the station on the dashboard.
+      browser.evaluate("document.querySelector('#who a[href=\"notices.html\"]').click()");
+      assertThat(browser.await("location.pathname.endsWith('/notices.html') && (t => t.includes('站点已上线') && t)"
+          + "(document.getElementById('notices').textContent)", Duration.ofSeconds(30)))
+          .contains("站点上线", "站点已上线：登录测试站", "致站点管理员 王丽");
+      assertThat(browser.evaluate("document.getElementById('summary').textContent")).isEqualTo("已显示最新的 1 条，这是全部。");
+      assertThat(browser.evaluate("document.querySelector('#notices a').getAttribute('href')"))
+          .contains("station=" + station);
     }
     // Counted as the station's second visit, the register's.
     await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->

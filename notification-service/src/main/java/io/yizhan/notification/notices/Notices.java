@@ -1,6 +1,8 @@
 package io.yizhan.notification.notices;
 
+import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -11,4 +13,18 @@ public interface Notices {
   Mono<Void> add(Notice notice);
 
   Flux<Notice> forStation(UUID stationId, int limit);
+
+  /**
+   * The notices in a reader's scope, newest first, after {@code after} (the last one of the page
+   * before) when given.
+   */
+  Flux<Notice> inScope(NoticeScope scope, @Nullable Position after, int limit);
+
+  /** Where a page of notices ended: notices written the same instant are told apart by id. */
+  record Position(Instant createdAt, UUID id) {
+
+    public static Position of(Notice notice) {
+      return new Position(notice.createdAt(), notice.id());
+    }
+  }
 }

@@ -100,7 +100,8 @@ public record Caller(String subject, Set<Role> roles, @Nullable String district,
     return name != null ? name : subject;
   }
 
-  private String describe() {
+  /** What the token says of its holder, to follow "当前令牌": "未登录", or "的角色是区县工会（碑林区）". */
+  public String describe() {
     if (isAnonymous()) {
       return "未登录";
     }

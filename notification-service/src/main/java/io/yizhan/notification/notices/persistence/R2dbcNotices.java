@@ -1,10 +1,14 @@
 package io.yizhan.notification.notices.persistence;
 
+import io.r2dbc.spi.Readable;
 import io.yizhan.notification.notices.Notice;
+import io.yizhan.notification.notices.NoticeScope;
 import io.yizhan.notification.notices.Notices;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -12,6 +16,13 @@ import reactor.core.publisher.Mono;
 
 @Repository
 class R2dbcNotices implements Notices {
+
+  private static final String COLUMNS = """
+      id, station_id, district, cause_event_id, kind, recipient_role, recipient_name, recipient_contact,
+      channel, subject, body, status, created_at""";
+  /** Before any position: the first page. */
+  private static final Instant FAR_FUTURE = Instant.parse("9999-12-31T00:00:00Z");
+  private static final UUID MAX_ID = new UUID(-1L, -1L);
 
   private final DatabaseClient db;
 
@@ -44,26 +55,46 @@ class R2dbcNotices implements Notices {
 
   @Override
   public Flux<Notice> forStation(UUID stationId, int limit) {
-    return db.sql("""
-            SELECT id, station_id, district, cause_event_id, kind, recipient_role, recipient_name, recipient_contact,
-                   channel, subject, body, status, created_at
-            FROM notices WHERE station_id = :stationId ORDER BY created_at DESC LIMIT :limit""")
+    return db.sql("SELECT " + COLUMNS + " FROM notices WHERE station_id = :stationId ORDER BY created_at DESC LIMIT :limit")
         .bind("stationId", stationId)
         .bind("limit", limit)
-        .map(row -> new Notice(
-            row.get("id", UUID.class),
-            row.get("station_id", UUID.class),
-            row.get("district", String.class),
-            row.get("cause_event_id", UUID.class),
-            Notice.NoticeKind.valueOf(row.get("kind", String.class)),
-            Notice.RecipientRole.valueOf(row.get("recipient_role", String.class)),
-            row.get("recipient_name", String.class),
-            row.get("recipient_contact", String.class),
-            Notice.Channel.valueOf(row.get("channel", String.class)),
-            row.get("subject", String.class),
-            row.get("body", String.class),
-            Notice.Status.valueOf(row.get("status", String.class)),
-            row.get("created_at", OffsetDateTime.class).toInstant()))
+        .map(R2dbcNotices::notice)
         .all();
+  }
+
+  @Override
+  public Flux<Notice> inScope(NoticeScope scope, @Nullable Position after, int limit) {
+    // Each branch of the OR has its index (station, district, time); the row comparison pages
+    // through notices written the same instant without skipping any.
+    DatabaseClient.GenericExecuteSpec select = db.sql("SELECT " + COLUMNS + """
+             FROM notices
+            WHERE (:everything OR district = :district OR station_id = ANY(:stations))
+              AND (created_at, id) < (:afterTime, :afterId)
+            ORDER BY created_at DESC, id DESC LIMIT :limit""")
+        .bind("everything", scope.everything())
+        .bind("stations", scope.stations().toArray(UUID[]::new))
+        .bind("afterTime", (after == null ? FAR_FUTURE : after.createdAt()).atOffset(ZoneOffset.UTC))
+        .bind("afterId", after == null ? MAX_ID : after.id())
+        .bind("limit", limit);
+    return (scope.district() != null ? select.bind("district", scope.district()) : select.bindNull("district", String.class))
+        .map(R2dbcNotices::notice)
+        .all();
+  }
+
+  private static Notice notice(Readable row) {
+    return new Notice(
+        row.get("id", UUID.class),
+        row.get("station_id", UUID.class),
+        row.get("district", String.class),
+        row.get("cause_event_id", UUID.class),
+        Notice.NoticeKind.valueOf(row.get("kind", String.class)),
+        Notice.RecipientRole.valueOf(row.get("recipient_role", String.class)),
+        row.get("recipient_name", String.class),
+        row.get("recipient_contact", String.class),
+        Notice.Channel.valueOf(row.get("channel", String.class)),
+        row.get("subject", String.class),
+        row.get("body", String.class),
+        Notice.Status.valueOf(row.get("status", String.class)),
+        row.get("created_at", OffsetDateTime.class).toInstant());
   }
 }

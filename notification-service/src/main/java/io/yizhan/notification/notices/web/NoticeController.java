@@ -1,14 +1,22 @@
 package io.yizhan.notification.notices.web;
 
+import io.yizhan.contracts.access.Role;
 import io.yizhan.notification.notices.Notice;
+import io.yizhan.notification.notices.NoticeScope;
 import io.yizhan.notification.notices.Notices;
+import io.yizhan.notification.notices.Notices.Position;
+import io.yizhan.support.problem.ForbiddenException;
 import io.yizhan.support.problem.InvalidRequestException;
 import io.yizhan.support.problem.StationIds;
+import io.yizhan.support.security.Caller;
 import io.yizhan.support.security.Callers;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -52,12 +60,67 @@ class NoticeController {
         });
   }
 
-  record NoticeView(String id, String stationId, String kind, String recipientRole, String recipientName,
-      String channel, String subject, String body, String status, Instant createdAt) {
+  /**
+   * The caller's inbox: the notices about what they are responsible for, newest first, a page at
+   * a time ({@code next} is where the following page starts, absent on the last).
+   */
+  @GetMapping("/inbox")
+  Mono<InboxView> inbox(@RequestParam(required = false) @Nullable String after,
+      @RequestParam(defaultValue = "50") int limit) {
+    Position position = after == null || after.isBlank() ? null : position(after);
+    int size = Math.max(1, Math.min(limit, MAX_LIST));
+    return Callers.current().flatMap(caller -> {
+      NoticeScope scope = scopeOf(caller);
+      return notices.inScope(scope, position, size).collectList();
+    }).map(page -> new InboxView(page.stream().map(NoticeView::of).toList(),
+        page.size() < size ? null : cursor(Position.of(page.get(page.size() - 1)))));
+  }
+
+  private static NoticeScope scopeOf(Caller caller) {
+    boolean runsStations = caller.has(Role.STATION_MANAGER) || caller.has(Role.REGIONAL_HEAD);
+    // A stations claim that is not a station id names nothing here.
+    Set<UUID> stations = runsStations ? caller.stations().stream().map(NoticeController::uuidOrNull)
+        .filter(Objects::nonNull).collect(Collectors.toSet()) : Set.of();
+    NoticeScope scope = new NoticeScope(caller.has(Role.CITY_ADMIN),
+        caller.has(Role.DISTRICT_ADMIN) ? caller.district() : null, stations);
+    if (scope.isEmpty() && !runsStations) {
+      throw new ForbiddenException("通知发给站点管理员、区域站长、区县工会和市总工会；当前令牌" + caller.describe()
+          + "，没有可看的通知。请以这些身份之一登录。");
+    }
+    return scope;
+  }
+
+  private static String cursor(Position position) {
+    return position.createdAt() + "_" + position.id();
+  }
+
+  private static Position position(String cursor) {
+    int split = cursor.indexOf('_');
+    try {
+      return new Position(Instant.parse(cursor.substring(0, Math.max(0, split))),
+          UUID.fromString(cursor.substring(split + 1)));
+    } catch (DateTimeParseException | IllegalArgumentException e) {
+      throw new InvalidRequestException("after", "翻页位置 after 无效：请用上一页答复中的 next 原样填写，或去掉它从最新的通知看起。");
+    }
+  }
+
+  private static @Nullable UUID uuidOrNull(String id) {
+    try {
+      return UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  record InboxView(List<NoticeView> notices, @Nullable String next) {}
+
+  record NoticeView(String id, String stationId, @Nullable String district, String kind, String recipientRole,
+      String recipientName, String channel, String subject, String body, String status, Instant createdAt) {
 
     static NoticeView of(Notice n) {
-      return new NoticeView(n.id().toString(), n.stationId().toString(), n.kind().name(), n.recipientRole().name(),
-          n.recipientName(), n.channel().name(), n.subject(), n.body(), n.status().name(), n.createdAt());
+      return new NoticeView(n.id().toString(), n.stationId().toString(), n.district(), n.kind().name(),
+          n.recipientRole().name(), n.recipientName(), n.channel().name(), n.subject(), n.body(), n.status().name(),
+          n.createdAt());
     }
   }
 }
