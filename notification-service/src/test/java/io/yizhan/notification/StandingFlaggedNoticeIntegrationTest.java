@@ -3,6 +3,7 @@ package io.yizhan.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.yizhan.contracts.EventEnvelope;
 import io.yizhan.contracts.EventJson;
 import io.yizhan.contracts.Topics;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -33,6 +35,7 @@ class StandingFlaggedNoticeIntegrationTest {
       new Recipient(Tier.REGIONAL_HEAD, new Contact("李强", "029-87650000")));
 
   @LocalServerPort int port;
+  @Autowired MeterRegistry meters;
   final TopicProbe kafka = TopicProbe.onTestBroker();
 
   @Test
@@ -73,6 +76,28 @@ class StandingFlaggedNoticeIntegrationTest {
             .jsonPath("$[?(@.recipientRole == 'STATION_MANAGER')].body").value(body -> assertThat(body.toString())
                 .contains("有 37% 的到访发生在站点未开放的时段", "建议开放时间", "与区县工会商定调整开放时间")
                 .doesNotContain("建议：")));
+  }
+
+  @Test
+  void ops_count_each_notice_written_once_however_often_its_cause_comes() {
+    WebTestClient http = TestHttp.client(port, TestTokens.cityAdmin());
+    String station = UUID.randomUUID().toString();
+    double before = written();
+    byte[] idle = flagged(station, Flag.UNDERUSED, Level.UNDERUSED, 0.1, List.of("日均仅 0.2 人次"), null);
+    kafka.send(Topics.STATION_EVENTS, station, idle);
+    kafka.send(Topics.STATION_EVENTS, station, idle);
+    // Behind both on the station's partition: once its notices are there, the repeat was handled.
+    kafka.send(Topics.STATION_EVENTS, station, flagged(station, Flag.CLOSED_WHEN_NEEDED, Level.UNDERUSED, 0.4,
+        List.of(), null));
+
+    await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() ->
+        http.get().uri("/api/notifications?stationId={id}", station).exchange()
+            .expectBody().jsonPath("$.length()").isEqualTo(4));
+    assertThat(written() - before).isEqualTo(4);
+  }
+
+  private double written() {
+    return meters.get("yizhan.notices.written").tag("kind", "STANDING_FLAGGED").counter().count();
   }
 
   @Test

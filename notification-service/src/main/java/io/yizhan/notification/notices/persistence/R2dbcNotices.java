@@ -1,5 +1,7 @@
 package io.yizhan.notification.notices.persistence;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.r2dbc.spi.Readable;
 import io.yizhan.notification.notices.Notice;
 import io.yizhan.notification.notices.NoticeScope;
@@ -7,6 +9,8 @@ import io.yizhan.notification.notices.Notices;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -25,9 +29,15 @@ class R2dbcNotices implements Notices {
   private static final UUID MAX_ID = new UUID(-1L, -1L);
 
   private final DatabaseClient db;
+  /** Notices written, by kind: a flood means thresholds to look at, or load sent at real stations. */
+  private final Map<Notice.NoticeKind, Counter> written = new EnumMap<>(Notice.NoticeKind.class);
 
-  R2dbcNotices(DatabaseClient db) {
+  R2dbcNotices(DatabaseClient db, MeterRegistry meters) {
     this.db = db;
+    for (Notice.NoticeKind kind : Notice.NoticeKind.values()) {
+      written.put(kind, Counter.builder("yizhan.notices.written").tag("kind", kind.name())
+          .description("notices written to people, once each (a redelivered cause is not counted)").register(meters));
+    }
   }
 
   @Override
@@ -50,6 +60,12 @@ class R2dbcNotices implements Notices {
         .bind("status", n.status().name())
         .bind("createdAt", n.createdAt().atOffset(ZoneOffset.UTC));
     return (n.district() != null ? insert.bind("district", n.district()) : insert.bindNull("district", String.class))
+        .fetch().rowsUpdated()
+        .doOnNext(rows -> {
+          if (rows > 0) {
+            written.get(n.kind()).increment();
+          }
+        })
         .then();
   }
 
