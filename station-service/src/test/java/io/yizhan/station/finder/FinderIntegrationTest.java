@@ -85,7 +85,16 @@ class FinderIntegrationTest {
                 "data-service=\"LEGAL_UNION_SERVICE\">法律及工会服务<")
             .doesNotContain("data-service=\"TOILET\"", "data-service=\"MEAL_HEATING\"")
             // A closed door or a full room: the stations around it, from the same place.
-            .contains("<a href=\"/find?lat=34.27&amp;lon=108.944\">附近还有哪些驿站开着？</a>"));
+            .contains("<a href=\"/find?lat=34.27&amp;lon=108.944\">附近还有哪些驿站开着？</a>")
+            .doesNotContain("本站现在没有开放"));
+
+    // Suspended, the page still takes the check-in, and asks for it: the demand the hours miss.
+    districtUnion.post().uri("/api/stations/{id}/status", id).contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(Map.of("action", "SUSPEND", "by", "区域站长", "reason", "停电")).exchange().expectStatus().isOk();
+    http.get().uri("/s/{id}", id).exchange()
+        .expectStatus().isOk()
+        .expectBody(String.class).value(page -> assertThat(page)
+            .contains("暂停服务", "本站现在没有开放。来了也请签到", "data-type=\"SANITATION\""));
   }
 
   @Test

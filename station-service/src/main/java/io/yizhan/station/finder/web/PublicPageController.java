@@ -113,6 +113,9 @@ class PublicPageController {
     String workers = WORKERS.stream()
         .map(w -> "<button type=\"button\" data-type=\"" + w + "\">" + w.label() + "</button>")
         .collect(Collectors.joining());
+    // A worker at a closed door is the demand the hours miss (counted outside hours): ask them in.
+    String closedNote = s.status() == StationStatus.ACTIVE && state.open() ? ""
+        : "<p class=\"closed\">本站现在没有开放。来了也请签到：工会据此知道哪些时段需要开放，好调整开放时间。</p>";
     double lat = s.location().latitude();
     double lon = s.location().longitude();
     String name = esc(s.name());
@@ -135,6 +138,7 @@ class PublicPageController {
           .services button[aria-pressed=true]{border-color:#c8161d;background:#c8161d;color:#fff}
           .nav a{display:inline-block;margin-right:12px}
           #done{color:#2e7d32;font-weight:bold}
+          .closed{background:#fff3e0;border-left:4px solid #e65100;padding:6px 10px}
         </style></head>
         <body>
         <header><h1>%s</h1><div class="open">%s</div></header>
@@ -144,7 +148,7 @@ class PublicPageController {
           <p><a href="/find?lat=%s&amp;lon=%s">附近还有哪些驿站开着？</a></p></section>
         <section><h2>开放时间</h2>%s</section>
         <section><h2>服务设施</h2><ul>%s</ul></section>
-        <section><h2>签到（不收集姓名、手机号）</h2>
+        <section><h2>签到（不收集姓名、手机号）</h2>%s
           <p>这次用了哪些服务？（可不选）</p><div class="services">%s</div>
           <p>请选择您的职业，轻点一次即可签到：</p><div class="workers">%s</div><p id="done"></p></section>
         <script>
@@ -171,7 +175,7 @@ class PublicPageController {
         </script>
         </body></html>
         """.formatted(name, state.open() ? "#2e7d32" : "#757575", name, esc(openLine), esc(s.address()),
-        lon, lat, lat, lon, lat, lon, hoursTable(s.hours()), amenities, services, workers, s.id(), s.id());
+        lon, lat, lat, lon, lat, lon, hoursTable(s.hours()), amenities, closedNote, services, workers, s.id(), s.id());
   }
 
   private static String when(ZonedDateTime next, ZonedDateTime now) {
