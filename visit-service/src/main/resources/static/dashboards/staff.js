@@ -101,5 +101,18 @@ const Staff = (() => {
     return b;
   }
 
-  return {configure, current, start, finish, signOut, describe, button};
+  // The staff's pages, for the header of each: the figures for anyone signed in, the rest for
+  // those who run stations and the unions above them.
+  const PAGES = [['/dashboards/utilization.html', '使用情况看板', null],
+    ['/dashboards/register.html', '到访登记', ['STATION_MANAGER', 'REGIONAL_HEAD', 'DISTRICT_ADMIN', 'CITY_ADMIN']],
+    ['/dashboards/upkeep.html', '站点维护', ['STATION_MANAGER', 'REGIONAL_HEAD', 'DISTRICT_ADMIN', 'CITY_ADMIN']],
+    ['/dashboards/notices.html', '我的通知', ['STATION_MANAGER', 'REGIONAL_HEAD', 'DISTRICT_ADMIN', 'CITY_ADMIN']]];
+
+  /** Links to the other staff pages this caller may use, for the header. */
+  function links(me) {
+    return PAGES.filter(([href, , roles]) => href !== location.pathname && (!roles || me.roles.some(r => roles.includes(r))))
+      .map(([href, text]) => Object.assign(document.createElement('a'), {href, textContent: text}));
+  }
+
+  return {configure, current, start, finish, signOut, describe, button, links};
 })();

@@ -638,7 +638,7 @@ class PlatformEndToEndTest {
           Duration.ofSeconds(30))).contains("站点管理员 王丽", "站点已上线：登录测试站");
 
       // The manager registers a worker who did not scan, from the dashboard's link, still signed in.
-      browser.evaluate("document.querySelector('#who a[href=\"register.html\"]').click()");
+      browser.evaluate("document.querySelector('#who a[href=\"/dashboards/register.html\"]').click()");
       browser.await("location.pathname.endsWith('/register.html') && !document.getElementById('form').hidden && "
           + "document.getElementById('station').selectedOptions[0]?.textContent === '登录测试站（" + district + "）'",
           Duration.ofSeconds(30));
@@ -649,13 +649,23 @@ class PlatformEndToEndTest {
 
       // ...and reads what they were told, from the register page's link: the listing, which opens
       // the station on the dashboard.
-      browser.evaluate("document.querySelector('#who a[href=\"notices.html\"]').click()");
+      browser.evaluate("document.querySelector('#who a[href=\"/dashboards/notices.html\"]').click()");
       assertThat(browser.await("location.pathname.endsWith('/notices.html') && (t => t.includes('站点已上线') && t)"
           + "(document.getElementById('notices').textContent)", Duration.ofSeconds(30)))
           .contains("站点上线", "站点已上线：登录测试站", "致站点管理员 王丽");
       assertThat(browser.evaluate("document.getElementById('summary').textContent")).isEqualTo("已显示最新的 1 条，这是全部。");
       assertThat(browser.evaluate("document.querySelector('#notices a').getAttribute('href')"))
           .contains("station=" + station);
+
+      // ...and, from there, ticks off today's cleaning on the upkeep page.
+      browser.evaluate("document.querySelector('#who a[href=\"/dashboards/upkeep.html\"]').click()");
+      browser.await("location.pathname.endsWith('/upkeep.html') && !!document.querySelector('#tasks button[data-task=CLEANING]')",
+          Duration.ofSeconds(30));
+      browser.evaluate("document.querySelector('#tasks button[data-task=CLEANING]').click()");
+      assertThat(browser.await("(t => t.startsWith('已记录') && t)(document.getElementById('done').textContent)",
+          Duration.ofSeconds(30))).isEqualTo("已记录：环境清洁。");
+      assertThat(browser.await("(t => t.includes('环境清洁') && t)(document.getElementById('records').textContent)",
+          Duration.ofSeconds(30))).contains("站点管理员");
     }
     // Counted as the station's second visit, the register's.
     await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
