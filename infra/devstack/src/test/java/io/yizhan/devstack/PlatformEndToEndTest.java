@@ -610,6 +610,14 @@ class PlatformEndToEndTest {
       String refusal = browser.await("(t => t.includes('" + refused + "') && t)"
           + "(document.getElementById('feedRejections').textContent)", Duration.ofSeconds(60));
       assertThat(refusal).contains(district, "登录测试站", "未知的劳动者类型 DELIVERY_RIDER");
+      // On the upkeep page the union sees what lapses in its district: nothing, its station is new.
+      browser.evaluate("document.querySelector('#who a[href=\"/dashboards/upkeep.html\"]').click()");
+      assertThat(browser.await("location.pathname.endsWith('/upkeep.html') && (t => t.length > 0 && t)"
+          + "(document.getElementById('overdueSummary').textContent)", Duration.ofSeconds(30))).isEqualTo("没有逾期的维护。");
+      assertThat(browser.evaluate("document.getElementById('overdueTitle').textContent")).isEqualTo(district + "逾期未做的维护");
+      browser.evaluate("document.querySelector('#who a[href=\"/dashboards/utilization.html\"]').click()");
+      browser.await("location.pathname.endsWith('/utilization.html') && "
+          + "document.getElementById('who').textContent.includes('已登录')", Duration.ofSeconds(30));
 
       // Signed out, the page is the public one again; signed in as the city, a recount is offered.
       browser.evaluate("document.querySelector('#who button').click()");
