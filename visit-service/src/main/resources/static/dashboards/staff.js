@@ -103,10 +103,10 @@ const Staff = (() => {
 
   // The staff's pages, for the header of each: the figures for anyone signed in, the rest for
   // those who run stations and the unions above them.
+  const RUN_STATIONS = ['STATION_MANAGER', 'REGIONAL_HEAD', 'DISTRICT_ADMIN', 'CITY_ADMIN'];
   const PAGES = [['/dashboards/utilization.html', '使用情况看板', null],
-    ['/dashboards/register.html', '到访登记', ['STATION_MANAGER', 'REGIONAL_HEAD', 'DISTRICT_ADMIN', 'CITY_ADMIN']],
-    ['/dashboards/upkeep.html', '站点维护', ['STATION_MANAGER', 'REGIONAL_HEAD', 'DISTRICT_ADMIN', 'CITY_ADMIN']],
-    ['/dashboards/notices.html', '我的通知', ['STATION_MANAGER', 'REGIONAL_HEAD', 'DISTRICT_ADMIN', 'CITY_ADMIN']]];
+    ['/dashboards/register.html', '到访登记', RUN_STATIONS], ['/dashboards/upkeep.html', '站点维护', RUN_STATIONS],
+    ['/dashboards/notices.html', '我的通知', RUN_STATIONS]];
 
   /** Links to the other staff pages this caller may use, for the header. */
   function links(me) {

@@ -80,8 +80,9 @@ class R2dbcNotices implements Notices {
 
   @Override
   public Flux<Notice> inScope(NoticeScope scope, @Nullable Position after, int limit) {
-    // Each branch of the OR has its index (station, district, time); the row comparison pages
-    // through notices written the same instant without skipping any.
+    // Newest first by (created_at, id): the row comparison pages through notices written the same
+    // instant without skipping or repeating any. A reader's notices are few (a district's: some a
+    // week); the indexes by station, district and time serve the three kinds of reader.
     DatabaseClient.GenericExecuteSpec select = db.sql("SELECT " + COLUMNS + """
              FROM notices
             WHERE (:everything OR district = :district OR station_id = ANY(:stations))
