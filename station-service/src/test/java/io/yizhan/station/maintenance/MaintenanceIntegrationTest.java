@@ -111,6 +111,21 @@ class MaintenanceIntegrationTest {
         .jsonPath("$.byManager['王丽']").isEqualTo(3);
     http.get().uri("/api/maintenance/overdue?district=雁塔区").exchange().expectStatus().isOk()
         .expectBody().jsonPath("$.total").isEqualTo(0);
+    // It names and rings whoever must act: a district's union reads its own district's (by
+    // default), nobody else's; a manager or a machine reads none.
+    TestHttp.client(port, TestTokens.districtAdmin("碑林区")).get().uri("/api/maintenance/overdue").exchange()
+        .expectStatus().isOk()
+        .expectBody().jsonPath("$.total").isEqualTo(3).jsonPath("$.byDistrict['碑林区']").isEqualTo(3);
+    TestHttp.client(port, TestTokens.districtAdmin("雁塔区")).get().uri("/api/maintenance/overdue?district=碑林区")
+        .exchange().expectStatus().isForbidden();
+    TestHttp.client(port, TestTokens.districtAdmin("雁塔区")).get().uri("/api/maintenance/overdue").exchange()
+        .expectStatus().isOk()
+        .expectBody().jsonPath("$.total").isEqualTo(0);
+    for (String other : List.of(TestTokens.stationManager(id), TestTokens.districtSystem("碑林区"), TestTokens.ops())) {
+      TestHttp.client(port, other).get().uri("/api/maintenance/overdue?district=碑林区").exchange()
+          .expectStatus().isForbidden()
+          .expectBody().jsonPath("$.detail").value(d -> assertThat(d.toString()).contains("只有市总工会和区县工会可以查看"));
+    }
 
     // Cleaning done: off the list. A suspended station is not chased at all.
     http.post().uri("/api/stations/{id}/maintenance", id).contentType(MediaType.APPLICATION_JSON)

@@ -1,7 +1,8 @@
 package io.yizhan.station.maintenance.web;
 
-import io.yizhan.station.access.web.StationAccess;
+import io.yizhan.contracts.access.Role;
 import io.yizhan.contracts.maintenance.MaintenanceOverdue.Tier;
+import io.yizhan.station.access.web.StationAccess;
 import io.yizhan.station.maintenance.Escalation;
 import io.yizhan.station.maintenance.Maintenance;
 import io.yizhan.station.maintenance.Maintenance.OverdueFilter;
@@ -12,7 +13,10 @@ import io.yizhan.station.maintenance.TaskKind;
 import io.yizhan.station.maintenance.TaskState;
 import io.yizhan.station.registry.StationId;
 import io.yizhan.station.registry.Stations;
+import io.yizhan.support.problem.ForbiddenException;
 import io.yizhan.support.problem.StationIds;
+import io.yizhan.support.security.Caller;
+import io.yizhan.support.security.Callers;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -62,14 +66,33 @@ class MaintenanceController {
   /**
    * Overdue tasks of stations in service, most overdue first, with counts per district,
    * regional head, station manager and tier. Narrow by district, regional head or manager name.
+   * It names and gives the phones of whoever must act, across a district or the city: the city
+   * reads any district's, a district's union its own (and gets its own when it names none).
    */
   @GetMapping("/api/maintenance/overdue")
   Mono<OverdueReport.Report> overdue(@RequestParam(required = false) @Nullable String district,
       @RequestParam(required = false) @Nullable String regionalHead,
       @RequestParam(required = false) @Nullable String manager,
       @RequestParam(defaultValue = "200") int limit) {
-    return overdue.report(new OverdueFilter(blankToNull(district), blankToNull(regionalHead), blankToNull(manager)),
-        Math.max(0, Math.min(limit, MAX_ITEMS)));
+    return Callers.current().flatMap(caller -> overdue.report(
+        new OverdueFilter(readableDistrict(caller, blankToNull(district)), blankToNull(regionalHead),
+            blankToNull(manager)),
+        Math.max(0, Math.min(limit, MAX_ITEMS))));
+  }
+
+  /** The district the caller may read the overdue report of, given the one asked for (null: the city). */
+  private static @Nullable String readableDistrict(Caller caller, @Nullable String asked) {
+    if (caller.has(Role.CITY_ADMIN)) {
+      return asked;
+    }
+    if (caller.has(Role.DISTRICT_ADMIN) && caller.district() != null) {
+      if (asked != null) {
+        caller.requireManagesDistrict(asked);
+      }
+      return caller.district();
+    }
+    throw new ForbiddenException("逾期汇总列出各站负责人的姓名和电话，只有市总工会和区县工会可以查看；当前令牌"
+        + caller.describe() + "。本站的维护任务请在“站点维护”页（/dashboards/upkeep.html）查看。");
   }
 
   /** Every task of the station with where it stands, and its latest records. */
