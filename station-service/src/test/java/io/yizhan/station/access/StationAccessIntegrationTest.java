@@ -8,6 +8,7 @@ import io.yizhan.testkit.TestTokens;
 import io.yizhan.testkit.YizhanIntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -64,6 +65,33 @@ class StationAccessIntegrationTest {
     as(TestTokens.cityAdmin()).post().uri("/api/stations/{id}/status", id)
         .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("action", "RESUME", "by", "市总工会", "reason", "装修完"))
         .exchange().expectStatus().isOk();
+  }
+
+  @Test
+  void the_chains_phones_are_for_whoever_runs_the_station_its_district_and_the_city() {
+    String id = registeredInBeilin();
+
+    for (String sees : List.of(TestTokens.cityAdmin(), TestTokens.districtAdmin("碑林区"),
+        TestTokens.districtSystem("碑林区"), TestTokens.stationManager(id))) {
+      as(sees).get().uri("/api/stations/{id}", id).exchange().expectStatus().isOk()
+          .expectBody()
+          .jsonPath("$.manager.phone").isEqualTo("029-87654321")
+          .jsonPath("$.regionalHead.phone").isEqualTo("029-87650000");
+    }
+    // Another district's union, another station's manager, ops: the names, not the numbers, in
+    // a station's details and in the list alike.
+    for (String not : List.of(TestTokens.districtAdmin("莲湖区"), TestTokens.stationManager(registeredInBeilin()),
+        TestTokens.ops())) {
+      as(not).get().uri("/api/stations/{id}", id).exchange().expectStatus().isOk()
+          .expectBody()
+          .jsonPath("$.manager.name").isEqualTo("王丽")
+          .jsonPath("$.manager.phone").doesNotExist()
+          .jsonPath("$.regionalHead.phone").doesNotExist();
+      as(not).get().uri("/api/stations?district=碑林区").exchange().expectStatus().isOk()
+          .expectBody()
+          .jsonPath("$[?(@.id == '" + id + "')].manager.name").isEqualTo(List.of("王丽"))
+          .jsonPath("$[?(@.id == '" + id + "')].manager.phone").isEmpty();
+    }
   }
 
   @Test

@@ -21,6 +21,8 @@ import io.yizhan.station.registry.StationId;
 import io.yizhan.station.registry.Stations;
 import io.yizhan.support.problem.InvalidRequestException;
 import io.yizhan.support.problem.StationIds;
+import io.yizhan.support.security.Caller;
+import io.yizhan.support.security.Callers;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -128,7 +130,8 @@ class StationController {
     Flux<Station> found = district == null || district.isBlank()
         ? stations.all(bounded)
         : stations.inDistrict(district, bounded);
-    return catalog.all().flatMapMany(amenities -> found.map(station -> StationView.of(station, amenities, now())));
+    return Mono.zip(Callers.current(), catalog.all()).flatMapMany(known -> found.map(station ->
+        StationView.of(station, known.getT2(), now(), seesPhones(known.getT1(), station))));
   }
 
   /**
@@ -180,7 +183,16 @@ class StationController {
   }
 
   private Mono<StationView> view(Station station) {
-    return catalog.all().map(amenities -> StationView.of(station, amenities, now()));
+    return Mono.zip(Callers.current(), catalog.all())
+        .map(known -> StationView.of(station, known.getT2(), now(), seesPhones(known.getT1(), station)));
+  }
+
+  /**
+   * The chain's phones are people's own numbers: for whoever runs the station, its district's
+   * union and system, and the city. Anyone signed in sees the names.
+   */
+  private static boolean seesPhones(Caller caller, Station station) {
+    return caller.runsStation(station.id().toString(), station.district()) || caller.feedsDistrict(station.district());
   }
 
   private ZonedDateTime now() {
@@ -200,6 +212,14 @@ class StationController {
   }
 
   record BaseStandard(String name, boolean met, List<String> missing) {}
+
+  /** @param phone null for a caller who may not see it (see {@code seesPhones}) */
+  record ContactView(String name, @Nullable String phone) {
+
+    static @Nullable ContactView of(@Nullable Contact contact, boolean phone) {
+      return contact == null ? null : new ContactView(contact.name(), phone ? contact.phone() : null);
+    }
+  }
 
   record OpenNow(boolean open, @Nullable ZonedDateTime until, @Nullable ZonedDateTime nextOpen) {}
 
@@ -221,14 +241,14 @@ class StationController {
       OpenNow openNow,
       List<String> amenities,
       BaseStandard baseStandard,
-      Contact manager,
-      @Nullable Contact regionalHead,
-      @Nullable Contact districtChief,
+      ContactView manager,
+      @Nullable ContactView regionalHead,
+      @Nullable ContactView districtChief,
       String status,
       long version,
       Instant registeredAt) {
 
-    static StationView of(Station s, List<Amenity> catalog, ZonedDateTime now) {
+    static StationView of(Station s, List<Amenity> catalog, ZonedDateTime now, boolean phones) {
       List<String> missing = AmenityCatalog.missingBase(catalog, s.kind(), s.amenities()).stream()
           .map(Amenity::nameZh).toList();
       OpenState state = s.status() == StationStatus.ACTIVE
@@ -243,7 +263,8 @@ class StationController {
           s.amenities(),
           new BaseStandard(s.kind() == StationKind.CARE_STATION ? "八有" : "六有",
               missing.isEmpty(), missing),
-          s.chain().manager(), s.chain().regionalHead(), s.chain().districtChief(),
+          ContactView.of(s.chain().manager(), phones), ContactView.of(s.chain().regionalHead(), phones),
+          ContactView.of(s.chain().districtChief(), phones),
           s.status().name(), s.version(), s.registeredAt());
     }
   }
