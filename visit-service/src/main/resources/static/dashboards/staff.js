@@ -111,8 +111,31 @@ const Staff = (() => {
   /** Links to the other staff pages this caller may use, for the header. */
   function links(me) {
     return PAGES.filter(([href, , roles]) => href !== location.pathname && (!roles || me.roles.some(r => roles.includes(r))))
-      .map(([href, text]) => Object.assign(document.createElement('a'), {href, textContent: text}));
+      .map(([href, text]) => {
+        const link = Object.assign(document.createElement('a'), {href, textContent: text});
+        if (href.endsWith('/notices.html')) countNew(me, link);
+        return link;
+      });
   }
 
-  return {configure, current, start, finish, signOut, describe, button, links};
+  // What this browser has shown of the caller's notices: the newest one's time, kept per person.
+  const seenKey = me => 'yizhan.notices.seen.' + me.claims.sub;
+  function markNoticesSeen(me, newest) {
+    if (newest) localStorage.setItem(seenKey(me), newest);
+  }
+
+  /** "我的通知（3 条新）": notices newer than the newest this browser has shown (all, before the first visit). */
+  async function countNew(me, link) {
+    const seen = localStorage.getItem(seenKey(me)) || '1970-01-01T00:00:00Z';
+    try {
+      const r = await fetch('/api/notifications/inbox?limit=50', {headers: {Authorization: 'Bearer ' + me.token}});
+      if (!r.ok) return;
+      const fresh = (await r.json()).notices.filter(n => Date.parse(n.createdAt) > Date.parse(seen)).length;
+      if (fresh > 0) link.textContent += `（${fresh >= 50 ? '50+' : fresh} 条新）`;
+    } catch (err) {
+      // The count is a hint: the page works without it.
+    }
+  }
+
+  return {configure, current, start, finish, signOut, describe, button, links, markNoticesSeen};
 })();

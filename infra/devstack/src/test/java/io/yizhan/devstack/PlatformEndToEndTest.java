@@ -655,8 +655,11 @@ class PlatformEndToEndTest {
       assertThat(browser.await("(t => t.startsWith('已登记') && t)(document.getElementById('done').textContent)",
           Duration.ofSeconds(30))).isEqualTo("已登记：环卫工人，饮水。");
 
-      // ...and reads what they were told, from the register page's link: the listing, which opens
-      // the station on the dashboard.
+      // ...and reads what they were told, from the register page's link, which counts it as new:
+      // the listing, which opens the station on the dashboard.
+      assertThat(browser.await("(t => t.includes('条新') && t)"
+          + "(document.querySelector('#who a[href=\"/dashboards/notices.html\"]').textContent)", Duration.ofSeconds(30)))
+          .isEqualTo("我的通知（1 条新）");
       browser.evaluate("document.querySelector('#who a[href=\"/dashboards/notices.html\"]').click()");
       assertThat(browser.await("location.pathname.endsWith('/notices.html') && (t => t.includes('站点已上线') && t)"
           + "(document.getElementById('notices').textContent)", Duration.ofSeconds(30)))
@@ -669,6 +672,9 @@ class PlatformEndToEndTest {
       browser.evaluate("document.querySelector('#who a[href=\"/dashboards/upkeep.html\"]').click()");
       browser.await("location.pathname.endsWith('/upkeep.html') && !!document.querySelector('#tasks button[data-task=CLEANING]')",
           Duration.ofSeconds(30));
+      // Read now, the notice is no longer new: the browser keeps the newest it showed.
+      assertThat(browser.evaluate("Object.keys(localStorage).filter(k => k.startsWith('yizhan.notices.seen.')).length"))
+          .isEqualTo("1");
       browser.evaluate("document.querySelector('#tasks button[data-task=CLEANING]').click()");
       assertThat(browser.await("(t => t.startsWith('已记录') && t)(document.getElementById('done').textContent)",
           Duration.ofSeconds(30))).isEqualTo("已记录：环境清洁。");
