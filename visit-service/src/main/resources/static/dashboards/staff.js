@@ -137,5 +137,25 @@ const Staff = (() => {
     }
   }
 
-  return {configure, current, start, finish, signOut, describe, button, links, markNoticesSeen};
+  /**
+   * The station a page acts on: a manager or regional head picks among their own, named as the
+   * utilization figures name them; a union types its number, which a link may bring (?station=).
+   */
+  async function pickStation(me, {select, numberBox, number}) {
+    const own = Array.isArray(me.claims.stations) ? me.claims.stations : [];
+    select.parentElement.hidden = own.length === 0;
+    numberBox.hidden = own.length > 0;
+    const linked = new URLSearchParams(location.search).get('station');
+    if (linked && own.length === 0) number.value = linked;
+    select.replaceChildren(...own.map(id => new Option(id, id, false, id === linked)));
+    await Promise.all(own.map(async (id, i) => {
+      const r = await fetch('/api/utilization/stations/' + encodeURIComponent(id)).catch(() => null);
+      if (r && r.ok) {
+        const s = await r.json();
+        select.options[i].textContent = s.name + '（' + s.district + '）';
+      }
+    }));
+  }
+
+  return {configure, current, start, finish, signOut, describe, button, links, markNoticesSeen, pickStation};
 })();

@@ -119,6 +119,15 @@ class VisitAccessIntegrationTest {
         .expectStatus().isOk()
         .expectBody(String.class).value(script -> org.assertj.core.api.Assertions.assertThat(script)
             .contains("code_challenge_method: 'S256'", "/dashboards/sign-in"));
+    // The staff's phone pages share one look, served as a style sheet (the gateway says nosniff).
+    for (String page : List.of("/dashboards/register.html", "/dashboards/upkeep.html", "/dashboards/notices.html")) {
+      phone.get().uri(page).exchange().expectStatus().isOk()
+          .expectBody(String.class).value(html -> org.assertj.core.api.Assertions.assertThat(html)
+              .contains("<link rel=\"stylesheet\" href=\"staff.css\">", "<script src=\"staff.js\"></script>"));
+    }
+    phone.get().uri("/dashboards/staff.css").exchange()
+        .expectStatus().isOk()
+        .expectHeader().contentTypeCompatibleWith("text/css");
   }
 
   @Test
