@@ -680,6 +680,15 @@ class PlatformEndToEndTest {
           Duration.ofSeconds(30))).isEqualTo("已记录：环境清洁。");
       assertThat(browser.await("(t => t.includes('环境清洁') && t)(document.getElementById('records').textContent)",
           Duration.ofSeconds(30))).contains("站点管理员");
+      // ...and logs the week's activity, which counts in the station's stars.
+      browser.await("document.getElementById('activityKind').options.length > 0", Duration.ofSeconds(30));
+      browser.evaluate("document.getElementById('activityTitle').value = '冬至送饺子';"
+          + " document.getElementById('activityPeople').value = '35';"
+          + " document.getElementById('logActivity').click()");
+      assertThat(browser.await("(t => t.startsWith('已记录') && t)(document.getElementById('activityDone').textContent)",
+          Duration.ofSeconds(30))).isEqualTo("已记录活动：冬至送饺子。");
+      assertThat(browser.await("(t => t.includes('冬至送饺子') && t)(document.getElementById('activities').textContent)",
+          Duration.ofSeconds(30))).contains("35 人");
     }
     // Counted as the station's second visit, the register's.
     await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
