@@ -103,10 +103,43 @@ const Staff = (() => {
 
   // The staff's pages, for the header of each: the figures for anyone signed in, the rest for
   // those who run stations and the unions above them.
+  /** The three tiers of responsibility (三级负责制), as notices and escalations name them. */
+  const TIERS = Object.freeze({STATION_MANAGER: '站点管理员', REGIONAL_HEAD: '区域站长', DISTRICT_CHIEF: '总站长'});
+
   const RUN_STATIONS = ['STATION_MANAGER', 'REGIONAL_HEAD', 'DISTRICT_ADMIN', 'CITY_ADMIN'];
   const PAGES = [['/dashboards/utilization.html', '使用情况看板', null],
     ['/dashboards/register.html', '到访登记', RUN_STATIONS], ['/dashboards/upkeep.html', '站点维护', RUN_STATIONS],
     ['/dashboards/notices.html', '我的通知', RUN_STATIONS]];
+
+  /**
+   * A staff page's start: its sign-in button wired, the return from signing in taken, the page shown
+   * as the caller now is ({@code show(canSignIn)}), and in {@code hint} what went wrong signing in.
+   */
+  async function open({show, signIn, hint}) {
+    signIn.addEventListener('click', () => start().catch(err => { hint.textContent = '无法登录：' + err.message; }));
+    const canSignIn = await configure();
+    let failed = null;
+    await finish().catch(err => { failed = err; });
+    await show(canSignIn);
+    if (failed) hint.textContent = '登录未完成：' + failed.message + '。请重新点击“工作人员登录”。';
+  }
+
+  /**
+   * JSON from the platform as the signed-in caller. A refusal fails with the problem detail's words
+   * and its fields', the status kept on the error; a network failure stays a TypeError.
+   */
+  async function call(url, options = {}) {
+    const me = current();
+    if (!me) throw Object.assign(new Error('登录已过期，请重新登录'), {status: 401});
+    const r = await fetch(url, {...options, headers: {...(options.headers || {}), Authorization: 'Bearer ' + me.token}});
+    const body = await r.json().catch(() => ({}));
+    if (!r.ok) {
+      const fields = (body.errors || []).map(e => e.message).join('；');
+      throw Object.assign(new Error((body.detail || body.title || r.status) + (fields ? '（' + fields + '）' : '')),
+        {status: r.status});
+    }
+    return body;
+  }
 
   /** Links to the other staff pages this caller may use, for the header. */
   function links(me) {
@@ -128,9 +161,8 @@ const Staff = (() => {
   async function countNew(me, link) {
     const seen = localStorage.getItem(seenKey(me)) || '1970-01-01T00:00:00Z';
     try {
-      const r = await fetch('/api/notifications/inbox?limit=50', {headers: {Authorization: 'Bearer ' + me.token}});
-      if (!r.ok) return;
-      const fresh = (await r.json()).notices.filter(n => Date.parse(n.createdAt) > Date.parse(seen)).length;
+      const fresh = (await call('/api/notifications/inbox?limit=50')).notices
+        .filter(n => Date.parse(n.createdAt) > Date.parse(seen)).length;
       if (fresh > 0) link.textContent += `（${fresh >= 50 ? '50+' : fresh} 条新）`;
     } catch (err) {
       // The count is a hint: the page works without it.
@@ -157,5 +189,6 @@ const Staff = (() => {
     }));
   }
 
-  return {configure, current, start, finish, signOut, describe, button, links, markNoticesSeen, pickStation};
+  return {configure, current, start, finish, signOut, describe, button, open, call, links, markNoticesSeen, pickStation,
+    TIERS};
 })();
