@@ -250,6 +250,12 @@ public final class Devstack implements AutoCloseable {
         say("Demo visits stopped early: " + e.getMessage());
         say("The platform keeps running. Finish them with ./yizhan loadgen demo-visits (already sent visits are skipped).");
       }
+      try {
+        io.yizhan.loadgen.Loadgen.demoUpkeep("http://localhost:8080");
+      } catch (Exception e) {
+        say("The demo's managers did not start: " + e.getMessage());
+        say("The platform keeps running. Start them with ./yizhan loadgen demo-upkeep.");
+      }
     }
     say("Stop with Ctrl-C here, or ./yizhan down from another terminal.");
     devstack.superviseUntilStopped();

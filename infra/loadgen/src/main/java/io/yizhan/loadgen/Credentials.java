@@ -47,6 +47,11 @@ public final class Credentials {
     return tokens.computeIfAbsent(client, c -> "Bearer " + fetch(endpoint != null ? endpoint : URI.create(tokenUrl()), c, secret()));
   }
 
+  /** Drops the kept token of this client (it expired): the next {@link #bearer} asks for a new one. */
+  public static void forget(String client) {
+    tokens.remove(client);
+  }
+
   static String tokenUrl() {
     String url = System.getenv("YIZHAN_TOKEN_URL");
     if (url != null && !url.isBlank()) {

@@ -1,10 +1,19 @@
 package io.yizhan.loadgen;
 
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A realistic Xi'an for demos and benchmarks: stations spread over the real districts and
@@ -26,7 +35,33 @@ public final class DemoCity {
   private static final String[] WEEKDAYS = {"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"};
   private static final String[] ALL_DAYS = {"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"};
 
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
   private DemoCity() {}
+
+  /**
+   * Every station of Xi'an's districts as the platform lists them to the city union, district by
+   * district in {@link District#XIAN}'s order (the demo's generators give stations their traits in
+   * this order, so it must not change).
+   */
+  static List<JsonNode> listed(HttpClient http, String base) throws java.io.IOException, InterruptedException {
+    List<JsonNode> stations = new ArrayList<>();
+    for (District district : District.XIAN) {
+      HttpResponse<String> listed = http.send(HttpRequest.newBuilder(URI.create(base + "/api/stations?limit=1000&district="
+              + URLEncoder.encode(district.name(), StandardCharsets.UTF_8)))
+          .timeout(Duration.ofSeconds(30)).header("Authorization", Credentials.bearer(Credentials.CITY_ADMIN)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      if (listed.statusCode() != 200) {
+        throw new IllegalStateException("listing " + district.name() + "'s stations: " + listed.statusCode() + " "
+            + listed.body());
+      }
+      JSON.readTree(listed.body()).forEach(stations::add);
+    }
+    if (stations.isEmpty()) {
+      throw new IllegalStateException("no demo stations at " + base + ": load them first (./yizhan up --demo)");
+    }
+    return stations;
+  }
 
   /** {@code count} station registrations in Xi'an as the API takes them, in a fixed order. */
   public static List<Map<String, Object>> stations(int count, long seed) {

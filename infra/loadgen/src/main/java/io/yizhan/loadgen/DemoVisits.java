@@ -67,28 +67,19 @@ final class DemoVisits {
   static DemoVisits forListedStations(HttpClient http, String base) throws Exception {
     Random random = new Random(20261128L);
     List<Station> stations = new ArrayList<>();
-    for (District district : District.XIAN) {
-      HttpResponse<String> listed = http.send(HttpRequest.newBuilder(URI.create(base + "/api/stations?limit=1000&district="
-              + java.net.URLEncoder.encode(district.name(), java.nio.charset.StandardCharsets.UTF_8)))
-          .timeout(Duration.ofSeconds(30)).header("Authorization", Credentials.bearer(Credentials.CITY_ADMIN)).build(),
-          HttpResponse.BodyHandlers.ofString());
-      for (JsonNode s : JSON.readTree(listed.body())) {
-        boolean central = "MAIN_URBAN".equals(district.areaType());
-        // Log-normal popularity: most stations ordinary, a few crowded, a tail almost idle.
-        double weight = Math.exp(random.nextGaussian() * 0.9) * (central ? 1.6 : 0.7) * Math.max(4, s.get("capacity").asInt()) / 8.0;
-        if (random.nextDouble() < 0.08) {
-          weight *= 0.05;
-        }
-        // A fifth of the stations are ones couriers and riders have not heard of.
-        double newEconomy = random.nextDouble() < 0.2 ? 0.2 : 1.0;
-        List<String> amenities = new ArrayList<>();
-        s.get("amenities").forEach(amenity -> amenities.add(amenity.asString()));
-        stations.add(new Station(s.get("id").asString(), district.name(), central, s.get("capacity").asInt(), weight,
-            newEconomy, List.copyOf(amenities)));
+    for (JsonNode s : DemoCity.listed(http, base)) {
+      boolean central = "MAIN_URBAN".equals(s.path("areaType").asString());
+      // Log-normal popularity: most stations ordinary, a few crowded, a tail almost idle.
+      double weight = Math.exp(random.nextGaussian() * 0.9) * (central ? 1.6 : 0.7) * Math.max(4, s.get("capacity").asInt()) / 8.0;
+      if (random.nextDouble() < 0.08) {
+        weight *= 0.05;
       }
-    }
-    if (stations.isEmpty()) {
-      throw new IllegalStateException("no demo stations at " + base + ": load them first (./yizhan up --demo)");
+      // A fifth of the stations are ones couriers and riders have not heard of.
+      double newEconomy = random.nextDouble() < 0.2 ? 0.2 : 1.0;
+      List<String> amenities = new ArrayList<>();
+      s.get("amenities").forEach(amenity -> amenities.add(amenity.asString()));
+      stations.add(new Station(s.get("id").asString(), s.get("district").asString(), central, s.get("capacity").asInt(),
+          weight, newEconomy, List.copyOf(amenities)));
     }
     return new DemoVisits(stations);
   }

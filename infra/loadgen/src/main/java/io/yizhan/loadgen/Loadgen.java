@@ -43,6 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
  *                                                  [--max-connections 1024]   (more opened when all are busy, as phones and an ingress would)
  *                                                  [--target http://localhost:8082]   (check-ins straight to visit-service: what the gateway costs)
  *   java -cp ... io.yizhan.loadgen.Loadgen demo-visits [--base ...] [--days 90] [--concurrency 2]   (realistic past visits, then a live trickle)
+ *   java -cp ... io.yizhan.loadgen.Loadgen demo-upkeep [--base ...] [--days 90]   (past activities, then the managers' upkeep as it falls due)
  *   java -cp ... io.yizhan.loadgen.Loadgen freshness [--base ...] [--rate 1000] [--seconds 60]
  *   java -cp ... io.yizhan.loadgen.Loadgen rebuild [--base ...]
  *   java -cp ... io.yizhan.loadgen.Loadgen raw [--kafka localhost:9092] [--jdbc jdbc:postgresql://localhost:5433/visit] [--count 500000]
@@ -94,6 +95,13 @@ public final class Loadgen {
           System.out.println("Live trickle of check-ins started (Ctrl-C stops it).");
           demo.trickle(http, base, intOption(options, "per-minute", 60));
         }
+      }
+      case "demo-upkeep" -> {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        DemoUpkeep upkeep = DemoUpkeep.forListedStations(http, base);
+        upkeep.logActivities(http, base, intOption(options, "days", 90));
+        System.out.println("The demo's managers keep up their stations' upkeep (Ctrl-C stops them).");
+        upkeep.keepUp(http, base);
       }
       case "freshness" -> {
         UtilizationBenchmarks.freshness(base, intOption(options, "rate", 1_000),
@@ -149,6 +157,34 @@ public final class Loadgen {
     trickle.setDaemon(true);
     trickle.start();
     System.out.println("Live demo check-ins: about one a second.");
+  }
+
+  /**
+   * The demo's station managers, in a background thread: the past 90 days' activities logged
+   * (once), then each station's upkeep recorded as it falls due, but at the few stations that let
+   * it lapse ({@link DemoUpkeep}).
+   */
+  public static void demoUpkeep(String base) throws Exception {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    DemoUpkeep upkeep = DemoUpkeep.forListedStations(http, base);
+    Thread managers = new Thread(() -> {
+      try {
+        upkeep.logActivities(http, base, 90);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (Exception e) {
+        System.err.println("demo activities stopped: " + e);
+      }
+      try {
+        upkeep.keepUp(http, base);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "demo-upkeep");
+    managers.setDaemon(true);
+    managers.start();
+    System.out.println("Demo station managers: activities of the past 90 days, then upkeep as it falls due.");
   }
 
   /**
