@@ -146,24 +146,26 @@ const Staff = (() => {
     return PAGES.filter(([href, , roles]) => href !== location.pathname && (!roles || me.roles.some(r => roles.includes(r))))
       .map(([href, text]) => {
         const link = Object.assign(document.createElement('a'), {href, textContent: text});
-        if (href.endsWith('/notices.html')) countNew(me, link);
+        if (href.endsWith('/notices.html')) countNew(link);
         return link;
       });
   }
 
-  // What this browser has shown of the caller's notices: the newest one's time, kept per person.
-  const seenKey = me => 'yizhan.notices.seen.' + me.claims.sub;
-  function markNoticesSeen(me, newest) {
-    if (newest) localStorage.setItem(seenKey(me), newest);
+  /**
+   * Notices up to the newest one shown are no longer new, on every device the caller signs in on:
+   * the server keeps the mark. Sent with keepalive, so a click away from the page does not cancel it.
+   */
+  function markNoticesSeen(newest) {
+    if (!newest) return;
+    call('/api/notifications/inbox/seen', {method: 'PUT', keepalive: true, headers: {'Content-Type': 'application/json'},
+      body: JSON.stringify({upTo: newest})}).catch(() => {});
   }
 
-  /** "我的通知（3 条新）": notices newer than the newest this browser has shown (all, before the first visit). */
-  async function countNew(me, link) {
-    const seen = localStorage.getItem(seenKey(me)) || '1970-01-01T00:00:00Z';
+  /** "我的通知（3 条新）": notices newer than the newest the caller was shown (all, before their first look). */
+  async function countNew(link) {
     try {
-      const fresh = (await call('/api/notifications/inbox?limit=50')).notices
-        .filter(n => Date.parse(n.createdAt) > Date.parse(seen)).length;
-      if (fresh > 0) link.textContent += `（${fresh >= 50 ? '50+' : fresh} 条新）`;
+      const {unseen, more} = await call('/api/notifications/inbox/unseen');
+      if (unseen > 0) link.textContent += `（${unseen}${more ? '+' : ''} 条新）`;
     } catch (err) {
       // The count is a hint: the page works without it.
     }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.yizhan.contracts.Topics;
+import io.yizhan.contracts.access.Role;
+import io.yizhan.issuer.Grant;
 import io.yizhan.contracts.station.StandingFlagged.Flag;
 import io.yizhan.contracts.utilization.StandingChanged.Level;
 import io.yizhan.testkit.TestHttp;
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -82,6 +85,61 @@ class NoticeInboxIntegrationTest {
         .expectStatus().isBadRequest()
         .expectBody().jsonPath("$.detail").value(d -> assertThat(d.toString()).contains("上一页答复中的 next"));
     TestHttp.client(port).get().uri("/api/notifications/inbox").exchange().expectStatus().isUnauthorized();
+  }
+
+  @Test
+  void what_a_reader_was_shown_stays_seen_on_every_device_and_only_newer_notices_are_new() {
+    String district = "已读区" + UUID.randomUUID().toString().substring(0, 6);
+    String station = UUID.randomUUID().toString();
+    // Readers of this test alone: marks are kept by the token's subject.
+    String manager = TestTokens.bearer(new Grant("manager-" + UUID.randomUUID(), Set.of(Role.STATION_MANAGER), null,
+        List.of(station), "站点管理员 王丽"));
+    String union = TestTokens.bearer(new Grant("union-" + UUID.randomUUID(), Set.of(Role.DISTRICT_ADMIN), district,
+        List.of(), district + "工会"));
+    // One flag tells the manager and the regional head: two notices about the station.
+    kafka.send(Topics.STATION_EVENTS, station, flagged(station, district, Flag.UNDERUSED, Level.UNDERUSED, 0.1,
+        List.of("日均仅 0.2 人次"), null));
+    await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+        .untilAsserted(() -> assertThat(unseen(manager)).containsEntry("unseen", 2).doesNotContainKey("seenUpTo"));
+
+    String newest = (String) notices(inbox(manager, null, 50)).get(0).get("createdAt");
+    assertThat(markSeen(manager, newest)).containsEntry("seenUpTo", newest);
+    assertThat(unseen(manager)).containsEntry("unseen", 0).containsEntry("more", false).containsEntry("seenUpTo", newest);
+    // The district's union has not looked: its own mark, its own count.
+    assertThat(unseen(union)).containsEntry("unseen", 2);
+    // An older page marked later (another device, behind) does not move the mark back...
+    assertThat(markSeen(manager, "2020-01-01T00:00:00Z")).containsEntry("seenUpTo", newest);
+    // ...and a notice written after it is new.
+    kafka.send(Topics.STATION_EVENTS, station, flagged(station, district, Flag.CLOSED_WHEN_NEEDED, Level.UNDERUSED, 0.5,
+        List.of(), null));
+    await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+        .untilAsserted(() -> assertThat(unseen(manager)).containsEntry("unseen", 2));
+    // A time ahead of the clock stops at now: notices still to come stay new.
+    Instant before = Instant.now();
+    Instant marked = Instant.parse((String) markSeen(manager, "2099-01-01T00:00:00Z").get("seenUpTo"));
+    assertThat(marked).isBetween(before, Instant.now());
+
+    TestHttp.client(port, manager).put().uri("/api/notifications/inbox/seen").bodyValue(Map.of()).exchange()
+        .expectStatus().isBadRequest()
+        .expectBody().jsonPath("$.detail").exists();
+    TestHttp.client(port, TestTokens.ops()).get().uri("/api/notifications/inbox/unseen").exchange()
+        .expectStatus().isForbidden();
+    TestHttp.client(port, TestTokens.ops()).put().uri("/api/notifications/inbox/seen")
+        .bodyValue(Map.of("upTo", newest)).exchange()
+        .expectStatus().isForbidden();
+  }
+
+  private Map<String, Object> unseen(String token) {
+    return TestHttp.client(port, token).get().uri("/api/notifications/inbox/unseen").exchange()
+        .expectStatus().isOk()
+        .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {}).returnResult().getResponseBody();
+  }
+
+  private Map<String, Object> markSeen(String token, String upTo) {
+    return TestHttp.client(port, token).put().uri("/api/notifications/inbox/seen").bodyValue(Map.of("upTo", upTo))
+        .exchange()
+        .expectStatus().isOk()
+        .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {}).returnResult().getResponseBody();
   }
 
   private Map<String, Object> inbox(String token, @Nullable String after, int limit) {

@@ -46,13 +46,24 @@ public record Grant(String subject, Set<Role> roles, @Nullable String district, 
     return new Grant("demo-ops", Set.of(Role.OPS), null, List.of(), "运维 演示用户");
   }
 
-  /** The same user acting for another district; a display name that named the old one names the new. */
+  /**
+   * The demo's user of this role for another district; a display name that named the old one
+   * names the new. Its own subject: what is kept per reader (what they have seen of their
+   * notices) must not be shared by every district's demo user.
+   */
   public Grant inDistrict(@Nullable String newDistrict) {
     String newName = name != null && district != null && newDistrict != null ? name.replace(district, newDistrict) : name;
-    return new Grant(subject, roles, newDistrict, stations, newName);
+    return new Grant(baseSubject() + (newDistrict == null ? "" : ":" + newDistrict), roles, newDistrict, stations, newName);
   }
 
+  /** The demo's user of this role for these stations, with its own subject likewise. */
   public Grant forStations(List<String> newStations) {
-    return new Grant(subject, roles, district, newStations, name);
+    return new Grant(baseSubject() + (newStations.isEmpty() ? "" : ":" + String.join(",", newStations)), roles, district,
+        newStations, name);
+  }
+
+  private String baseSubject() {
+    int colon = subject.indexOf(':');
+    return colon < 0 ? subject : subject.substring(0, colon);
   }
 }

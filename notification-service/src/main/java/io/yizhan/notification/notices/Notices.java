@@ -20,6 +20,9 @@ public interface Notices {
    */
   Flux<Notice> inScope(NoticeScope scope, @Nullable Position after, int limit);
 
+  /** How many notices in a reader's scope were written after {@code after} (all when null), counting up to {@code cap}. */
+  Mono<Integer> countInScope(NoticeScope scope, @Nullable Instant after, int cap);
+
   /** Where a page of notices ended: notices written the same instant are told apart by id. */
   record Position(Instant createdAt, UUID id) {
 

@@ -27,6 +27,8 @@ class R2dbcNotices implements Notices {
   /** Before any position: the first page. */
   private static final Instant FAR_FUTURE = Instant.parse("9999-12-31T00:00:00Z");
   private static final UUID MAX_ID = new UUID(-1L, -1L);
+  /** The notices a reader's scope covers: the city all, a district's union its district's, a manager their stations'. */
+  private static final String IN_SCOPE = "(:everything OR district = :district OR station_id = ANY(:stations))";
 
   private final DatabaseClient db;
   /** Notices written, by kind: a flood means thresholds to look at, or load sent at real stations. */
@@ -83,19 +85,33 @@ class R2dbcNotices implements Notices {
     // Newest first by (created_at, id): the row comparison pages through notices written the same
     // instant without skipping or repeating any. A reader's notices are few (a district's: some a
     // week); the indexes by station, district and time serve the three kinds of reader.
-    DatabaseClient.GenericExecuteSpec select = db.sql("SELECT " + COLUMNS + """
-             FROM notices
-            WHERE (:everything OR district = :district OR station_id = ANY(:stations))
-              AND (created_at, id) < (:afterTime, :afterId)
-            ORDER BY created_at DESC, id DESC LIMIT :limit""")
-        .bind("everything", scope.everything())
-        .bind("stations", scope.stations().toArray(UUID[]::new))
+    return scoped("SELECT " + COLUMNS + " FROM notices WHERE " + IN_SCOPE + """
+               AND (created_at, id) < (:afterTime, :afterId)
+             ORDER BY created_at DESC, id DESC LIMIT :limit""", scope)
         .bind("afterTime", (after == null ? FAR_FUTURE : after.createdAt()).atOffset(ZoneOffset.UTC))
         .bind("afterId", after == null ? MAX_ID : after.id())
-        .bind("limit", limit);
-    return (scope.district() != null ? select.bind("district", scope.district()) : select.bindNull("district", String.class))
+        .bind("limit", limit)
         .map(R2dbcNotices::notice)
         .all();
+  }
+
+  @Override
+  public Mono<Integer> countInScope(NoticeScope scope, @Nullable Instant after, int cap) {
+    // Capped: a header says "99+ 条新"; it need not count the city's year of notices to say so.
+    return scoped("SELECT count(*) AS n FROM (SELECT 1 FROM notices WHERE " + IN_SCOPE
+            + " AND created_at > :after LIMIT :cap) newer", scope)
+        .bind("after", (after == null ? Instant.EPOCH : after).atOffset(ZoneOffset.UTC))
+        .bind("cap", cap)
+        .map(row -> row.get("n", Long.class).intValue())
+        .one();
+  }
+
+  /** A statement over the notices of {@link #IN_SCOPE}, with the scope bound. */
+  private DatabaseClient.GenericExecuteSpec scoped(String sql, NoticeScope scope) {
+    DatabaseClient.GenericExecuteSpec spec = db.sql(sql)
+        .bind("everything", scope.everything())
+        .bind("stations", scope.stations().toArray(UUID[]::new));
+    return scope.district() != null ? spec.bind("district", scope.district()) : spec.bindNull("district", String.class);
   }
 
   private static Notice notice(Readable row) {

@@ -1,6 +1,7 @@
 package io.yizhan.notification.notices.web;
 
 import io.yizhan.contracts.access.Role;
+import io.yizhan.notification.notices.InboxMarks;
 import io.yizhan.notification.notices.Notice;
 import io.yizhan.notification.notices.NoticeScope;
 import io.yizhan.notification.notices.Notices;
@@ -10,15 +11,19 @@ import io.yizhan.support.problem.InvalidRequestException;
 import io.yizhan.support.problem.StationIds;
 import io.yizhan.support.security.Caller;
 import io.yizhan.support.security.Callers;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -29,11 +34,17 @@ import reactor.core.publisher.Mono;
 class NoticeController {
 
   private static final int MAX_LIST = 500;
+  /** The headers say "99+ 条新" beyond this. */
+  private static final int MAX_UNSEEN = 99;
 
   private final Notices notices;
+  private final InboxMarks marks;
+  private final Clock clock;
 
-  NoticeController(Notices notices) {
+  NoticeController(Notices notices, InboxMarks marks, Clock clock) {
     this.notices = notices;
+    this.marks = marks;
+    this.clock = clock;
   }
 
   /**
@@ -76,6 +87,38 @@ class NoticeController {
         page.size() < size ? null : cursor(Position.of(page.get(page.size() - 1)))));
   }
 
+  /**
+   * How many notices in the caller's inbox are newer than the newest they were shown (all before
+   * they first opened it): the staff pages' "我的通知（3 条新）", the same on every device.
+   */
+  @GetMapping("/inbox/unseen")
+  Mono<UnseenView> unseen() {
+    return Callers.current().flatMap(caller -> {
+      NoticeScope scope = scopeOf(caller);
+      return marks.seenUpTo(caller.subject()).map(Optional::of).defaultIfEmpty(Optional.empty())
+          .flatMap(seen -> notices.countInScope(scope, seen.orElse(null), MAX_UNSEEN + 1)
+              .map(count -> new UnseenView(Math.min(count, MAX_UNSEEN), count > MAX_UNSEEN, seen.orElse(null))));
+    });
+  }
+
+  /**
+   * {@code {"upTo": "…"}}, the time of the newest notice the caller was shown (the inbox's first
+   * one): notices up to it are no longer new. The mark never moves back, and not past now, where it
+   * would hide notices still to come.
+   */
+  @PutMapping("/inbox/seen")
+  Mono<SeenView> markSeen(@RequestBody SeenRequest request) {
+    if (request.upTo() == null) {
+      throw new InvalidRequestException("upTo", "请提供看到的最新一条通知的时间 upTo，即收件箱答复中第一条通知的 createdAt");
+    }
+    return Callers.current().flatMap(caller -> {
+      scopeOf(caller); // only a reader with an inbox keeps a mark
+      Instant now = clock.instant();
+      return marks.markSeen(caller.subject(), request.upTo().isAfter(now) ? now : request.upTo()).map(SeenView::new);
+    });
+  }
+
+  /** The notices this caller answers for; a 403 that says who is told for a caller who answers for none. */
   private static NoticeScope scopeOf(Caller caller) {
     boolean runsStations = caller.has(Role.STATION_MANAGER) || caller.has(Role.REGIONAL_HEAD);
     // A stations claim that is not a station id names nothing here.
@@ -111,6 +154,13 @@ class NoticeController {
       return null;
     }
   }
+
+  /** @param more there are more than {@code unseen} */
+  record UnseenView(int unseen, boolean more, @Nullable Instant seenUpTo) {}
+
+  record SeenRequest(@Nullable Instant upTo) {}
+
+  record SeenView(Instant seenUpTo) {}
 
   record InboxView(List<NoticeView> notices, @Nullable String next) {}
 
