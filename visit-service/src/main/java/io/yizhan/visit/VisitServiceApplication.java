@@ -12,10 +12,12 @@ import io.yizhan.visit.utilization.UtilizationReports;
 import io.yizhan.visit.utilization.UtilizationStore;
 import io.yizhan.visit.utilization.WorkerMixes;
 import java.time.Clock;
+import org.apache.kafka.clients.admin.Admin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
@@ -29,6 +31,12 @@ public class VisitServiceApplication {
   @Bean
   Clock clock() {
     return Clock.systemUTC();
+  }
+
+  /** The broker's admin client: how far consumers are behind, and moving them back for a rebuild or a restoration. */
+  @Bean(destroyMethod = "close")
+  Admin kafkaAdminClient(KafkaAdmin kafkaAdmin) {
+    return Admin.create(kafkaAdmin.getConfigurationProperties());
   }
 
   @Bean

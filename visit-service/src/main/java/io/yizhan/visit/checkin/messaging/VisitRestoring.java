@@ -7,6 +7,7 @@ import io.yizhan.contracts.visit.VisitRecorded;
 import io.yizhan.support.kafka.BatchConsumers;
 import io.yizhan.visit.checkin.Visit;
 import io.yizhan.visit.checkin.Visits;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,9 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.listener.BatchMessageListener;
@@ -28,6 +29,8 @@ import org.springframework.kafka.listener.BatchMessageListener;
  * told nothing was stored. The log is right: it has been counted and may have been seen by
  * district systems. This consumer puts the row back, so accepted (visits) and counted
  * (utilization) always agree. It normally finds nothing to do: {@code yizhan.visits.restored}.
+ * After the table was restored from a backup, it is moved back to read the log again from then
+ * ({@link KafkaVisitRestorations}).
  */
 @Configuration(proxyBeanMethods = false)
 class VisitRestoring {
@@ -36,7 +39,8 @@ class VisitRestoring {
   private static final Duration BATCH_TIMEOUT = Duration.ofMinutes(2);
 
   @Bean
-  SmartLifecycle visitRestoringContainer(BatchConsumers batches, Visits visits, MeterRegistry meters,
+  KafkaVisitRestorations visitRestorations(BatchConsumers batches, Visits visits, MeterRegistry meters, Admin admin,
+      Clock clock,
       // Polls as large as the counter's: the same records, the same cost per transaction.
       @Value("${yizhan.utilization.max-poll-records:5000}") int maxPollRecords) {
     Counter restored = Counter.builder("yizhan.visits.restored")
@@ -84,6 +88,7 @@ class VisitRestoring {
       Integer stored = visits.restore(logged).block(BATCH_TIMEOUT);
       restored.increment(stored == null ? 0 : stored);
     };
-    return batches.container("visit-restoring", Topics.VISIT_EVENTS, GROUP, maxPollRecords, 1, listener);
+    return new KafkaVisitRestorations(batches.container("visit-restoring", Topics.VISIT_EVENTS, GROUP, maxPollRecords, 1,
+        listener), GROUP, admin, restored, clock);
   }
 }

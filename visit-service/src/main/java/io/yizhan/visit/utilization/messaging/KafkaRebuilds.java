@@ -1,6 +1,7 @@
 package io.yizhan.visit.utilization.messaging;
 
 import io.yizhan.contracts.Topics;
+import io.yizhan.support.kafka.GroupOffsets;
 import io.yizhan.support.problem.ConflictException;
 import io.yizhan.visit.utilization.Rebuild;
 import io.yizhan.visit.utilization.RebuildLog;
@@ -13,17 +14,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.GroupNotEmptyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -47,7 +40,7 @@ class KafkaRebuilds implements Rebuilds, SmartLifecycle {
 
   private final MessageListenerContainer container;
   private final String group;
-  private final Admin admin;
+  private final GroupOffsets offsets;
   private final UtilizationStore store;
   private final RebuildLog rebuilds;
   private final ReplayTracker replay;
@@ -57,7 +50,7 @@ class KafkaRebuilds implements Rebuilds, SmartLifecycle {
       RebuildLog rebuilds, ReplayTracker replay, Clock clock) {
     this.container = container;
     this.group = group;
-    this.admin = admin;
+    this.offsets = new GroupOffsets(admin, ADMIN_TIMEOUT);
     this.store = store;
     this.rebuilds = rebuilds;
     this.replay = replay;
@@ -83,9 +76,9 @@ class KafkaRebuilds implements Rebuilds, SmartLifecycle {
     Instant startedAt = clock.instant();
     try {
       store.clear().block(ADMIN_TIMEOUT);
-      List<TopicPartition> partitions = partitions();
-      Map<TopicPartition, Long> earliest = offsets(partitions, OffsetSpec.earliest());
-      Map<TopicPartition, Long> latest = offsets(partitions, OffsetSpec.latest());
+      List<TopicPartition> partitions = offsets.partitions(Topics.VISIT_EVENTS);
+      Map<TopicPartition, Long> earliest = offsets.offsets(partitions, OffsetSpec.earliest());
+      Map<TopicPartition, Long> latest = offsets.offsets(partitions, OffsetSpec.latest());
       Map<Integer, Long> until = new HashMap<>();
       long target = 0;
       for (TopicPartition p : partitions) {
@@ -101,7 +94,7 @@ class KafkaRebuilds implements Rebuilds, SmartLifecycle {
         rebuild = rebuild.done(clock.instant());
       }
       rebuilds.save(rebuild).block(ADMIN_TIMEOUT);
-      moveGroupTo(earliest);
+      offsets.move(group, earliest);
       if (rebuild.state() == Rebuild.State.RUNNING) {
         replay.follow(rebuild, Map.of());
       }
@@ -118,41 +111,6 @@ class KafkaRebuilds implements Rebuilds, SmartLifecycle {
       throw new ConflictException(why);
     } finally {
       container.start();
-    }
-  }
-
-  private List<TopicPartition> partitions() throws Exception {
-    return admin.describeTopics(List.of(Topics.VISIT_EVENTS)).allTopicNames()
-        .get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
-        .get(Topics.VISIT_EVENTS).partitions().stream()
-        .map(p -> new TopicPartition(Topics.VISIT_EVENTS, p.partition()))
-        .toList();
-  }
-
-  private Map<TopicPartition, Long> offsets(List<TopicPartition> partitions, OffsetSpec spec) throws Exception {
-    ListOffsetsResult result = admin.listOffsets(partitions.stream().collect(Collectors.toMap(Function.identity(), p -> spec)));
-    Map<TopicPartition, Long> offsets = new HashMap<>();
-    for (TopicPartition p : partitions) {
-      offsets.put(p, result.partitionResult(p).get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS).offset());
-    }
-    return offsets;
-  }
-
-  /** The stopped consumer may take a moment to leave its group; only an empty group can be moved. */
-  private void moveGroupTo(Map<TopicPartition, Long> offsets) throws Exception {
-    Map<TopicPartition, OffsetAndMetadata> target = offsets.entrySet().stream()
-        .collect(Collectors.toMap(Map.Entry::getKey, e -> new OffsetAndMetadata(e.getValue())));
-    long deadline = System.nanoTime() + ADMIN_TIMEOUT.toNanos();
-    while (true) {
-      try {
-        admin.alterConsumerGroupOffsets(group, target).all().get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        return;
-      } catch (ExecutionException e) {
-        if (!(e.getCause() instanceof GroupNotEmptyException) || System.nanoTime() > deadline) {
-          throw e;
-        }
-        Thread.sleep(200);
-      }
     }
   }
 
@@ -186,19 +144,11 @@ class KafkaRebuilds implements Rebuilds, SmartLifecycle {
 
   private Map<Integer, Long> committedOffsets() {
     try {
-      Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-          .partitionsToOffsetAndMetadata().get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-      Map<Integer, Long> offsets = new HashMap<>();
-      committed.forEach((p, o) -> {
-        if (o != null && Topics.VISIT_EVENTS.equals(p.topic())) {
-          offsets.put(p.partition(), o.offset());
-        }
-      });
-      return offsets;
+      return offsets.committed(group, Topics.VISIT_EVENTS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
-    } catch (ExecutionException | TimeoutException e) {
+    } catch (Exception e) {
       throw new IllegalStateException("Could not read the offsets of " + group, e);
     }
   }

@@ -10,7 +10,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.core.KafkaAdmin;
 
 /**
  * The consumer that counts visit.events.v1 into utilization, in batches (ADR 12). A plain
@@ -28,14 +27,9 @@ class VisitCounting {
     return new ReplayTracker(rebuilds, store::markChangedSinceAnnounced, clock);
   }
 
-  @Bean(destroyMethod = "close")
-  Admin utilizationAdmin(KafkaAdmin kafkaAdmin) {
-    return Admin.create(kafkaAdmin.getConfigurationProperties());
-  }
-
   @Bean
-  KafkaCountingBacklog countingBacklog(Admin utilizationAdmin, Clock clock) {
-    return new KafkaCountingBacklog(utilizationAdmin, Topics.VISIT_EVENTS, GROUP, clock);
+  KafkaCountingBacklog countingBacklog(Admin admin, Clock clock) {
+    return new KafkaCountingBacklog(admin, Topics.VISIT_EVENTS, GROUP, clock);
   }
 
   @Bean
@@ -43,10 +37,10 @@ class VisitCounting {
       @Value("${yizhan.utilization.max-poll-records:5000}") int maxPollRecords,
       @Value("${yizhan.utilization.consumers:1}") int consumers,
       @Value("${yizhan.utilization.lanes:2}") int lanes,
-      Admin utilizationAdmin, UtilizationStore store, RebuildLog rebuilds, ReplayTracker replay,
+      Admin admin, UtilizationStore store, RebuildLog rebuilds, ReplayTracker replay,
       BatchConsumers batches, Clock clock, MeterRegistry meters) {
     var container = batches.container("utilization-counting", Topics.VISIT_EVENTS, GROUP, maxPollRecords, consumers,
         new VisitCountingListener(store, batches, replay, clock, meters, lanes));
-    return new KafkaRebuilds(container, GROUP, utilizationAdmin, store, rebuilds, replay, clock);
+    return new KafkaRebuilds(container, GROUP, admin, store, rebuilds, replay, clock);
   }
 }
