@@ -113,8 +113,10 @@ final class DemoUpkeep {
     int participants = 10 + random.nextInt(70);
     MonthDay date = MonthDay.from(day);
     for (MonthDay holiday : List.of(MonthDay.of(1, 1), MonthDay.of(5, 1), MonthDay.of(10, 1))) {
-      LocalDate nearest = holiday.atYear(day.getYear());
-      if (Math.abs(nearest.toEpochDay() - day.toEpochDay()) <= 3 && random.nextDouble() < 0.7) {
+      // The year's, or the next year's for the last days of December.
+      long daysAway = Math.min(Math.abs(holiday.atYear(day.getYear()).toEpochDay() - day.toEpochDay()),
+          Math.abs(holiday.atYear(day.getYear() + 1).toEpochDay() - day.toEpochDay()));
+      if (daysAway <= 3 && random.nextDouble() < 0.7) {
         String title = switch (holiday.getMonthValue()) {
           case 1 -> "元旦送饺子：给坚守岗位的户外劳动者";
           case 5 -> "五一劳动节送餐：致敬劳动者";
