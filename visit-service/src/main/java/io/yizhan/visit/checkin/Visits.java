@@ -39,6 +39,13 @@ public interface Visits {
    */
   Set<UUID> committedHere(Collection<UUID> eventIds);
 
+  /**
+   * Forgets what this instance committed: the table was restored from a backup, and those visits
+   * may be gone from it. Until then {@link #committedHere} may also hold visits the restoring
+   * consumer read before their commit, which it would skip on a second reading.
+   */
+  void forgetCommittedHere();
+
   /** Of these visit ids, the ones this table lacks. */
   Mono<Set<String>> missing(Collection<String> ids);
 

@@ -215,6 +215,10 @@ class CheckingInTest {
     }
 
     @Override
+    public void forgetCommittedHere() {
+    }
+
+    @Override
     public Mono<Set<String>> missing(java.util.Collection<String> ids) {
       return Mono.just(ids.stream().filter(id -> !visits.containsKey(id)).collect(java.util.stream.Collectors.toSet()));
     }

@@ -6,6 +6,7 @@ import io.yizhan.support.kafka.GroupOffsets;
 import io.yizhan.support.problem.ConflictException;
 import io.yizhan.visit.checkin.Restoration;
 import io.yizhan.visit.checkin.Restorations;
+import io.yizhan.visit.checkin.Visits;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +37,7 @@ class KafkaVisitRestorations implements Restorations, SmartLifecycle {
   private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
 
   private final MessageListenerContainer container;
+  private final Visits visits;
   private final String group;
   private final GroupOffsets offsets;
   private final Counter restored;
@@ -46,8 +48,10 @@ class KafkaVisitRestorations implements Restorations, SmartLifecycle {
   private record Asked(Instant since, String requestedBy, Instant requestedAt, Map<Integer, Long> from,
       Map<Integer, Long> until, double restoredBefore) {}
 
-  KafkaVisitRestorations(MessageListenerContainer container, String group, Admin admin, Counter restored, Clock clock) {
+  KafkaVisitRestorations(MessageListenerContainer container, Visits visits, String group, Admin admin, Counter restored,
+      Clock clock) {
     this.container = container;
+    this.visits = visits;
     this.group = group;
     this.offsets = new GroupOffsets(admin, ADMIN_TIMEOUT);
     this.restored = restored;
@@ -63,6 +67,8 @@ class KafkaVisitRestorations implements Restorations, SmartLifecycle {
   private synchronized Asked restore(Instant since, String requestedBy) throws Exception {
     container.stop();
     try {
+      // Read again, a visit this instance committed before the restore is asked about like any other.
+      visits.forgetCommittedHere();
       List<TopicPartition> partitions = offsets.partitions(Topics.VISIT_EVENTS);
       Map<TopicPartition, Long> at = offsets.offsets(partitions, OffsetSpec.forTimestamp(since.toEpochMilli()));
       Map<TopicPartition, Long> end = offsets.offsets(partitions, OffsetSpec.latest());

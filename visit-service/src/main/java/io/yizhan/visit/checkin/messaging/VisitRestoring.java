@@ -89,6 +89,6 @@ class VisitRestoring {
       restored.increment(stored == null ? 0 : stored);
     };
     return new KafkaVisitRestorations(batches.container("visit-restoring", Topics.VISIT_EVENTS, GROUP, maxPollRecords, 1,
-        listener), GROUP, admin, restored, clock);
+        listener), visits, GROUP, admin, restored, clock);
   }
 }

@@ -174,6 +174,11 @@ class R2dbcVisits implements Visits {
   }
 
   @Override
+  public void forgetCommittedHere() {
+    recentlyStored.clear();
+  }
+
+  @Override
   public Mono<Set<String>> missing(Collection<String> ids) {
     if (ids.isEmpty()) {
       return Mono.just(Set.of());

@@ -50,6 +50,10 @@ final class RecentlyStored {
     return taken;
   }
 
+  synchronized void clear() {
+    ids.clear();
+  }
+
   synchronized int size() {
     return ids.size();
   }
