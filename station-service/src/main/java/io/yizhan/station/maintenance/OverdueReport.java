@@ -6,8 +6,10 @@ import io.yizhan.station.maintenance.Maintenance.OverdueFilter;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -44,12 +46,15 @@ public class OverdueReport {
   /**
    * @param total        every overdue task matching the filter; {@code items} holds the first ones
    * @param byDistrict   overdue tasks per district
+   * @param stationsByDistrict stations with at least one overdue task, per district: a district's
+   *                     count of tasks grows with how many tasks lapse at one station, this with how
+   *                     many stations lapse
    * @param byRegionalHead overdue tasks per regional head ("未指定" where a station has none)
    * @param byManager    overdue tasks per station manager
    */
   public record Report(
-      Instant at, int total, List<Item> items, Map<String, Integer> byDistrict, Map<String, Integer> byRegionalHead,
-      Map<String, Integer> byManager, Map<Tier, Integer> byTier) {}
+      Instant at, int total, List<Item> items, Map<String, Integer> byDistrict, Map<String, Integer> stationsByDistrict,
+      Map<String, Integer> byRegionalHead, Map<String, Integer> byManager, Map<Tier, Integer> byTier) {}
 
   private final class Builder {
     private final Instant now;
@@ -57,6 +62,7 @@ public class OverdueReport {
     private int total;
     private final List<Item> items = new ArrayList<>();
     private final Map<String, Integer> byDistrict = new TreeMap<>();
+    private final Map<String, Set<String>> stationsByDistrict = new TreeMap<>();
     private final Map<String, Integer> byRegionalHead = new TreeMap<>();
     private final Map<String, Integer> byManager = new TreeMap<>();
     private final Map<Tier, Integer> byTier = new TreeMap<>();
@@ -73,6 +79,7 @@ public class OverdueReport {
       }
       total++;
       byDistrict.merge(s.district(), 1, Integer::sum);
+      stationsByDistrict.computeIfAbsent(s.district(), d -> new HashSet<>()).add(s.stationId().toString());
       Contact head = s.chain().regionalHead();
       byRegionalHead.merge(head == null ? "未指定" : head.name(), 1, Integer::sum);
       byManager.merge(s.chain().manager().name(), 1, Integer::sum);
@@ -85,7 +92,9 @@ public class OverdueReport {
     }
 
     Report build() {
-      return new Report(now, total, items, byDistrict, byRegionalHead, byManager, byTier);
+      Map<String, Integer> stations = new TreeMap<>();
+      stationsByDistrict.forEach((district, ids) -> stations.put(district, ids.size()));
+      return new Report(now, total, items, byDistrict, stations, byRegionalHead, byManager, byTier);
     }
   }
 }

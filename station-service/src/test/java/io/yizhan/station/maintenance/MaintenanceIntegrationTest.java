@@ -115,7 +115,8 @@ class MaintenanceIntegrationTest {
     // default), nobody else's; a manager or a machine reads none.
     TestHttp.client(port, TestTokens.districtAdmin("碑林区")).get().uri("/api/maintenance/overdue").exchange()
         .expectStatus().isOk()
-        .expectBody().jsonPath("$.total").isEqualTo(3).jsonPath("$.byDistrict['碑林区']").isEqualTo(3);
+        .expectBody().jsonPath("$.total").isEqualTo(3).jsonPath("$.byDistrict['碑林区']").isEqualTo(3)
+        .jsonPath("$.stationsByDistrict['碑林区']").isEqualTo(1);   // three tasks, one station
     TestHttp.client(port, TestTokens.districtAdmin("雁塔区")).get().uri("/api/maintenance/overdue?district=碑林区")
         .exchange().expectStatus().isForbidden();
     TestHttp.client(port, TestTokens.districtAdmin("雁塔区")).get().uri("/api/maintenance/overdue").exchange()
