@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.yizhan.contracts.Topics;
 import io.yizhan.support.kafka.GroupOffsets;
 import io.yizhan.support.problem.ConflictException;
+import io.yizhan.support.problem.UnavailableException;
 import io.yizhan.visit.checkin.Restoration;
 import io.yizhan.visit.checkin.Restorations;
 import io.yizhan.visit.checkin.Visits;
@@ -110,7 +111,9 @@ class KafkaVisitRestorations implements Restorations, SmartLifecycle {
               }
               return new Restoration(asked.since(), asked.requestedBy(), asked.requestedAt(), toRead(asked), read,
                   Math.round(restored.count() - asked.restoredBefore()));
-            }));
+            })
+            .onErrorMap(failure -> new UnavailableException("暂时无法确认补回的进度：消息队列（Kafka）没有应答。补回仍在进行，"
+                + "请稍后再查。", Duration.ofSeconds(10), failure)));
   }
 
   private static long toRead(Asked asked) {
