@@ -1,5 +1,6 @@
 package io.yizhan.notification;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.yizhan.contracts.Topics;
@@ -12,13 +13,16 @@ import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 @YizhanIntegrationTest
 class StationListedNoticeIntegrationTest {
 
   @LocalServerPort int port;
+  @Autowired DatabaseClient db;
   WebTestClient http;
   final TopicProbe kafka = TopicProbe.onTestBroker();
 
@@ -48,6 +52,9 @@ class StationListedNoticeIntegrationTest {
             .jsonPath("$[0].recipientRole").isEqualTo("STATION_MANAGER")
             .jsonPath("$[0].recipientName").isEqualTo("王丽")
             .jsonPath("$[0].subject").isEqualTo("站点已上线：碑林区光大银行爱心驿站"));
+    // Whom it was for, not their phone number (ADR 21): nothing reads it, so nothing keeps it.
+    assertThat(db.sql("SELECT count(*) AS n FROM notices WHERE station_id = CAST(:id AS uuid) AND recipient_contact IS NULL")
+        .bind("id", station).map(row -> row.get("n", Long.class)).one().block()).isEqualTo(1L);
   }
 
   static byte[] registered(String station) {

@@ -15,5 +15,4 @@ public record MaintenanceLapse(
     int overdueDays,
     @Nullable Instant lastDoneAt,
     RecipientRole recipientRole,
-    String recipientName,
-    String recipientPhone) {}
+    String recipientName) {}

@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
  *     on notices written before it was kept (session 41), which only the city and the station's own
  *     people may read
  * @param causeEventId the event that made us write it; one notice per event and recipient role
+ *     <p>No phone number: the inbox, the only channel, needs none, and what nobody reads is not kept
+ *     (ADR 21). A channel that needs one reads it from station-service when it sends.
  */
 public record Notice(
     UUID id,
@@ -20,7 +22,6 @@ public record Notice(
     NoticeKind kind,
     RecipientRole recipientRole,
     String recipientName,
-    String recipientContact,
     Channel channel,
     String subject,
     String body,

@@ -45,7 +45,6 @@ public class TellingChainMaintenanceIsOverdue {
         NoticeKind.MAINTENANCE_OVERDUE,
         lapse.recipientRole(),
         lapse.recipientName(),
-        lapse.recipientPhone(),
         Channel.PLATFORM_INBOX,
         "维护逾期：" + lapse.stationName() + " · " + lapse.taskName(),
         body,

@@ -76,7 +76,6 @@ public class TellingChainOfStanding {
         NoticeKind.STANDING_FLAGGED,
         role,
         recipient.contact().name(),
-        recipient.contact().phone(),
         Channel.PLATFORM_INBOX,
         subject,
         body.toString(),

@@ -38,7 +38,6 @@ public class TellingManagerStationIsListed {
         NoticeKind.STATION_LISTED,
         RecipientRole.STATION_MANAGER,
         listing.managerName(),
-        listing.managerPhone(),
         Channel.PLATFORM_INBOX,
         "站点已上线：" + listing.stationName(),
         body,

@@ -28,13 +28,13 @@ class StationEventsConsumer {
         .on(StationRegistered.TYPE, event -> {
           StationRegistered s = event.data();
           return telling.tell(new StationListing(event.eventId(), UUID.fromString(s.stationId()), s.name(),
-              s.district(), s.manager().name(), s.manager().phone()));
+              s.district(), s.manager().name()));
         })
         .on(MaintenanceOverdue.TYPE, event -> {
           MaintenanceOverdue o = event.data();
           return tellingLapse.tell(new MaintenanceLapse(event.eventId(), UUID.fromString(o.stationId()),
               o.stationName(), o.district(), o.taskName(), o.overdueDays(), o.lastDoneAt(),
-              RecipientRole.valueOf(o.escalatedTo().name()), o.contact().name(), o.contact().phone()));
+              RecipientRole.valueOf(o.escalatedTo().name()), o.contact().name()));
         })
         .on(StandingFlagged.TYPE, event -> tellingStanding.tell(event.eventId(), event.data()))
         .build();

@@ -22,7 +22,7 @@ import reactor.core.publisher.Mono;
 class R2dbcNotices implements Notices {
 
   private static final String COLUMNS = """
-      id, station_id, district, cause_event_id, kind, recipient_role, recipient_name, recipient_contact,
+      id, station_id, district, cause_event_id, kind, recipient_role, recipient_name,
       channel, subject, body, status, created_at""";
   /** Before any position: the first page. */
   private static final Instant FAR_FUTURE = Instant.parse("9999-12-31T00:00:00Z");
@@ -46,8 +46,8 @@ class R2dbcNotices implements Notices {
   public Mono<Void> add(Notice n) {
     DatabaseClient.GenericExecuteSpec insert = db.sql("""
             INSERT INTO notices (id, station_id, district, cause_event_id, kind, recipient_role, recipient_name,
-                                 recipient_contact, channel, subject, body, status, created_at)
-            VALUES (:id, :stationId, :district, :cause, :kind, :role, :name, :contact, :channel, :subject, :body, :status, :createdAt)
+                                 channel, subject, body, status, created_at)
+            VALUES (:id, :stationId, :district, :cause, :kind, :role, :name, :channel, :subject, :body, :status, :createdAt)
             ON CONFLICT (cause_event_id, recipient_role) DO NOTHING""")
         .bind("id", n.id())
         .bind("stationId", n.stationId())
@@ -55,7 +55,6 @@ class R2dbcNotices implements Notices {
         .bind("kind", n.kind().name())
         .bind("role", n.recipientRole().name())
         .bind("name", n.recipientName())
-        .bind("contact", n.recipientContact())
         .bind("channel", n.channel().name())
         .bind("subject", n.subject())
         .bind("body", n.body())
@@ -123,7 +122,6 @@ class R2dbcNotices implements Notices {
         Notice.NoticeKind.valueOf(row.get("kind", String.class)),
         Notice.RecipientRole.valueOf(row.get("recipient_role", String.class)),
         row.get("recipient_name", String.class),
-        row.get("recipient_contact", String.class),
         Notice.Channel.valueOf(row.get("channel", String.class)),
         row.get("subject", String.class),
         row.get("body", String.class),
