@@ -191,6 +191,12 @@ const Staff = (() => {
     }));
   }
 
+  /** The station picked on a page {@link pickStation} set up: among the caller's own, or the number typed. */
+  function pickedStation({select, numberBox, number}) {
+    return numberBox.hidden ? select.value : number.value.trim();
+  }
+
   return {configure, current, start, finish, signOut, describe, button, open, call, links, markNoticesSeen, pickStation,
+    pickedStation,
     TIERS};
 })();
