@@ -42,10 +42,11 @@ final class KeepAliveLoad {
    * What a run measured, after its warm-up: all latencies (from when each request was due), the
    * part of each from its write to its whole answer read (without the wait for a free connection
    * and for the generator's turn to send), and the slowest of each second (by when requests were
-   * due), which tells a tail spread over the run from one stall in it.
+   * due, from {@code measuredFromEpochMillis} on), which tells a tail spread over the run from one
+   * stall in it.
    */
-  record Result(Histogram latencies, Histogram sentToAnswered, long[] slowestEachSecond, long errors,
-      int mostWaiting, int connectionsOpened) {}
+  record Result(Histogram latencies, Histogram sentToAnswered, long[] slowestEachSecond, long measuredFromEpochMillis,
+      long errors, int mostWaiting, int connectionsOpened) {}
 
   /** One request: its body and any extra header lines (each ending CRLF). */
   record Request(String headers, byte[] body) {}
@@ -78,6 +79,7 @@ final class KeepAliveLoad {
     InetSocketAddress address = new InetSocketAddress(target.getHost(), target.getPort() == -1 ? 80 : target.getPort());
     String head = "POST " + target.getRawPath() + " HTTP/1.1\r\nHost: " + target.getHost() + ":" + address.getPort()
         + "\r\n";
+    long measuredFromEpochMillis;
     try (Selector selector = Selector.open()) {
       ArrayDeque<Connection> idle = new ArrayDeque<>();
       for (int c = 0; c < connections; c++) {
@@ -86,6 +88,8 @@ final class KeepAliveLoad {
       ArrayDeque<Long> due = new ArrayDeque<>();
       long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(START_DELAY_MILLIS);
       long warmupEnds = start + TimeUnit.SECONDS.toNanos(warmupSeconds);
+      measuredFromEpochMillis = System.currentTimeMillis()
+          + TimeUnit.NANOSECONDS.toMillis(warmupEnds - System.nanoTime());
       long total = (long) perSecond * (warmupSeconds + seconds);
       double interval = TimeUnit.SECONDS.toNanos(1) / (double) perSecond;
       long scheduled = 0;
@@ -158,7 +162,8 @@ final class KeepAliveLoad {
         ((Connection) key.attachment()).close();
       }
     }
-    return new Result(latencies, sentToAnswered, slowestEachSecond, errors, mostWaiting, opened);
+    return new Result(latencies, sentToAnswered, slowestEachSecond, measuredFromEpochMillis, errors, mostWaiting,
+        opened);
   }
 
   /**

@@ -42,12 +42,14 @@ import tools.jackson.databind.json.JsonMapper;
  *   java -cp ... io.yizhan.loadgen.Loadgen checkins --rate 2000 [--connections 64] [--base ...] [--warmup 10] [--seconds 30]
  *                                                  [--max-connections 1024]   (more opened when all are busy, as phones and an ingress would)
  *                                                  [--target http://localhost:8082]   (check-ins straight to visit-service: what the gateway costs)
+ *                                                  [--watch-machine]   (beside it, how late the machine woke a process of its own, second by second)
  *   java -cp ... io.yizhan.loadgen.Loadgen demo-visits [--base ...] [--days 90] [--concurrency 2]   (realistic past visits, then a live trickle)
  *   java -cp ... io.yizhan.loadgen.Loadgen demo-upkeep [--base ...] [--days 90]   (past activities, then the managers' upkeep as it falls due)
  *   java -cp ... io.yizhan.loadgen.Loadgen freshness [--base ...] [--rate 1000] [--seconds 60]
  *   java -cp ... io.yizhan.loadgen.Loadgen rebuild [--base ...]
  *   java -cp ... io.yizhan.loadgen.Loadgen raw [--kafka localhost:9092] [--jdbc jdbc:postgresql://localhost:5433/visit] [--count 500000]
  *   java -cp ... io.yizhan.loadgen.Loadgen machine [--seconds 20] [--busy 1]   (how late the machine wakes a sleeping thread, how fast one thread sorts)
+ *   java -cp ... io.yizhan.loadgen.Loadgen machine --watch [--seconds 60]   (each 1 ms sleep woken over 1 ms late, with when)
  * </pre>
  */
 public final class Loadgen {
@@ -84,7 +86,7 @@ public final class Loadgen {
         checkinsAtRate(base, options.getOrDefault("target", base), intOption(options, "rate", 2_000),
             intOption(options, "connections", 64),
             intOption(options, "max-connections", intOption(options, "connections", 64)),
-            intOption(options, "warmup", 10), intOption(options, "seconds", 30));
+            intOption(options, "warmup", 10), intOption(options, "seconds", 30), options.containsKey("watch-machine"));
         sayTheVisitsAreReal();
       }
       case "demo-visits" -> {
@@ -109,7 +111,13 @@ public final class Loadgen {
         sayTheVisitsAreReal();
       }
       case "rebuild" -> UtilizationBenchmarks.rebuild(base);
-      case "machine" -> MachineSpeed.measure(intOption(options, "seconds", 20), intOption(options, "busy", 1));
+      case "machine" -> {
+        if (options.containsKey("watch")) {
+          MachineSpeed.watch(intOption(options, "seconds", 60), System.out);
+        } else {
+          MachineSpeed.measure(intOption(options, "seconds", 20), intOption(options, "busy", 1));
+        }
+      }
       case "raw" -> RawRates.measure(options.getOrDefault("kafka", "localhost:9092"),
           options.getOrDefault("jdbc", "jdbc:postgresql://localhost:5433/visit"), options.getOrDefault("user", "yizhan"),
           options.getOrDefault("password", "yizhan"), intOption(options, "count", 500_000));
@@ -578,10 +586,12 @@ public final class Loadgen {
    * maxConnections} when all are busy ({@link KeepAliveLoad}: open loop, latency from when each was
    * due). Then the same window as the services on the way timed
    * it (their {@code http_server_requests} buckets before and after): what the generator saw
-   * beyond that is its own share of two cores and the sockets between.
+   * beyond that is its own share of two cores and the sockets between. With {@code watchMachine},
+   * also how late the machine woke a process of its own in each second of the window ({@link
+   * MachineSpeed.Watch}): a slow second there too was the machine's, not the platform's.
    */
   public static void checkinsAtRate(String base, String target, int perSecond, int connections, int maxConnections,
-      int warmupSeconds, int seconds) throws Exception {
+      int warmupSeconds, int seconds, boolean watchMachine) throws Exception {
     List<String> stations = listedStations(base);
     Map<String, String> timedBy = new LinkedHashMap<>();
     if (target.equals(base)) {
@@ -595,6 +605,8 @@ public final class Loadgen {
     CompletableFuture<Map<String, ServerHistogram>> atWindowStart = CompletableFuture.supplyAsync(
         () -> answerTimes(http, timedBy), CompletableFuture.delayedExecutor(
             TimeUnit.SECONDS.toMillis(warmupSeconds) + KeepAliveLoad.START_DELAY_MILLIS, TimeUnit.MILLISECONDS));
+    // Started first: the watch's JVM starts during the warm-up, not in the measured window.
+    MachineSpeed.Watch machine = watchMachine ? MachineSpeed.Watch.start(warmupSeconds + seconds + 2) : null;
     KeepAliveLoad.Result run = KeepAliveLoad.run(URI.create(target + "/api/visits"), connections, maxConnections, perSecond,
         warmupSeconds, seconds, 201, () -> new KeepAliveLoad.Request(
             "Content-Type: application/json\r\nIdempotency-Key: " + UUID.randomUUID() + "\r\nX-Forwarded-For: "
@@ -613,6 +625,13 @@ public final class Loadgen {
     printLatencies(run.latencies());
     System.out.println("  slowest each second, ms: " + Arrays.stream(run.slowestEachSecond())
         .mapToObj(micros -> String.valueOf(Math.round(micros / 1000.0))).collect(Collectors.joining(" ")));
+    if (machine != null) {
+      try (machine) {
+        System.out.println("  the machine meanwhile, a 1 ms sleep in a process of its own woken late at most, each second, ms: "
+            + Arrays.stream(machine.slowestEachSecond(run.measuredFromEpochMillis(), seconds))
+                .mapToObj(micros -> String.valueOf(Math.round(micros / 1000.0))).collect(Collectors.joining(" ")));
+      }
+    }
     System.out.printf("  answered within 50 ms: %.2f %% as the generator saw them; from the write to the answer read "
             + "%.2f %% (p50 %.1f, p99 %.1f ms)%n", run.latencies().getPercentileAtOrBelowValue(50_000),
         run.sentToAnswered().getPercentileAtOrBelowValue(50_000), ms(run.sentToAnswered().getValueAtPercentile(50)),

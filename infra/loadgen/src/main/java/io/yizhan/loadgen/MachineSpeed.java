@@ -1,5 +1,11 @@
 package io.yizhan.loadgen;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,6 +30,8 @@ import org.HdrHistogram.Histogram;
 final class MachineSpeed {
 
   private static final long SLEEP_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+  /** A watch writes down only the wake-ups later than this: a few in a hundred on a quiet machine. */
+  static final long WATCH_THRESHOLD_MICROS = 1_000;
   private static final long SEED = 20261205L;
 
   private MachineSpeed() {}
@@ -99,6 +107,105 @@ final class MachineSpeed {
       perSecond[s] = sorts / ((System.nanoTime() - start) / 1e9);
     }
     return perSecond;
+  }
+
+  /**
+   * Sleeps for a millisecond over and over for {@code seconds}, and writes each wake-up later than
+   * {@link #WATCH_THRESHOLD_MICROS} as a line "epoch-millis late-micros", and at the end what it
+   * watched ("# watched SLEEPS sleeps from EPOCH-MILLIS to EPOCH-MILLIS"). Run in a process of its
+   * own beside a benchmark ({@link Watch}), it tells a stall of the whole machine (this process
+   * too was woken late: the host, the kernel, every core taken) from one of the platform's own
+   * (this process woken on time while check-ins waited). It allocates nothing per sleep, so no
+   * collection of its own pauses it.
+   */
+  static void watch(int seconds, PrintStream out) {
+    long from = System.currentTimeMillis();
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    long sleeps = 0;
+    while (System.nanoTime() < end) {
+      sleeps++;
+      long asleep = System.nanoTime();
+      LockSupport.parkNanos(SLEEP_NANOS);
+      long lateMicros = (System.nanoTime() - asleep - SLEEP_NANOS) / 1_000;
+      if (lateMicros > WATCH_THRESHOLD_MICROS) {
+        out.println(System.currentTimeMillis() + " " + lateMicros);
+      }
+    }
+    out.println("# watched " + sleeps + " sleeps from " + from + " to " + System.currentTimeMillis());
+    out.flush();
+  }
+
+  /**
+   * The slowest wake-up of each second of a window, in microseconds, from a watch's lines; a
+   * second with none written down is at most {@link #WATCH_THRESHOLD_MICROS} late.
+   */
+  static long[] slowestEachSecond(List<String> watchLines, long fromEpochMillis, int seconds) {
+    long[] slowest = new long[seconds];
+    for (String line : watchLines) {
+      String[] parts = line.trim().split(" ");
+      if (line.startsWith("#") || parts.length != 2) {
+        continue;
+      }
+      long second = Math.floorDiv(Long.parseLong(parts[0]) - fromEpochMillis, 1_000L);
+      if (second >= 0 && second < seconds) {
+        slowest[(int) second] = Math.max(slowest[(int) second], Long.parseLong(parts[1]));
+      }
+    }
+    return slowest;
+  }
+
+  /**
+   * A watch ({@link #watch}) in a JVM of its own, started before a benchmark and read after it. A
+   * thread of the benchmark's own JVM would stop for its collections and so see them as the
+   * machine's.
+   */
+  static final class Watch implements AutoCloseable {
+    private final Process process;
+    private final Path lines;
+
+    private Watch(Process process, Path lines) {
+      this.process = process;
+      this.lines = lines;
+    }
+
+    static Watch start(int seconds) throws IOException {
+      Path lines = Files.createTempFile("yizhan-machine-watch", ".txt");
+      String java = ProcessHandle.current().info().command().orElse("java");
+      Process process = new ProcessBuilder(java, "-Xmx32m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+          "-cp", System.getProperty("java.class.path"), Loadgen.class.getName(), "machine", "--watch",
+          "--seconds", String.valueOf(seconds))
+          .redirectOutput(lines.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+      return new Watch(process, lines);
+    }
+
+    /**
+     * Waits for the watch to end, then the slowest wake-up of each second of the window; fails
+     * when the watch did not cover the window (it did not start, or not in time), since an empty
+     * second would read as a machine woken on time.
+     */
+    long[] slowestEachSecond(long fromEpochMillis, int seconds) throws IOException, InterruptedException {
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.destroy();
+      }
+      List<String> written = new ArrayList<>();
+      try (BufferedReader reader = Files.newBufferedReader(lines, StandardCharsets.UTF_8)) {
+        reader.lines().forEach(written::add);
+      }
+      String watched = written.isEmpty() ? "" : written.get(written.size() - 1);
+      String[] span = watched.split(" ");
+      if (!watched.startsWith("# watched ") || span.length != 8 || Long.parseLong(span[5]) > fromEpochMillis
+          || Long.parseLong(span[7]) < fromEpochMillis + TimeUnit.SECONDS.toMillis(seconds)) {
+        throw new IllegalStateException("the machine watch did not cover the window: "
+            + (watched.isEmpty() ? "it wrote nothing" : watched));
+      }
+      return MachineSpeed.slowestEachSecond(written, fromEpochMillis, seconds);
+    }
+
+    @Override
+    public void close() throws IOException {
+      process.destroy();
+      Files.deleteIfExists(lines);
+    }
   }
 
   private static void print(String beside, Histogram late) {
