@@ -1,11 +1,13 @@
 package io.yizhan.support;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.yizhan.support.inbox.Inbox;
 import io.yizhan.support.inbox.InboxProperties;
 import io.yizhan.support.kafka.BatchConsumers;
 import io.yizhan.support.kafka.DeadLetters;
 import io.yizhan.support.kafka.EventConsumers;
+import io.yizhan.support.kafka.KafkaClientMeters;
 import io.yizhan.support.kafka.KafkaHealthIndicator;
 import io.yizhan.support.kafka.KafkaTopicsProperties;
 import io.yizhan.support.outbox.Outbox;
@@ -106,6 +108,12 @@ public class ServiceSupportAutoConfiguration {
           return properties.keptForever().contains(name) ? topic.configs(Map.of("retention.ms", "-1")) : topic;
         })
         .toArray(NewTopic[]::new));
+  }
+
+  /** Spring Boot applies every MeterFilter bean to the registry before any meter is registered. */
+  @Bean
+  MeterFilter withoutUnderscoreTopicCopies() {
+    return KafkaClientMeters.withoutUnderscoreTopicCopies();
   }
 
   @Bean
