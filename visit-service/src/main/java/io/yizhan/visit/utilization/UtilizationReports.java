@@ -110,15 +110,20 @@ public class UtilizationReports {
     }
   }
 
-  /** The usage of one district's stations, or the city's when null. */
+  /**
+   * The usage of one district's stations, or the city's when null, read one query after another.
+   * The city's take about half a second of the database's work; run at once they took every core
+   * of a small machine, and single check-ins, which wait for the database, stalled for a quarter
+   * of a second whenever a dashboard opened the city's map or a round judged it (docs/benchmarks.md,
+   * session 43).
+   */
   private Mono<Usage> usage(@Nullable String district, Period period) {
     Filter filter = district == null ? Filter.all() : Filter.district(district);
-    return Mono.zip(
-            stations.listed(district).filter(s -> "ACTIVE".equals(s.status())).collectList(),
-            store.perStation(filter, period),
-            store.byHourOfDay(filter, period),
-            store.firstVisitDays(filter, period))
-        .map(t -> new Usage(t.getT1(), t.getT2(), t.getT3(), t.getT4()));
+    return stations.listed(district).filter(s -> "ACTIVE".equals(s.status())).collectList()
+        .flatMap(active -> store.perStation(filter, period)
+            .flatMap(tallies -> store.byHourOfDay(filter, period)
+                .flatMap(byHour -> store.firstVisitDays(filter, period)
+                    .map(firstDays -> new Usage(active, tallies, byHour, firstDays)))));
   }
 
   /**
@@ -211,7 +216,8 @@ public class UtilizationReports {
 
   public Mono<Summary> summary(@Nullable String district, Period period) {
     Filter filter = district == null ? Filter.all() : Filter.district(district);
-    return Mono.zip(usage(district, period), series(filter, period, Granularity.DAY))
+    // The trend after the usage, not beside it: one query at a time (usage).
+    return usage(district, period).zipWhen(usage -> series(filter, period, Granularity.DAY))
         .map(t -> {
           Map<UUID, Tally> tallies = t.getT1().tallies();
           List<Ranked> all = new ArrayList<>();

@@ -743,6 +743,14 @@ class UtilizationIntegrationTest {
   }
 
   @Test
+  void the_figures_reads_take_one_core_of_the_database_not_every_one() {
+    // With parallel workers a city's figures took every core of a small machine, and single
+    // check-ins stalled behind them (application.yml, YIZHAN_VISITS_DB_PARALLEL_WORKERS).
+    assertThat(db.sql("SHOW max_parallel_workers_per_gather").map(row -> row.get(0, String.class)).one().block())
+        .isEqualTo("0");
+  }
+
+  @Test
   void kafka_reports_a_partitions_lag_once_under_the_topics_own_name(@Autowired MeterRegistry meters) {
     // Kafka's clients report each partition's metrics also under the topic's name with underscores
     // for dots; the client metrics find new partitions once a minute, so the registry's filter is
