@@ -601,12 +601,12 @@ public final class Loadgen {
       timedBy.put("visit-service", target + "/actuator/prometheus");
     }
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // Watching before the run starts, so that the window's reading below is timed from the run's start.
+    MachineSpeed.Watch machine = watchMachine ? MachineSpeed.Watch.start(warmupSeconds + seconds + 2) : null;
     // Read when the warm-up ends, off the generator's thread, which must keep sending on time.
     CompletableFuture<Map<String, ServerHistogram>> atWindowStart = CompletableFuture.supplyAsync(
         () -> answerTimes(http, timedBy), CompletableFuture.delayedExecutor(
             TimeUnit.SECONDS.toMillis(warmupSeconds) + KeepAliveLoad.START_DELAY_MILLIS, TimeUnit.MILLISECONDS));
-    // Started first: the watch's JVM starts during the warm-up, not in the measured window.
-    MachineSpeed.Watch machine = watchMachine ? MachineSpeed.Watch.start(warmupSeconds + seconds + 2) : null;
     KeepAliveLoad.Result run = KeepAliveLoad.run(URI.create(target + "/api/visits"), connections, maxConnections, perSecond,
         warmupSeconds, seconds, 201, () -> new KeepAliveLoad.Request(
             "Content-Type: application/json\r\nIdempotency-Key: " + UUID.randomUUID() + "\r\nX-Forwarded-For: "
@@ -623,13 +623,11 @@ public final class Loadgen {
         run.latencies().getTotalCount(), run.latencies().getTotalCount() / (double) seconds, run.errors(),
         run.mostWaiting());
     printLatencies(run.latencies());
-    System.out.println("  slowest each second, ms: " + Arrays.stream(run.slowestEachSecond())
-        .mapToObj(micros -> String.valueOf(Math.round(micros / 1000.0))).collect(Collectors.joining(" ")));
+    System.out.println("  slowest each second, ms: " + inMillis(run.slowestEachSecond()));
     if (machine != null) {
       try (machine) {
         System.out.println("  the machine meanwhile, a 1 ms sleep in a process of its own woken late at most, each second, ms: "
-            + Arrays.stream(machine.slowestEachSecond(run.measuredFromEpochMillis(), seconds))
-                .mapToObj(micros -> String.valueOf(Math.round(micros / 1000.0))).collect(Collectors.joining(" ")));
+            + inMillis(machine.slowestEachSecond(run.measuredFromEpochMillis(), seconds)));
       }
     }
     System.out.printf("  answered within 50 ms: %.2f %% as the generator saw them; from the write to the answer read "
@@ -704,6 +702,11 @@ public final class Loadgen {
       }
       return null;
     }).thenCompose(ignored -> clientLoop(http, base, warmupEnds, ends, latencies, errors, resultsSeen));
+  }
+
+  /** Microseconds as whole milliseconds, separated by spaces. */
+  private static String inMillis(long[] micros) {
+    return Arrays.stream(micros).mapToObj(m -> String.valueOf(Math.round(m / 1000.0))).collect(Collectors.joining(" "));
   }
 
   private static double ms(long micros) {

@@ -1,6 +1,5 @@
 package io.yizhan.loadgen;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +31,7 @@ final class MachineSpeed {
   private static final long SLEEP_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
   /** A watch writes down only the wake-ups later than this: a few in a hundred on a quiet machine. */
   static final long WATCH_THRESHOLD_MICROS = 1_000;
+  private static final String WATCHING = "# watching";
   private static final long SEED = 20261205L;
 
   private MachineSpeed() {}
@@ -111,8 +111,9 @@ final class MachineSpeed {
 
   /**
    * Sleeps for a millisecond over and over for {@code seconds}, and writes each wake-up later than
-   * {@link #WATCH_THRESHOLD_MICROS} as a line "epoch-millis late-micros", and at the end what it
-   * watched ("# watched SLEEPS sleeps from EPOCH-MILLIS to EPOCH-MILLIS"). Run in a process of its
+   * {@link #WATCH_THRESHOLD_MICROS} as a line "epoch-millis late-micros", between a first line
+   * "# watching" and a last saying what it watched ("# watched SLEEPS sleeps from EPOCH-MILLIS to
+   * EPOCH-MILLIS"). Run in a process of its
    * own beside a benchmark ({@link Watch}), it tells a stall of the whole machine (this process
    * too was woken late: the host, the kernel, every core taken) from one of the platform's own
    * (this process woken on time while check-ins waited). It allocates nothing per sleep, so no
@@ -121,6 +122,8 @@ final class MachineSpeed {
   static void watch(int seconds, PrintStream out) {
     long from = System.currentTimeMillis();
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    out.println(WATCHING);
+    out.flush();
     long sleeps = 0;
     while (System.nanoTime() < end) {
       sleeps++;
@@ -168,13 +171,23 @@ final class MachineSpeed {
       this.lines = lines;
     }
 
-    static Watch start(int seconds) throws IOException {
+    /** Starts a watch of {@code seconds} and returns once it is watching (its JVM takes a while). */
+    static Watch start(int seconds) throws IOException, InterruptedException {
       Path lines = Files.createTempFile("yizhan-machine-watch", ".txt");
       String java = ProcessHandle.current().info().command().orElse("java");
       Process process = new ProcessBuilder(java, "-Xmx32m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
           "-cp", System.getProperty("java.class.path"), Loadgen.class.getName(), "machine", "--watch",
           "--seconds", String.valueOf(seconds))
           .redirectOutput(lines.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+      long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (!Files.readString(lines, StandardCharsets.UTF_8).startsWith(WATCHING)) {
+        if (!process.isAlive() || System.nanoTime() > giveUp) {
+          process.destroy();
+          Files.deleteIfExists(lines);
+          throw new IllegalStateException("the machine watch did not start");
+        }
+        Thread.sleep(20);
+      }
       return new Watch(process, lines);
     }
 
@@ -187,10 +200,7 @@ final class MachineSpeed {
       if (!process.waitFor(30, TimeUnit.SECONDS)) {
         process.destroy();
       }
-      List<String> written = new ArrayList<>();
-      try (BufferedReader reader = Files.newBufferedReader(lines, StandardCharsets.UTF_8)) {
-        reader.lines().forEach(written::add);
-      }
+      List<String> written = Files.readAllLines(lines, StandardCharsets.UTF_8);
       String watched = written.isEmpty() ? "" : written.get(written.size() - 1);
       String[] span = watched.split(" ");
       if (!watched.startsWith("# watched ") || span.length != 8 || Long.parseLong(span[5]) > fromEpochMillis
