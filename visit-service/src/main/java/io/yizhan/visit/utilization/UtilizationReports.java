@@ -7,6 +7,7 @@ import io.yizhan.visit.stations.KnownStations;
 import io.yizhan.visit.utilization.BusyIdle.Level;
 import io.yizhan.visit.utilization.BusyIdle.Ranked;
 import io.yizhan.visit.utilization.UtilizationStore.Filter;
+import io.yizhan.visit.utilization.UtilizationStore.StationCounts;
 import io.yizhan.visit.utilization.WeekDemand.SuggestedDay;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -78,7 +79,7 @@ public class UtilizationReports {
     return usage(district, period).map(usage -> {
       List<Standing> standings = new ArrayList<>();
       usage.loadsByDistrict(period).forEach((name, loads) -> busyIdle.rank(loads).forEach(ranked -> {
-        Tally tally = usage.tallies().getOrDefault(ranked.load().stationId(), new Tally());
+        Tally tally = usage.tally(ranked.load().stationId());
         standings.add(new Standing(ranked, tally, closedWhenNeeded(tally)));
       }));
       return standings;
@@ -92,18 +93,23 @@ public class UtilizationReports {
 
   /**
    * What busy/idle and the summary are computed from, read once: the active stations and, for those
-   * with visits in the period, their counts, visits by hour of day and first day with visits.
+   * with visits in the period, their counts with the first hour of visits, and visits by hour of day.
    */
-  private record Usage(List<KnownStation> active, Map<UUID, Tally> tallies, Map<UUID, long[]> byHourOfDay,
-      Map<UUID, LocalDate> firstVisitDays) {
+  private record Usage(List<KnownStation> active, Map<UUID, StationCounts> counts, Map<UUID, long[]> byHourOfDay) {
+
+    /** A station's counts in the period, empty when nobody came. */
+    Tally tally(UUID stationId) {
+      StationCounts c = counts.get(stationId);
+      return c != null ? c.tally() : new Tally();
+    }
 
     /** The loads of the active stations, by district. */
     Map<String, List<StationLoad>> loadsByDistrict(Period period) {
       Map<String, List<StationLoad>> byDistrict = new TreeMap<>();
       for (KnownStation s : active) {
         byDistrict.computeIfAbsent(s.district(), d -> new ArrayList<>()).add(new StationLoad(
-            s.id(), s.name(), s.district(), s.capacity(), daysInUse(s, firstVisitDays.get(s.id()), period),
-            period.days(), tallies.getOrDefault(s.id(), new Tally()).visits(),
+            s.id(), s.name(), s.district(), s.capacity(), daysInUse(s, counts.get(s.id()), period),
+            period.days(), tally(s.id()).visits(),
             byHourOfDay.getOrDefault(s.id(), new long[24])));
       }
       return byDistrict;
@@ -115,23 +121,24 @@ public class UtilizationReports {
    * The city's take about half a second of the database's work; run at once they took every core
    * of a small machine, and single check-ins, which wait for the database, stalled for a quarter
    * of a second whenever a dashboard opened the city's map or a round judged it (docs/benchmarks.md,
-   * session 43).
+   * session 43). The first days with visits come with the counts: a pass of their own cost a
+   * third of the judging (session 44).
    */
   private Mono<Usage> usage(@Nullable String district, Period period) {
     Filter filter = district == null ? Filter.all() : Filter.district(district);
     return stations.listed(district).filter(s -> "ACTIVE".equals(s.status())).collectList()
         .flatMap(active -> store.perStation(filter, period)
-            .flatMap(tallies -> store.byHourOfDay(filter, period)
-                .flatMap(byHour -> store.firstVisitDays(filter, period)
-                    .map(firstDays -> new Usage(active, tallies, byHour, firstDays)))));
+            .flatMap(counts -> store.byHourOfDay(filter, period)
+                .map(byHour -> new Usage(active, counts, byHour))));
   }
 
   /**
    * A station listed during the period is judged on the days it was there: from its listing, or
    * from its first visit if that came earlier (a station running before it was registered here).
    */
-  private static long daysInUse(KnownStation station, @Nullable LocalDate firstVisit, Period period) {
+  private static long daysInUse(KnownStation station, @Nullable StationCounts counts, Period period) {
     LocalDate since = CityTime.dayOf(station.registeredAt());
+    LocalDate firstVisit = counts == null ? null : CityTime.dayOf(counts.firstHourWithVisits());
     if (firstVisit != null && firstVisit.isBefore(since)) {
       since = firstVisit;
     }
@@ -171,7 +178,8 @@ public class UtilizationReports {
           Map<String, Map<WorkerType, Double>> mixByDistrict = t.getT3();
           Tally total = new Tally();
           List<StationAwareness> list = new ArrayList<>();
-          t.getT2().forEach((id, tally) -> {
+          t.getT2().forEach((id, counts) -> {
+            Tally tally = counts.tally();
             total.addAll(tally);
             KnownStation s = t.getT1().get(id);
             if (s != null) {
@@ -219,25 +227,20 @@ public class UtilizationReports {
     // The trend after the usage, not beside it: one query at a time (usage).
     return usage(district, period).zipWhen(usage -> series(filter, period, Granularity.DAY))
         .map(t -> {
-          Map<UUID, Tally> tallies = t.getT1().tallies();
+          Usage usage = t.getT1();
           List<Ranked> all = new ArrayList<>();
           List<DistrictRow> districts = new ArrayList<>();
-          t.getT1().loadsByDistrict(period).forEach((name, loads) -> {
+          usage.loadsByDistrict(period).forEach((name, loads) -> {
             List<Ranked> ranked = busyIdle.rank(loads);
             all.addAll(ranked);
             Tally districtTally = new Tally();
-            loads.forEach(l -> {
-              Tally s = tallies.get(l.stationId());
-              if (s != null) {
-                districtTally.addAll(s);
-              }
-            });
+            loads.forEach(l -> districtTally.addAll(usage.tally(l.stationId())));
             districts.add(new DistrictRow(name, loads.size(), districtTally.visits(),
                 (double) districtTally.visits() / period.days(), districtTally.outsideHoursShare(),
                 districtTally.newEconomyShare(), levels(ranked)));
           });
           Tally total = new Tally();
-          tallies.values().forEach(total::addAll);
+          usage.counts().values().forEach(c -> total.addAll(c.tally()));
           List<StationRow> busiest = all.stream().filter(r -> r.level() == Level.OVERLOADED)
               .sorted(Comparator.comparingDouble((Ranked r) -> r.peakOccupancy()).reversed())
               .limit(5).map(UtilizationReports::row).toList();

@@ -58,11 +58,14 @@ public interface UtilizationStore {
   /** The counts of the stations in the filter, cut by {@code granularity}; only buckets with visits. */
   Flux<Bucket> series(Filter filter, Period period, Granularity granularity);
 
-  /** Each station's counts over the period, for the stations in the filter that had visits. */
-  Mono<Map<UUID, Tally>> perStation(Filter filter, Period period);
+  /**
+   * A station's counts over a period, and the first hour of the period in which it had visits: read
+   * together, since both take a pass over every hour of every station.
+   */
+  record StationCounts(Tally tally, Instant firstHourWithVisits) {}
 
-  /** Each station's first day with visits in the period (city time), for the stations that had any. */
-  Mono<Map<UUID, java.time.LocalDate>> firstVisitDays(Filter filter, Period period);
+  /** Each station's counts over the period, for the stations in the filter that had visits. */
+  Mono<Map<UUID, StationCounts>> perStation(Filter filter, Period period);
 
   /** Each station's visits by hour of day over the period (24 numbers a station). */
   Mono<Map<UUID, long[]>> byHourOfDay(Filter filter, Period period);

@@ -279,6 +279,28 @@ class UtilizationIntegrationTest {
   }
 
   @Test
+  void a_station_is_judged_on_the_days_since_it_was_listed_or_first_visited_whichever_came_first() {
+    String district = "天数区" + UUID.randomUUID().toString().substring(0, 8);
+    // Both listed today; one had visitors yesterday already, as a station running before it was
+    // registered here has: judged on two days of the period, not on one nor on all four.
+    String runningBefore = station("登记前已开放站", district);
+    String newlyListed = station("新登记站", district);
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      lines.add(line("days-" + UUID.randomUUID(), runningBefore, "COURIER", YESTERDAY.atTime(8 + i % 10, i)));
+    }
+    assertThat(postBatch(String.join("\n", lines))).containsEntry("accepted", 30);
+    awaitBalanced(district, 30);
+
+    http.get().uri("/api/utilization/districts/{d}/ranking?from={f}&to={t}", district,
+            YESTERDAY.minusDays(2).toString(), YESTERDAY.plusDays(1).toString()).exchange()
+        .expectStatus().isOk().expectBody()
+        .jsonPath("$.stations[?(@.stationId == '" + runningBefore + "')].days").isEqualTo(2)
+        .jsonPath("$.stations[?(@.stationId == '" + runningBefore + "')].visitsPerDay").isEqualTo(15.0)
+        .jsonPath("$.stations[?(@.stationId == '" + newlyListed + "')].days").isEqualTo(1);
+  }
+
+  @Test
   void the_map_shows_each_station_busy_idle_or_closed_when_needed_against_its_own_district() {
     String district = "地图区" + UUID.randomUUID().toString().substring(0, 8);
     String neighbour = "邻区" + UUID.randomUUID().toString().substring(0, 8);

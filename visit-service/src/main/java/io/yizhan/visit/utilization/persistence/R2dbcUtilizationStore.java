@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -285,19 +286,11 @@ class R2dbcUtilizationStore implements UtilizationStore {
   }
 
   @Override
-  public Mono<Map<UUID, Tally>> perStation(Filter filter, Period period) {
-    return filtered("SELECT u.station_id, " + UtilizationColumns.sums().replace("sum(", "sum(u.")
+  public Mono<Map<UUID, StationCounts>> perStation(Filter filter, Period period) {
+    return filtered("SELECT u.station_id, min(u.hour) AS first_hour, " + UtilizationColumns.sums().replace("sum(", "sum(u.")
             + " FROM utilization_hours u", filter, period, " GROUP BY u.station_id")
-        .map(row -> Map.entry(row.get("station_id", UUID.class), UtilizationColumns.tally(row)))
-        .all()
-        .collectMap(Map.Entry::getKey, Map.Entry::getValue);
-  }
-
-  @Override
-  public Mono<Map<UUID, java.time.LocalDate>> firstVisitDays(Filter filter, Period period) {
-    return filtered("SELECT u.station_id, min(u.hour AT TIME ZONE '" + CITY_ZONE + "')::date AS first_day "
-            + "FROM utilization_hours u", filter, period, " GROUP BY u.station_id")
-        .map(row -> Map.entry(row.get("station_id", UUID.class), row.get("first_day", java.time.LocalDate.class)))
+        .map(row -> Map.entry(row.get("station_id", UUID.class), new StationCounts(UtilizationColumns.tally(row),
+            row.get("first_hour", OffsetDateTime.class).toInstant())))
         .all()
         .collectMap(Map.Entry::getKey, Map.Entry::getValue);
   }
