@@ -602,49 +602,49 @@ public final class Loadgen {
     }
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     // Watching before the run starts, so that the window's reading below is timed from the run's start.
-    MachineSpeed.Watch machine = watchMachine ? MachineSpeed.Watch.start(warmupSeconds + seconds + 2) : null;
-    // Read when the warm-up ends, off the generator's thread, which must keep sending on time.
-    CompletableFuture<Map<String, ServerHistogram>> atWindowStart = CompletableFuture.supplyAsync(
-        () -> answerTimes(http, timedBy), CompletableFuture.delayedExecutor(
-            TimeUnit.SECONDS.toMillis(warmupSeconds) + KeepAliveLoad.START_DELAY_MILLIS, TimeUnit.MILLISECONDS));
-    KeepAliveLoad.Result run = KeepAliveLoad.run(URI.create(target + "/api/visits"), connections, maxConnections, perSecond,
-        warmupSeconds, seconds, 201, () -> new KeepAliveLoad.Request(
-            "Content-Type: application/json\r\nIdempotency-Key: " + UUID.randomUUID() + "\r\nX-Forwarded-For: "
-                + Phones.any() + "\r\n",
-            ("{\"stationId\":\"" + stations.get(ThreadLocalRandom.current().nextInt(stations.size()))
-                + "\",\"workerType\":\"FOOD_DELIVERY\",\"services\":[\"WATER\"]}").getBytes(StandardCharsets.UTF_8)));
-    Map<String, ServerHistogram> atWindowEnd = answerTimes(http, timedBy);
-    System.out.printf("check-ins via %s: %d/s offered over %s, %d s measured after %d s warm-up%n", target,
-        perSecond, maxConnections == connections ? connections + " connections"
-            : run.connectionsOpened() + " connections (" + connections + " at first, up to " + maxConnections + ")",
-        seconds, warmupSeconds);
-    System.out.printf("  recorded %d (%.0f/s), errors %d, most due at once but not yet sent "
-            + "(no free connection, or the generator late) %d%n",
-        run.latencies().getTotalCount(), run.latencies().getTotalCount() / (double) seconds, run.errors(),
-        run.mostWaiting());
-    printLatencies(run.latencies());
-    System.out.println("  slowest each second, ms: " + inMillis(run.slowestEachSecond()));
-    if (machine != null) {
-      try (machine) {
+    // Closed however the run ends: the watch's process and its file go with it.
+    try (MachineSpeed.Watch machine = watchMachine ? MachineSpeed.Watch.start(warmupSeconds + seconds + 2) : null) {
+      // Read when the warm-up ends, off the generator's thread, which must keep sending on time.
+      CompletableFuture<Map<String, ServerHistogram>> atWindowStart = CompletableFuture.supplyAsync(
+          () -> answerTimes(http, timedBy), CompletableFuture.delayedExecutor(
+              TimeUnit.SECONDS.toMillis(warmupSeconds) + KeepAliveLoad.START_DELAY_MILLIS, TimeUnit.MILLISECONDS));
+      KeepAliveLoad.Result run = KeepAliveLoad.run(URI.create(target + "/api/visits"), connections, maxConnections, perSecond,
+          warmupSeconds, seconds, 201, () -> new KeepAliveLoad.Request(
+              "Content-Type: application/json\r\nIdempotency-Key: " + UUID.randomUUID() + "\r\nX-Forwarded-For: "
+                  + Phones.any() + "\r\n",
+              ("{\"stationId\":\"" + stations.get(ThreadLocalRandom.current().nextInt(stations.size()))
+                  + "\",\"workerType\":\"FOOD_DELIVERY\",\"services\":[\"WATER\"]}").getBytes(StandardCharsets.UTF_8)));
+      Map<String, ServerHistogram> atWindowEnd = answerTimes(http, timedBy);
+      System.out.printf("check-ins via %s: %d/s offered over %s, %d s measured after %d s warm-up%n", target,
+          perSecond, maxConnections == connections ? connections + " connections"
+              : run.connectionsOpened() + " connections (" + connections + " at first, up to " + maxConnections + ")",
+          seconds, warmupSeconds);
+      System.out.printf("  recorded %d (%.0f/s), errors %d, most due at once but not yet sent "
+              + "(no free connection, or the generator late) %d%n",
+          run.latencies().getTotalCount(), run.latencies().getTotalCount() / (double) seconds, run.errors(),
+          run.mostWaiting());
+      printLatencies(run.latencies());
+      System.out.println("  slowest each second, ms: " + inMillis(run.slowestEachSecond()));
+      if (machine != null) {
         System.out.println("  the machine meanwhile, a 1 ms sleep in a process of its own woken late at most, each second, ms: "
             + inMillis(machine.slowestEachSecond(run.measuredFromEpochMillis(), seconds)));
       }
+      System.out.printf("  answered within 50 ms: %.2f %% as the generator saw them; from the write to the answer read "
+              + "%.2f %% (p50 %.1f, p99 %.1f ms)%n", run.latencies().getPercentileAtOrBelowValue(50_000),
+          run.sentToAnswered().getPercentileAtOrBelowValue(50_000), ms(run.sentToAnswered().getValueAtPercentile(50)),
+          ms(run.sentToAnswered().getValueAtPercentile(99)));
+      Map<String, ServerHistogram> before = atWindowStart.get(60, TimeUnit.SECONDS);
+      atWindowEnd.forEach((service, after) -> {
+        ServerHistogram window = after.since(before.get(service));
+        if (after.isEmpty() || before.get(service).isEmpty()) {
+          System.out.printf("  %s's own timing: no check-in answer-time buckets at %s%n", service, timedBy.get(service));
+          return;
+        }
+        System.out.printf("  %s's own timing of the window (%.0f answered): within 50 ms %.2f %%, p50 ≤ %.0f ms, "
+                + "p99 ≤ %.0f ms (bucket bounds)%n", service, window.total(), 100 * window.shareWithin(0.05),
+            1000 * window.bound(0.5), 1000 * window.bound(0.99));
+      });
     }
-    System.out.printf("  answered within 50 ms: %.2f %% as the generator saw them; from the write to the answer read "
-            + "%.2f %% (p50 %.1f, p99 %.1f ms)%n", run.latencies().getPercentileAtOrBelowValue(50_000),
-        run.sentToAnswered().getPercentileAtOrBelowValue(50_000), ms(run.sentToAnswered().getValueAtPercentile(50)),
-        ms(run.sentToAnswered().getValueAtPercentile(99)));
-    Map<String, ServerHistogram> before = atWindowStart.get(60, TimeUnit.SECONDS);
-    atWindowEnd.forEach((service, after) -> {
-      ServerHistogram window = after.since(before.get(service));
-      if (after.isEmpty() || before.get(service).isEmpty()) {
-        System.out.printf("  %s's own timing: no check-in answer-time buckets at %s%n", service, timedBy.get(service));
-        return;
-      }
-      System.out.printf("  %s's own timing of the window (%.0f answered): within 50 ms %.2f %%, p50 ≤ %.0f ms, "
-              + "p99 ≤ %.0f ms (bucket bounds)%n", service, window.total(), 100 * window.shareWithin(0.05),
-          1000 * window.bound(0.5), 1000 * window.bound(0.99));
-    });
   }
 
   /**
