@@ -773,6 +773,20 @@ class UtilizationIntegrationTest {
   }
 
   @Test
+  void the_figures_are_worked_on_off_the_database_connections_event_loop(@Autowired UtilizationStore store) {
+    // That loop also carries the single check-ins' transactions (R2dbcUtilizationStore).
+    Period period = new Period(YESTERDAY.minusDays(27), YESTERDAY);
+    Map<String, Mono<?>> reads = Map.of(
+        "perStation", store.perStation(UtilizationStore.Filter.all(), period),
+        "byHourOfDay", store.byHourOfDay(UtilizationStore.Filter.all(), period),
+        "weekDemand", store.weekDemand(UtilizationStore.Filter.all(), period),
+        "series", store.series(UtilizationStore.Filter.all(), period, Granularity.DAY).collectList(),
+        "reconcile", store.reconcile(UtilizationStore.Filter.all(), period.start(), period.end(), 10));
+    reads.forEach((name, read) -> assertThat(read.map(r -> Thread.currentThread().getName()).block())
+        .as(name).startsWith("parallel-"));
+  }
+
+  @Test
   void kafka_reports_a_partitions_lag_once_under_the_topics_own_name(@Autowired MeterRegistry meters) {
     // Kafka's clients report each partition's metrics also under the topic's name with underscores
     // for dots; the client metrics find new partitions once a minute, so the registry's filter is
