@@ -43,7 +43,7 @@ import reactor.core.scheduler.Schedulers;
  *
  * <p>The reads for reports hand their results to the parallel scheduler. Left on the database
  * connections' event loop, what a caller then does with them (ranking 1,500 stations, encoding
- * 870 kB of JSON for the city's map) ran on that loop, which in a service with one loop (the
+ * some 800 kB of JSON for the city's map) ran on that loop, which in a service with one loop (the
  * devstack's) also carries the single check-ins' transactions: they waited for it
  * (docs/benchmarks.md, session 44).
  */
