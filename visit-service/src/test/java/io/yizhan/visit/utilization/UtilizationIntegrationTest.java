@@ -576,6 +576,51 @@ class UtilizationIntegrationTest {
   }
 
   @Test
+  void the_reconciliation_names_each_station_hour_whose_count_differs_from_the_visits_accepted() {
+    String district = "对账区" + UUID.randomUUID().toString().substring(0, 8);
+    String station = station("对账站", district);
+    String other = station("对账邻站", district);
+    assertThat(postBatch(String.join("\n",
+        line("recon-" + UUID.randomUUID(), station, "COURIER", YESTERDAY.atTime(9, 5)),
+        line("recon-" + UUID.randomUUID(), station, "COURIER", YESTERDAY.atTime(9, 35)),
+        line("recon-" + UUID.randomUUID(), station, "TAXI_DRIVER", YESTERDAY.atTime(14, 0)),
+        line("recon-" + UUID.randomUUID(), other, "SANITATION", YESTERDAY.atTime(9, 10)))))
+        .containsEntry("accepted", 4);
+    awaitBalanced(district, 4);
+    // A count lost at 09:00 and one too many at 14:00, as a fault in counting would leave them.
+    String nine = at(YESTERDAY.atTime(9, 0));
+    String two = at(YESTERDAY.atTime(14, 0));
+    db.sql("UPDATE utilization_hours SET visits = visits - 1 WHERE station_id = :s AND hour = :h")
+        .bind("s", UUID.fromString(station)).bind("h", Instant.parse(nine).atOffset(java.time.ZoneOffset.UTC))
+        .fetch().rowsUpdated().block();
+    db.sql("UPDATE utilization_hours SET visits = visits + 2 WHERE station_id = :s AND hour = :h")
+        .bind("s", UUID.fromString(station)).bind("h", Instant.parse(two).atOffset(java.time.ZoneOffset.UTC))
+        .fetch().rowsUpdated().block();
+
+    http.get().uri("/api/utilization/reconciliation?district={d}&from={f}", district, YESTERDAY.toString()).exchange()
+        .expectStatus().isOk().expectBody()
+        .jsonPath("$.balanced").isEqualTo(false)
+        .jsonPath("$.verdict").value(v -> assertThat((String) v).startsWith("不一致：2 个站点小时"))
+        .jsonPath("$.totals.accepted").isEqualTo(4)
+        .jsonPath("$.totals.counted").isEqualTo(5)
+        .jsonPath("$.totals.mismatchedHours").isEqualTo(2)
+        .jsonPath("$.totals.mismatches.length()").isEqualTo(2)
+        // The largest difference first.
+        .jsonPath("$.totals.mismatches[0].stationId").isEqualTo(station)
+        .jsonPath("$.totals.mismatches[0].hour").isEqualTo(two)
+        .jsonPath("$.totals.mismatches[0].accepted").isEqualTo(1)
+        .jsonPath("$.totals.mismatches[0].counted").isEqualTo(3)
+        .jsonPath("$.totals.mismatches[1].hour").isEqualTo(nine)
+        .jsonPath("$.totals.mismatches[1].accepted").isEqualTo(2)
+        .jsonPath("$.totals.mismatches[1].counted").isEqualTo(1);
+    // The other station of the district is right, and asked alone it says so.
+    http.get().uri("/api/utilization/reconciliation?station={s}&from={f}", other, YESTERDAY.toString()).exchange()
+        .expectStatus().isOk().expectBody()
+        .jsonPath("$.balanced").isEqualTo(true)
+        .jsonPath("$.totals.mismatches.length()").isEqualTo(0);
+  }
+
+  @Test
   void anyone_reading_the_figures_is_told_how_many_accepted_visits_are_not_counted_yet() {
     String district = "积压区" + UUID.randomUUID().toString().substring(0, 8);
     String a = station("积压站", district);
