@@ -369,31 +369,41 @@ class R2dbcUtilizationStore implements UtilizationStore {
       values.put("district", filter.district());
     }
     // Per station and hour, so a visit counted in the wrong hour or station shows, not only totals.
+    // One statement for the totals and the page of mismatches: PostgreSQL compares once for both
+    // (a WITH query named twice is computed once). As two statements at once, each compared every
+    // visit with every count, and together they took both cores of a small machine while the
+    // check-ins waited for one (docs/benchmarks.md, session 44).
     String compared = "WITH accepted AS (SELECT v.station_id, date_trunc('hour', v.visited_at) AS hour, count(*) AS n "
         + "FROM visits v WHERE " + visitsWhere + " GROUP BY 1, 2), "
         + "counted AS (SELECT u.station_id, u.hour, u.visits AS n FROM utilization_hours u WHERE " + countsWhere + "), "
         + "compared AS (SELECT COALESCE(a.station_id, c.station_id) AS station_id, COALESCE(a.hour, c.hour) AS hour, "
         + "COALESCE(a.n, 0) AS accepted, COALESCE(c.n, 0) AS counted "
-        + "FROM accepted a FULL JOIN counted c ON a.station_id = c.station_id AND a.hour = c.hour) ";
-    Mono<long[]> totals = db.sql(compared + "SELECT COALESCE(sum(accepted), 0)::bigint AS accepted, "
-            + "COALESCE(sum(counted), 0)::bigint AS counted, count(*) FILTER (WHERE accepted <> counted) AS mismatched "
-            + "FROM compared")
+        + "FROM accepted a FULL JOIN counted c ON a.station_id = c.station_id AND a.hour = c.hour), "
+        + "page AS (SELECT station_id, hour, accepted, counted FROM compared WHERE accepted <> counted "
+        + "ORDER BY abs(accepted - counted) DESC, hour, station_id LIMIT :limit) ";
+    // The totals are the row without a station; the page's rows keep their order after it.
+    String totalsThenPage = compared
+        + "SELECT 0 AS part, NULL::uuid AS station_id, NULL::timestamptz AS hour, "
+        + "COALESCE(sum(accepted), 0)::bigint AS accepted, COALESCE(sum(counted), 0)::bigint AS counted, "
+        + "count(*) FILTER (WHERE accepted <> counted) AS mismatched, 0::bigint AS position FROM compared "
+        + "UNION ALL SELECT 1, station_id, hour, accepted, counted, 0, "
+        + "row_number() OVER (ORDER BY abs(accepted - counted) DESC, hour, station_id) FROM page "
+        + "ORDER BY part, position";
+    values.put("limit", maxMismatches);
+    return db.sql(totalsThenPage)
         .bindValues(values)
-        .map(row -> new long[] {row.get("accepted", Long.class), row.get("counted", Long.class),
-            row.get("mismatched", Long.class)})
-        .one();
-    Map<String, Object> pageValues = new HashMap<>(values);
-    pageValues.put("limit", maxMismatches);
-    Mono<List<Reconciliation.Mismatch>> page = db.sql(compared
-            + "SELECT station_id, hour, accepted, counted FROM compared WHERE accepted <> counted "
-            + "ORDER BY abs(accepted - counted) DESC, hour, station_id LIMIT :limit")
-        .bindValues(pageValues)
-        .map(row -> new Reconciliation.Mismatch(row.get("station_id", UUID.class),
-            row.get("hour", java.time.OffsetDateTime.class).toInstant(), row.get("accepted", Long.class),
-            row.get("counted", Long.class)))
+        .map(row -> new Object[] {row.get("station_id", UUID.class), row.get("hour", OffsetDateTime.class),
+            row.get("accepted", Long.class), row.get("counted", Long.class), row.get("mismatched", Long.class)})
         .all()
-        .collectList();
-    return Mono.zip(totals, page).publishOn(Schedulers.parallel())
-        .map(t -> new Reconciliation(from, to, t.getT1()[0], t.getT1()[1], t.getT1()[2], t.getT2()));
+        .collectList()
+        .publishOn(Schedulers.parallel())
+        .map(rows -> {
+          Object[] totals = rows.get(0);
+          List<Reconciliation.Mismatch> page = rows.subList(1, rows.size()).stream()
+              .map(r -> new Reconciliation.Mismatch((UUID) r[0], ((OffsetDateTime) r[1]).toInstant(), (Long) r[2],
+                  (Long) r[3]))
+              .toList();
+          return new Reconciliation(from, to, (Long) totals[2], (Long) totals[3], (Long) totals[4], page);
+        });
   }
 }
