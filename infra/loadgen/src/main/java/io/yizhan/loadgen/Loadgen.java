@@ -602,7 +602,7 @@ public final class Loadgen {
     }
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     // Watching before the run starts, so that the window's reading below is timed from the run's start.
-    // Closed however the run ends: the watch's process and its file go with it.
+    // Closed however the run ends: the watch's process goes with it.
     try (MachineSpeed.Watch machine = watchMachine ? MachineSpeed.Watch.start(warmupSeconds + seconds + 2) : null) {
       // Read when the warm-up ends, off the generator's thread, which must keep sending on time.
       CompletableFuture<Map<String, ServerHistogram>> atWindowStart = CompletableFuture.supplyAsync(

@@ -1,14 +1,15 @@
 package io.yizhan.loadgen;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
@@ -164,31 +165,45 @@ final class MachineSpeed {
    */
   static final class Watch implements AutoCloseable {
     private final Process process;
-    private final Path lines;
+    private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
+    /** Counted down once the watch says it is watching, or when it ends without saying so. */
+    private final CountDownLatch started = new CountDownLatch(1);
+    private final Thread reader;
 
-    private Watch(Process process, Path lines) {
+    private Watch(Process process) {
       this.process = process;
-      this.lines = lines;
+      // Its lines as it writes them: it writes only wake-ups over a millisecond late, so this thread
+      // wakes rarely, and the pipe holds them while the benchmark's JVM is collecting.
+      this.reader = new Thread(() -> {
+        try (BufferedReader out = process.inputReader(StandardCharsets.UTF_8)) {
+          for (String line = out.readLine(); line != null; line = out.readLine()) {
+            lines.add(line);
+            if (line.equals(WATCHING)) {
+              started.countDown();
+            }
+          }
+        } catch (IOException ended) {
+          // The process was destroyed: what it wrote before is kept.
+        } finally {
+          started.countDown();
+        }
+      }, "machine-watch-reader");
+      reader.setDaemon(true);
+      reader.start();
     }
 
     /** Starts a watch of {@code seconds} and returns once it is watching (its JVM takes a while). */
     static Watch start(int seconds) throws IOException, InterruptedException {
-      Path lines = Files.createTempFile("yizhan-machine-watch", ".txt");
       String java = ProcessHandle.current().info().command().orElse("java");
-      Process process = new ProcessBuilder(java, "-Xmx32m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+      Watch watch = new Watch(new ProcessBuilder(java, "-Xmx32m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
           "-cp", System.getProperty("java.class.path"), Loadgen.class.getName(), "machine", "--watch",
           "--seconds", String.valueOf(seconds))
-          .redirectOutput(lines.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-      long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (!Files.readString(lines, StandardCharsets.UTF_8).startsWith(WATCHING)) {
-        if (!process.isAlive() || System.nanoTime() > giveUp) {
-          process.destroy();
-          Files.deleteIfExists(lines);
-          throw new IllegalStateException("the machine watch did not start");
-        }
-        Thread.sleep(20);
+          .redirectError(ProcessBuilder.Redirect.INHERIT).start());
+      if (!watch.started.await(30, TimeUnit.SECONDS) || !watch.written().contains(WATCHING)) {
+        watch.close();
+        throw new IllegalStateException("the machine watch did not start");
       }
-      return new Watch(process, lines);
+      return watch;
     }
 
     /**
@@ -196,11 +211,12 @@ final class MachineSpeed {
      * when the watch did not cover the window (it did not start, or not in time), since an empty
      * second would read as a machine woken on time.
      */
-    long[] slowestEachSecond(long fromEpochMillis, int seconds) throws IOException, InterruptedException {
+    long[] slowestEachSecond(long fromEpochMillis, int seconds) throws InterruptedException {
       if (!process.waitFor(30, TimeUnit.SECONDS)) {
         process.destroy();
       }
-      List<String> written = Files.readAllLines(lines, StandardCharsets.UTF_8);
+      reader.join(TimeUnit.SECONDS.toMillis(5));
+      List<String> written = written();
       String watched = written.isEmpty() ? "" : written.get(written.size() - 1);
       String[] span = watched.split(" ");
       if (!watched.startsWith("# watched ") || span.length != 8 || Long.parseLong(span[5]) > fromEpochMillis
@@ -211,10 +227,15 @@ final class MachineSpeed {
       return MachineSpeed.slowestEachSecond(written, fromEpochMillis, seconds);
     }
 
+    private List<String> written() {
+      synchronized (lines) {
+        return List.copyOf(lines);
+      }
+    }
+
     @Override
-    public void close() throws IOException {
+    public void close() {
       process.destroy();
-      Files.deleteIfExists(lines);
     }
   }
 
